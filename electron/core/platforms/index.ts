@@ -1,0 +1,4 @@
+// The registry of platform adapters, in detection order (most specific first, generic feeds last).
+import type { PlatformAdapter } from './types';
+
+export const ADAPTERS: PlatformAdapter[] = [];

@@ -1,0 +1,16 @@
+// The one small persistence interface: the app backs it with electron-store, the CLI and tests with a file.
+
+export interface LoadResult<T> {
+  /** null when nothing was stored yet, or when the stored data was unreadable (then `notice` says so). */
+  value: T | null;
+  /** Told to the user: e.g. "settings.json was corrupt; kept aside as settings.corrupt-<time>.json". */
+  notice?: string;
+}
+
+export interface DocumentStore<T> {
+  /** Where it lives, to show the user. */
+  readonly location: string;
+  load(): Promise<LoadResult<T>>;
+  /** Atomic: a crash mid-write leaves the previous version loadable. */
+  save(value: T): Promise<void>;
+}

@@ -1,0 +1,161 @@
+// The one contract between the window and whatever hosts it (Electron main over IPC, or the web mode over
+// HTTP + server-sent events). Every channel is named once here with its request and response types.
+import type { Incident, NotifyLevel, Snapshot, SnapshotError, WatchEntry } from './model';
+import type { TrayState, VendorStatus } from './status';
+import type { PlatformId } from './platforms';
+import type { CatalogEntry } from './catalog-types';
+
+export interface VendorSummary {
+  /** Stable id of the watch entry (derived from its URL). */
+  id: string;
+  url: string;
+  name: string;
+  platform: PlatformId | 'unknown';
+  pageUrl: string;
+  /** Computed by the monitor over watched components and open incidents; never by the renderer. */
+  status: VendorStatus;
+  /** Open incidents and maintenances in progress, newest first (titles, for the overview). */
+  open: Array<Pick<Incident, 'id' | 'title' | 'impact' | 'status' | 'startedAt'>>;
+  lastCheckedAt: string | null;
+  /** Time of the last good snapshot. */
+  lastGoodAt: string | null;
+  stale: boolean;
+  error: SnapshotError | null;
+  watchedComponents: string[];
+  notify: NotifyLevel;
+  snoozedUntil: string | null;
+}
+
+export interface UptimeDay {
+  /** YYYY-MM-DD, local to the monitor. */
+  date: string;
+  /** 0..1 of the observed time that was operational; null where nothing was observed. */
+  uptime: number | null;
+  worst: VendorStatus | null;
+}
+
+export interface VendorDetail {
+  summary: VendorSummary;
+  /** The last good snapshot (null before the first good read). */
+  snapshot: Snapshot | null;
+  uptime: UptimeDay[];
+}
+
+export interface Settings {
+  intervalSeconds: number;
+  notificationsEnabled: boolean;
+  quietHours: { enabled: boolean; start: string; end: string };
+  launchAtLogin: boolean;
+  theme: 'system' | 'light' | 'dark';
+  pausedUntil: string | null;
+}
+
+export interface AppState {
+  vendors: VendorSummary[];
+  tray: TrayState;
+  offline: boolean;
+  settings: Settings;
+  /** Where the user's data lives, to show in settings. */
+  dataDir: string;
+  /** Problems the user must know about (e.g. a corrupt store kept aside). */
+  notices: string[];
+}
+
+export interface DetectResult {
+  url: string;
+  platform: PlatformId | 'unknown';
+  name: string | null;
+  componentCount: number;
+  components: Array<{ id: string; name: string; group: string | null }>;
+  error: SnapshotError | null;
+}
+
+export interface ImportResult {
+  added: number;
+  skipped: number;
+  errors: string[];
+}
+
+export type SnoozeChoice = '1h' | 'tomorrow' | 'incident' | 'off';
+
+/** Request/response channels, renderer → host. */
+export interface RequestChannels {
+  'state:get': { req: void; res: AppState };
+  'vendor:get': { req: { id: string }; res: VendorDetail | null };
+  'vendors:detect': { req: { url: string }; res: DetectResult };
+  'vendors:add': { req: WatchEntry; res: VendorSummary };
+  'vendors:remove': { req: { id: string }; res: void };
+  'vendors:update': {
+    req: { id: string; components?: string[]; notify?: NotifyLevel; name?: string };
+    res: VendorSummary;
+  };
+  'vendors:snooze': { req: { id: string; choice: SnoozeChoice }; res: VendorSummary };
+  'vendors:refresh': { req: { id?: string }; res: void };
+  'catalog:search': { req: { query: string; limit?: number }; res: CatalogEntry[] };
+  'settings:update': { req: Partial<Settings>; res: Settings };
+  'watchlist:export': { req: void; res: string };
+  'watchlist:import': { req: { text: string }; res: ImportResult };
+  'link:open': { req: { url: string }; res: boolean };
+}
+export type RequestChannel = keyof RequestChannels;
+
+/** Where to take the window: a vendor, optionally one incident. */
+export interface NavigateTarget {
+  vendorId: string;
+  incidentId?: string;
+}
+
+/** Pushed channels, host → renderer. */
+export interface PushChannels {
+  'state:changed': AppState;
+  navigate: NavigateTarget;
+}
+export type PushChannel = keyof PushChannels;
+
+export type Req<C extends RequestChannel> = RequestChannels[C]['req'];
+export type Res<C extends RequestChannel> = RequestChannels[C]['res'];
+
+/** The object the renderer sees as `window.statusTray`, in both hosts. */
+export interface Bridge {
+  invoke<C extends RequestChannel>(channel: C, ...args: Req<C> extends void ? [] : [Req<C>]): Promise<Res<C>>;
+  on<C extends PushChannel>(channel: C, listener: (payload: PushChannels[C]) => void): () => void;
+}
+
+/** A host implements every request channel: a missing handler is a compile error. */
+export type RequestHandlers = { [C in RequestChannel]: (req: Req<C>) => Promise<Res<C>> };
+
+/** Runtime list of channel names, for the preload's and web server's allow-lists. */
+export const REQUEST_CHANNELS = [
+  'state:get',
+  'vendor:get',
+  'vendors:detect',
+  'vendors:add',
+  'vendors:remove',
+  'vendors:update',
+  'vendors:snooze',
+  'vendors:refresh',
+  'catalog:search',
+  'settings:update',
+  'watchlist:export',
+  'watchlist:import',
+  'link:open',
+] as const satisfies readonly RequestChannel[];
+export const PUSH_CHANNELS = ['state:changed', 'navigate'] as const satisfies readonly PushChannel[];
+
+// Compile-time check that the runtime lists name every channel.
+type Missing<All, Listed> = Exclude<All, Listed>;
+const _allRequests: Missing<RequestChannel, (typeof REQUEST_CHANNELS)[number]> extends never ? true : never =
+  true;
+const _allPushes: Missing<PushChannel, (typeof PUSH_CHANNELS)[number]> extends never ? true : never = true;
+void _allRequests;
+void _allPushes;
+
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && (REQUEST_CHANNELS as readonly string[]).includes(value);
+}
+
+declare global {
+  interface Window {
+    statusTray?: Bridge;
+  }
+}

@@ -1,0 +1,134 @@
+// The normalized model every platform is read into, and the contracts of DESIGN.md: Snapshot, Event,
+// watchlist file. Plain types: validation of untrusted input lives where the input arrives.
+import type { ComponentStatus, IncidentImpact, IncidentStatus, VendorStatus } from './status';
+import type { PlatformId } from './platforms';
+
+export interface Vendor {
+  name: string;
+  platform: PlatformId | 'unknown';
+  /** The human page, for "open in browser". */
+  pageUrl: string;
+  /** What the platform cannot tell us, said plainly (e.g. a feed has no component list). */
+  lacks?: Array<'components' | 'incidents' | 'history' | 'updates'>;
+}
+
+export interface Component {
+  id: string;
+  name: string;
+  /** The group's name as the vendor shows it; null for a standalone component. */
+  group: string | null;
+  status: ComponentStatus;
+}
+
+export interface IncidentUpdate {
+  status: IncidentStatus;
+  /** Markdown or text exactly as published: untrusted. */
+  body: string;
+  at: string;
+}
+
+export interface Incident {
+  id: string;
+  title: string;
+  impact: IncidentImpact;
+  status: IncidentStatus;
+  startedAt: string;
+  resolvedAt: string | null;
+  url: string | null;
+  /** Component ids. */
+  components: string[];
+  /** Oldest first. */
+  updates: IncidentUpdate[];
+  /** Present for scheduled maintenances. */
+  kind?: 'incident' | 'maintenance';
+  scheduledFor?: string | null;
+  scheduledUntil?: string | null;
+}
+
+export const ERROR_KINDS = [
+  'timeout',
+  'network',
+  'dns',
+  'refused',
+  'reset',
+  'http',
+  'rate_limited',
+  'too_large',
+  'redirect',
+  'parse',
+  'schema',
+  'unrecognized',
+  'invalid_url',
+  'blocked',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export interface SnapshotError {
+  kind: ErrorKind;
+  /** A sentence a person understands. */
+  message: string;
+}
+
+export interface Snapshot {
+  /** As given. */
+  url: string;
+  vendor: Vendor;
+  status: VendorStatus;
+  components: Component[];
+  /** Open ones first, then all the history the page publishes. */
+  incidents: Incident[];
+  fetchedAt: string;
+  error: SnapshotError | null;
+}
+
+interface EventBase {
+  vendor: string;
+  at: string;
+  /** The watch entry's id, so that a sink can link to the vendor (not in DESIGN's minimum, additive). */
+  vendorId?: string;
+}
+export interface IncidentRef {
+  id: string;
+  title: string;
+  impact: IncidentImpact;
+  status: IncidentStatus;
+}
+
+export type MonitorEvent =
+  | (EventBase & { type: 'vendor_status_changed'; from: VendorStatus; to: VendorStatus })
+  | (EventBase & {
+      type: 'component_status_changed';
+      component: string;
+      componentId?: string;
+      group: string | null;
+      from: ComponentStatus;
+      to: ComponentStatus;
+    })
+  | (EventBase & {
+      type: 'incident_opened' | 'incident_updated' | 'incident_resolved';
+      incident: IncidentRef;
+    })
+  | (EventBase & { type: 'maintenance_started' | 'maintenance_completed'; incident: IncidentRef })
+  | (EventBase & { type: 'vendor_unreachable'; error: SnapshotError })
+  | (EventBase & { type: 'vendor_recovered' });
+export type MonitorEventType = MonitorEvent['type'];
+
+export type NotifyLevel = 'all' | 'outages' | 'muted';
+
+/** One vendor in the watchlist file. Unknown fields are an error when the file is read. */
+export interface WatchEntry {
+  url: string;
+  name?: string;
+  /** "Group/Component" or "Component": only these matter for the vendor's status. */
+  components?: string[];
+  notify?: NotifyLevel;
+  /** Cached detection, so that polling costs no probes. */
+  platform?: PlatformId;
+  apiUrl?: string;
+}
+
+export interface WatchlistFile {
+  version: 1;
+  vendors: WatchEntry[];
+  intervalSeconds?: number;
+}
