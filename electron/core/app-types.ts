@@ -14,3 +14,22 @@ export interface AppCore {
   /** The host tells the engine about the machine: wake from sleep, network back. */
   signal(what: 'wake' | 'online' | 'offline'): void;
 }
+
+import type { DocumentStore } from './storage/types';
+import type { HttpClient } from './http/types';
+
+export interface AppCoreOptions {
+  /** Where file stores live (CLI and web mode); also shown to the user. */
+  dataDir: string;
+  /** Opens a named document store; default: an atomic JSON file under dataDir. The app passes electron-store. */
+  openStore?: <T>(name: string) => DocumentStore<T>;
+  /** Load this watchlist file at start (web `--config`) instead of / in addition to the stored one. */
+  watchlistPath?: string;
+  /** Open a link in the system browser; hosts check http(s) before calling. */
+  openExternal?: (url: string) => Promise<boolean>;
+  http?: HttpClient;
+  /** Injectable clock for tests and benchmarks. */
+  now?: () => number;
+  /** Overrides the stored interval (command line); accepts anything from 1 s. */
+  intervalSeconds?: number;
+}

@@ -1,0 +1,5 @@
+// `check` command (placeholder until its issue lands).
+export async function run(_argv: string[]): Promise<number> {
+  process.stderr.write('statustray: check is not available yet\n');
+  return 1;
+}

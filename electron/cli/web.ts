@@ -1,0 +1,5 @@
+// `web` command (placeholder until its issue lands).
+export async function run(_argv: string[]): Promise<number> {
+  process.stderr.write('statustray: web is not available yet\n');
+  return 1;
+}
