@@ -18,7 +18,8 @@ export type VendorStatus = ComponentStatus;
 export type TrayState = VendorStatus | 'offline' | 'paused';
 
 export const INCIDENT_IMPACTS = ['none', 'minor', 'major', 'critical', 'maintenance'] as const;
-export type IncidentImpact = (typeof INCIDENT_IMPACTS)[number];
+/** `unknown` where a platform publishes an impact we cannot place honestly (never read as `none`). */
+export type IncidentImpact = (typeof INCIDENT_IMPACTS)[number] | 'unknown';
 
 export const INCIDENT_STATUSES = [
   'investigating',
@@ -86,6 +87,8 @@ export function impactToStatus(impact: IncidentImpact): ComponentStatus {
       return 'maintenance';
     case 'none':
       return 'operational';
+    case 'unknown':
+      return 'unknown';
   }
 }
 
@@ -110,6 +113,7 @@ export const IMPACT_LABEL: Record<IncidentImpact, string> = {
   major: 'Major',
   critical: 'Critical',
   maintenance: 'Maintenance',
+  unknown: 'Unknown',
 };
 
 export const INCIDENT_STATUS_LABEL: Record<IncidentStatus, string> = {
