@@ -1,0 +1,290 @@
+// The watchlist file of DESIGN.md (also the import/export format): parse and validate it entry by entry,
+// so one bad entry is named and skipped while the rest still loads; serialize it; derive vendor ids.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { WatchEntry, WatchlistFile } from '../../shared/model';
+import { PLATFORM_IDS } from '../../shared/platforms';
+
+export interface WatchlistParseResult {
+  /** null when the file as a whole is unusable (not JSON, not an object); otherwise the valid part. */
+  watchlist: WatchlistFile | null;
+  /** One sentence per problem, naming the line/column or the entry (index and URL). */
+  problems: string[];
+}
+
+const httpUrl = z.string().refine(
+  (value) => {
+    try {
+      const u = new URL(value);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an http(s) URL' },
+);
+
+export const watchEntrySchema = z
+  .object({
+    url: httpUrl,
+    name: z.string().trim().min(1).max(200).optional(),
+    components: z.array(z.string().min(1).max(300)).max(1000).optional(),
+    notify: z.enum(['all', 'outages', 'muted']).optional(),
+    platform: z.enum(PLATFORM_IDS).optional(),
+    apiUrl: httpUrl.optional(),
+  })
+  .strict();
+
+const KNOWN_TOP_LEVEL = new Set(['version', 'vendors', 'intervalSeconds']);
+
+/** Line and column (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+/**
+ * Offset of the first syntax error in `text` (V8's messages do not always carry a position), found by a
+ * small recursive-descent scan of the JSON grammar. Returns the text length for an unexpected end.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const ws = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const literal = (word: string): void => {
+    for (const ch of word) {
+      if (text[i] !== ch) fail();
+      i++;
+    }
+  };
+  const string = (): void => {
+    i++; // opening quote
+    while (i < text.length) {
+      const ch = text[i]!;
+      if (ch === '"') {
+        i++;
+        return;
+      }
+      if (ch === '\\') {
+        i++;
+        const esc = text[i];
+        if (esc === 'u') {
+          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) fail();
+          i += 5;
+          continue;
+        }
+        if (esc === undefined || !'"\\/bfnrt'.includes(esc)) fail();
+        i++;
+        continue;
+      }
+      if (ch < ' ') fail();
+      i++;
+    }
+    fail();
+  };
+  const number = (): void => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m || m[0] === '' || m[0] === '-') fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        fail();
+      }
+    } else if (ch === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        fail();
+      }
+    } else if (ch === '"') string();
+    else if (ch === 't') literal('true');
+    else if (ch === 'f') literal('false');
+    else if (ch === 'n') literal('null');
+    else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) number();
+    else fail();
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail();
+    return -1;
+  } catch (at) {
+    return typeof at === 'number' ? Math.min(at, text.length) : text.length;
+  }
+}
+
+function describeJsonError(text: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const offset = jsonErrorOffset(text);
+  const { line, column } = lineColumn(text, offset < 0 ? text.length : offset);
+  const found = offset >= 0 && offset < text.length ? `unexpected ${JSON.stringify(text[offset])}` : null;
+  const reason = found ?? (offset >= text.length ? 'unexpected end of file' : message.split('\n')[0]);
+  return `not valid JSON at line ${line}, column ${column}: ${reason}`;
+}
+
+function issueText(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      if (issue.code === 'unrecognized_keys')
+        return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      const where = issue.path.length ? `"${issue.path.join('.')}" ` : '';
+      return `${where}${issue.message}`;
+    })
+    .join('; ');
+}
+
+/** The form under which two URLs name the same page: lower-case host, no trailing slash, no fragment. */
+export function normalizeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    let s = u.toString();
+    if (s.endsWith('/') && u.search === '') s = s.slice(0, -1);
+    return s;
+  } catch {
+    return url.trim();
+  }
+}
+
+/** Stable, readable vendor id from its URL: "status-kustomer-com-3f9a1c". */
+export function vendorIdFor(url: string): string {
+  const normalized = normalizeUrl(url);
+  let host = 'vendor';
+  try {
+    host = new URL(normalized).host;
+  } catch {
+    // keep the fallback
+  }
+  const slug = host
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  const hash = createHash('sha1').update(normalized).digest('hex').slice(0, 6);
+  return `${slug}-${hash}`;
+}
+
+/** Validate an already parsed value (the app's stored watchlist, an import). */
+export function validateWatchlist(data: unknown): WatchlistParseResult {
+  const problems: string[] = [];
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return {
+      watchlist: null,
+      problems: ['the watchlist must be a JSON object with "version" and "vendors"'],
+    };
+  }
+  const record = data as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!KNOWN_TOP_LEVEL.has(key)) problems.push(`unknown field "${key}" at the top level (ignored)`);
+  }
+  if (record.version !== undefined && record.version !== 1) {
+    problems.push(`unsupported "version" ${JSON.stringify(record.version)}: expected 1 (read as version 1)`);
+  }
+  let intervalSeconds: number | undefined;
+  if (record.intervalSeconds !== undefined) {
+    const n = record.intervalSeconds;
+    if (typeof n === 'number' && Number.isFinite(n) && n >= 1 && n <= 86400) intervalSeconds = n;
+    else problems.push(`"intervalSeconds" must be a number of seconds from 1 to 86400 (ignored)`);
+  }
+  const vendors: WatchEntry[] = [];
+  if (!Array.isArray(record.vendors)) {
+    problems.push('"vendors" must be a list of vendors');
+  } else {
+    const seen = new Map<string, number>();
+    record.vendors.forEach((raw, index) => {
+      const url =
+        typeof raw === 'object' && raw !== null && typeof (raw as { url?: unknown }).url === 'string'
+          ? (raw as { url: string }).url
+          : null;
+      const label = `vendor #${index + 1}${url ? ` (${url})` : ''}`;
+      const parsed = watchEntrySchema.safeParse(raw);
+      if (!parsed.success) {
+        problems.push(`${label}: ${issueText(parsed.error)} — skipped`);
+        return;
+      }
+      const key = normalizeUrl(parsed.data.url);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        problems.push(`${label}: duplicate of vendor #${first + 1} — skipped`);
+        return;
+      }
+      seen.set(key, index);
+      vendors.push(parsed.data as WatchEntry);
+    });
+  }
+  const watchlist: WatchlistFile = { version: 1, vendors };
+  if (intervalSeconds !== undefined) watchlist.intervalSeconds = intervalSeconds;
+  return { watchlist, problems };
+}
+
+/** Parse the text of a watchlist file. */
+export function parseWatchlist(text: string): WatchlistParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { watchlist: null, problems: [describeJsonError(text, err)] };
+  }
+  return validateWatchlist(data);
+}
+
+/** The file of DESIGN.md, pretty-printed, with only the fields a person set (cached detection included). */
+export function serializeWatchlist(watchlist: WatchlistFile): string {
+  const vendors = watchlist.vendors.map((v) => {
+    const out: WatchEntry = { url: v.url };
+    if (v.name) out.name = v.name;
+    if (v.components && v.components.length) out.components = [...v.components];
+    if (v.notify && v.notify !== 'all') out.notify = v.notify;
+    if (v.platform) out.platform = v.platform;
+    if (v.apiUrl) out.apiUrl = v.apiUrl;
+    return out;
+  });
+  const file: WatchlistFile = { version: 1, vendors };
+  if (watchlist.intervalSeconds !== undefined) file.intervalSeconds = watchlist.intervalSeconds;
+  return JSON.stringify(file, null, 2) + '\n';
+}
