@@ -1,0 +1,294 @@
+// The web host: serves the built renderer and implements the bridge of shared/ipc.ts over HTTP
+// (POST /api/<channel>) and server-sent events (GET /api/events), backed by an AppCore. Loopback only
+// unless the caller opts in; every request must name this server (no DNS rebinding, no CORS).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isRequestChannel, type RequestChannel, type RequestHandlers } from '../../shared/ipc';
+import type { AppCore } from '../core/app-types';
+import { createEventStreamHub } from './events';
+import { SECURITY_HEADERS, checkRequestOrigin, isLoopbackHost, type HostPolicy } from './security';
+import { readStaticFile } from './static-files';
+
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface WebServerOptions {
+  core: Pick<AppCore, 'handlers' | 'onPush' | 'onNotification'>;
+  /** The built renderer (index.html + assets). */
+  staticDir: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Required to bind anything but loopback: the dashboard has no login. */
+  allowRemote?: boolean;
+  maxBodyBytes?: number;
+  heartbeatMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface WebServer {
+  url: string;
+  host: string;
+  port: number;
+  /** Connected event streams. */
+  clients(): number;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A message a person can act on, from whatever a handler threw (zod issues listed plainly). */
+export function errorMessage(err: unknown): string {
+  if (err && typeof err === 'object' && 'issues' in err && Array.isArray(err.issues)) {
+    const issues = err.issues as Array<{ path?: unknown[]; message?: string }>;
+    return issues
+      .map((issue) => {
+        const where = Array.isArray(issue.path) && issue.path.length ? `${issue.path.join('.')}: ` : '';
+        return `${where}${issue.message ?? 'invalid'}`;
+      })
+      .join('; ');
+  }
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}
+
+function errorStatus(err: unknown): number {
+  if (err && typeof err === 'object') {
+    const status =
+      (err as { status?: unknown; statusCode?: unknown }).status ??
+      (err as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status <= 599) return status;
+  }
+  return 400;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new HttpError(413, `Request body too large (limit ${limit} bytes).`));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        reject(new HttpError(413, `Request body too large (limit ${limit} bytes).`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', (err) => {
+      if (!failed) reject(err);
+    });
+  });
+}
+
+export async function createWebServer(options: WebServerOptions): Promise<WebServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!isLoopbackHost(host) && !options.allowRemote) {
+    throw new Error(
+      `Refusing to serve the dashboard on ${host}: it has no login, so anyone who can reach that address could change your watchlist. Use 127.0.0.1, or pass the explicit opt-in flag if you really mean it.`,
+    );
+  }
+  if (!isLoopbackHost(host)) {
+    log(`warning: serving on ${host}, reachable from other machines; the dashboard has no login.`);
+  }
+
+  const { core } = options;
+  const hub = createEventStreamHub({ heartbeatMs: options.heartbeatMs });
+  const unsubscribe = [
+    core.onPush('state:changed', (state) => hub.send('state:changed', state)),
+    core.onPush('navigate', (target) => hub.send('navigate', target)),
+    core.onNotification((notification) => hub.send('notification', notification)),
+  ];
+  const policy: HostPolicy = { boundHost: host, port: 0 };
+
+  const sendJson = (
+    res: ServerResponse,
+    status: number,
+    value: unknown,
+    extra: Record<string, string> = {},
+  ): void => {
+    const body = JSON.stringify(value === undefined ? null : value);
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      ...extra,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Length': String(Buffer.byteLength(body)),
+    });
+    res.end(body);
+  };
+
+  const callChannel = async (channel: RequestChannel, req: IncomingMessage): Promise<unknown> => {
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    const raw = await readBody(req, maxBody);
+    let payload: unknown = undefined;
+    if (raw.length > 0) {
+      // Requiring JSON also keeps plain HTML forms (which cannot send it) from posting here.
+      if (contentType !== 'application/json') {
+        throw new HttpError(415, 'Send the request body as application/json.');
+      }
+      try {
+        payload = JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw new HttpError(400, 'The request body is not valid JSON.');
+      }
+    }
+    // In a browser, links open as ordinary target=_blank links: the host has no system browser to drive.
+    if (channel === 'link:open') return false;
+    const handler = core.handlers[channel] as (req: unknown) => Promise<unknown>;
+    try {
+      return await (handler as RequestHandlers[RequestChannel] as (req: unknown) => Promise<unknown>)(
+        payload === null ? undefined : payload,
+      );
+    } catch (err) {
+      const status = errorStatus(err);
+      if (status >= 500)
+        log(`error in ${channel}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      throw new HttpError(status, errorMessage(err));
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const verdict = checkRequestOrigin(req, policy);
+    if (!verdict.ok) {
+      sendJson(res, verdict.status, { error: verdict.message });
+      req.resume();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = url.pathname;
+
+    if (pathname === '/api/events') {
+      if (req.method !== 'GET') throw new HttpError(405, 'Use GET for the event stream.', { Allow: 'GET' });
+      hub.attach(res, { ...SECURITY_HEADERS });
+      // The current state first, so a page that subscribes after its first read misses nothing.
+      core.handlers['state:get']().then(
+        (state) => {
+          if (!res.writableEnded) res.write(`event: state:changed\ndata: ${JSON.stringify(state)}\n\n`);
+        },
+        (err: unknown) => log(`error reading state for a new event stream: ${errorMessage(err)}`),
+      );
+      return;
+    }
+
+    if (pathname.startsWith('/api/')) {
+      let channel: string;
+      try {
+        channel = decodeURIComponent(pathname.slice('/api/'.length));
+      } catch {
+        throw new HttpError(404, 'Unknown channel.');
+      }
+      if (!isRequestChannel(channel)) throw new HttpError(404, `Unknown channel "${channel.slice(0, 80)}".`);
+      if (req.method !== 'POST') throw new HttpError(405, 'Use POST for API calls.', { Allow: 'POST' });
+      const result = await callChannel(channel, req);
+      sendJson(res, 200, result);
+      return;
+    }
+    if (pathname === '/api') throw new HttpError(404, 'Unknown channel.');
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      throw new HttpError(405, 'Method not allowed.', { Allow: 'GET, HEAD' });
+    }
+    const file = await readStaticFile(options.staticDir, pathname);
+    if (!file) {
+      const body = 'Not found';
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.contentType,
+      'Cache-Control': file.cacheControl,
+      'Content-Length': String(file.body.length),
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (err instanceof HttpError) {
+        sendJson(res, err.status, { error: err.message }, err.headers);
+      } else {
+        log(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        sendJson(res, 500, { error: 'Internal error.' });
+      }
+      req.resume();
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      if (err.code === 'EADDRINUSE') {
+        reject(
+          new Error(`Port ${options.port ?? 0} on ${host} is already in use. Pick another with --port.`),
+        );
+      } else if (err.code === 'EACCES') {
+        reject(
+          new Error(
+            `Not allowed to listen on ${host}:${options.port ?? 0} (ports below 1024 need privileges).`,
+          ),
+        );
+      } else if (err.code === 'EADDRNOTAVAIL') {
+        reject(new Error(`${host} is not an address of this machine.`));
+      } else {
+        reject(err);
+      }
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(options.port ?? 0, host);
+  });
+  const address = server.address() as AddressInfo;
+  policy.port = address.port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  let closed: Promise<void> | null = null;
+  return {
+    url: `http://${urlHost}:${address.port}/`,
+    host,
+    port: address.port,
+    clients: () => hub.size(),
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        for (const off of unsubscribe) off();
+        hub.close();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      return closed;
+    },
+  };
+}
