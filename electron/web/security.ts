@@ -4,13 +4,13 @@ import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 
 /**
- * The page's Content-Security-Policy: the renderer's own policy (scripts and styles from the app only,
- * no frames, no plugins), with `connect-src 'self'` so that the web bridge can reach /api.
+ * The page's Content-Security-Policy when the built index.html declares none: the renderer's policy
+ * (scripts and styles from the app only, no frames, no plugins), `connect-src 'self'` for /api.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -20,6 +20,24 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The policy the renderer's index.html declares in its meta tag, so that the header says exactly the same
+ * (plus `frame-ancestors`, which only a header can carry). Null when there is none.
+ */
+export function policyFromIndexHtml(html: string): string | null {
+  const meta = /<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html);
+  if (!meta) return null;
+  const content = /\scontent=(?:"([^"]*)"|'([^']*)')/i.exec(meta[0]);
+  const policy = (content?.[1] ?? content?.[2] ?? '').trim();
+  return policy || null;
+}
+
+/** The header value for a page: its own policy, never framed by another site. */
+export function headerPolicy(pagePolicy: string | null): string {
+  const policy = (pagePolicy ?? CONTENT_SECURITY_POLICY).replace(/;\s*$/, '');
+  return /(^|;)\s*frame-ancestors\s/.test(policy) ? policy : `${policy}; frame-ancestors 'none'`;
+}
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -1,12 +1,21 @@
 // The web host: serves the built renderer and implements the bridge of shared/ipc.ts over HTTP
 // (POST /api/<channel>) and server-sent events (GET /api/events), backed by an AppCore. Loopback only
 // unless the caller opts in; every request must name this server (no DNS rebinding, no CORS).
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isRequestChannel, type RequestChannel, type RequestHandlers } from '../../shared/ipc';
 import type { AppCore } from '../core/app-types';
 import { createEventStreamHub } from './events';
-import { SECURITY_HEADERS, checkRequestOrigin, isLoopbackHost, type HostPolicy } from './security';
+import {
+  SECURITY_HEADERS as BASE_HEADERS,
+  checkRequestOrigin,
+  headerPolicy,
+  isLoopbackHost,
+  policyFromIndexHtml,
+  type HostPolicy,
+} from './security';
 import { readStaticFile } from './static-files';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -113,6 +122,11 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     log(`warning: serving on ${host}, reachable from other machines; the dashboard has no login.`);
   }
 
+  const indexHtml = await readFile(path.join(options.staticDir, 'index.html'), 'utf8').catch(() => '');
+  const pageHeaders: Record<string, string> = {
+    ...BASE_HEADERS,
+    'Content-Security-Policy': headerPolicy(policyFromIndexHtml(indexHtml)),
+  };
   const { core } = options;
   const hub = createEventStreamHub({ heartbeatMs: options.heartbeatMs });
   const unsubscribe = [
@@ -130,7 +144,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
   ): void => {
     const body = JSON.stringify(value === undefined ? null : value);
     res.writeHead(status, {
-      ...SECURITY_HEADERS,
+      ...pageHeaders,
       ...extra,
       'Content-Type': 'application/json; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -181,7 +195,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
 
     if (pathname === '/api/events') {
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET for the event stream.', { Allow: 'GET' });
-      hub.attach(res, { ...SECURITY_HEADERS });
+      hub.attach(res, { ...pageHeaders });
       // The current state first, so a page that subscribes after its first read misses nothing.
       core.handlers['state:get']().then(
         (state) => {
@@ -213,12 +227,12 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     const file = await readStaticFile(options.staticDir, pathname);
     if (!file) {
       const body = 'Not found';
-      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.writeHead(404, { ...pageHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     res.writeHead(200, {
-      ...SECURITY_HEADERS,
+      ...pageHeaders,
       'Content-Type': file.contentType,
       'Cache-Control': file.cacheControl,
       'Content-Length': String(file.body.length),
