@@ -1,0 +1,576 @@
+// The monitor: polls every watched vendor on a schedule (phase-spread, bounded pool, per-host politeness,
+// backoff with jitter, Retry-After, faster while an incident is open), keeps the last good snapshot per
+// vendor, detects a machine that is offline, and turns each new snapshot into Events.
+import type { MonitorEvent, Snapshot, SnapshotError, WatchEntry } from '../../../shared/model';
+import type { ErrorKind } from '../../../shared/model';
+import type { VendorStatus } from '../../../shared/status';
+import type { HttpClient } from '../http/types';
+import type { Detection } from '../platforms/types';
+import { diffSnapshots, isOpenIncident } from './diff';
+import { realTimers, type ReadFn, type Timers } from './types';
+
+export interface MonitorOptions {
+  read: ReadFn;
+  http: HttpClient;
+  timers?: Timers;
+  /** The normal interval between two polls of a vendor. */
+  intervalMs: number;
+  /** The interval while a vendor has an open incident; never slower than `intervalMs`. Default 30 s. */
+  fastIntervalMs?: number;
+  /** A failing vendor's last good snapshot turns `unknown` after this many intervals. Default 3. */
+  staleAfterIntervals?: number;
+  /** Requests in flight at once, over all vendors. Default 8. */
+  concurrency?: number;
+  /** Requests in flight at once to one host. Default 2. */
+  perHostConcurrency?: number;
+  /** Budget of one read. Default: the interval, between 5 and 20 s. */
+  timeoutMs?: number;
+  /** Longest wait after repeated errors. Default 30 min (never shorter than the interval). */
+  maxBackoffMs?: number;
+  random?: () => number;
+}
+
+export interface MonitoredVendor {
+  id: string;
+  entry: WatchEntry;
+}
+
+/** What the monitor knows about one vendor right now. */
+export interface VendorRuntimeView {
+  id: string;
+  entry: WatchEntry;
+  name: string;
+  detection: Detection | null;
+  /** The last good snapshot (kept while fetches fail). */
+  lastGood: Snapshot | null;
+  lastGoodAt: number | null;
+  lastCheckedAt: number | null;
+  /** The error of the last attempt, null when it succeeded. */
+  lastError: SnapshotError | null;
+  /** The status to show: the last good one, or `unknown` once stale beyond the limit (or never read). */
+  status: VendorStatus;
+  /** The last attempt failed: the data shown is older than it should be. */
+  stale: boolean;
+  /** Why the status is unknown, for people. */
+  reason: string | null;
+}
+
+interface VendorRuntime {
+  id: string;
+  entry: WatchEntry;
+  host: string;
+  detection: Detection | null;
+  lastGood: Snapshot | null;
+  lastGoodAt: number | null;
+  lastCheckedAt: number | null;
+  firstAttemptAt: number | null;
+  lastError: SnapshotError | null;
+  failures: number;
+  /** The status the events have announced so far (null before any). */
+  shownStatus: VendorStatus | null;
+  unreachableAnnounced: boolean;
+  /** When this vendor is next due; Infinity while queued or in flight. */
+  nextDueAt: number;
+  /** The due time the running/queued poll was scheduled for (phase-locked schedule). */
+  dueAt: number;
+  state: 'idle' | 'queued' | 'running';
+  refreshAgain: boolean;
+  polls: number;
+  controller: AbortController | null;
+  removed: boolean;
+}
+
+const NETWORK_KINDS: ReadonlySet<ErrorKind> = new Set(['network', 'dns', 'refused', 'reset', 'timeout']);
+
+export function isNetworkError(error: SnapshotError | null): boolean {
+  return error !== null && NETWORK_KINDS.has(error.kind);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return url;
+  }
+}
+
+function detectionFromEntry(entry: WatchEntry): Detection | null {
+  if (!entry.platform || !entry.apiUrl) return null;
+  return {
+    platform: entry.platform,
+    apiUrl: entry.apiUrl,
+    pageUrl: entry.url,
+    ...(entry.name ? { name: entry.name } : {}),
+  };
+}
+
+export class Monitor {
+  private readonly opts: Required<Omit<MonitorOptions, 'timers' | 'timeoutMs' | 'random'>> & {
+    timeoutMs: number | undefined;
+  };
+  private readonly timers: Timers;
+  private readonly random: () => number;
+  private readonly vendors = new Map<string, VendorRuntime>();
+  private readonly queue: VendorRuntime[] = [];
+  private readonly hostsInFlight = new Map<string, number>();
+  private readonly running = new Set<Promise<void>>();
+  private inFlight = 0;
+  private timer: unknown = null;
+  private timerAt = Infinity;
+  private started = false;
+  private hostSaysOffline = false;
+  private offline = false;
+  private readonly eventListeners = new Set<(events: MonitorEvent[]) => void>();
+  private readonly changeListeners = new Set<(id: string | null) => void>();
+  private readonly detectionListeners = new Set<(id: string, detection: Detection) => void>();
+  /** Counters for benchmarks and diagnostics. */
+  readonly stats = { requests: 0, notModified: 0, failures: 0 };
+
+  constructor(options: MonitorOptions) {
+    this.timers = options.timers ?? realTimers;
+    this.random = options.random ?? Math.random;
+    this.opts = {
+      read: options.read,
+      http: options.http,
+      intervalMs: options.intervalMs,
+      fastIntervalMs: options.fastIntervalMs ?? 30_000,
+      staleAfterIntervals: options.staleAfterIntervals ?? 3,
+      concurrency: options.concurrency ?? 8,
+      perHostConcurrency: options.perHostConcurrency ?? 2,
+      timeoutMs: options.timeoutMs,
+      maxBackoffMs: options.maxBackoffMs ?? 30 * 60_000,
+    };
+  }
+
+  // ---- listeners -------------------------------------------------------------------------------
+
+  onEvents(listener: (events: MonitorEvent[]) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /** Something about a vendor (or, with null, the offline state) changed. */
+  onChange(listener: (id: string | null) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** A vendor's platform was detected: the host caches it in the watch entry so polling costs no probes. */
+  onDetection(listener: (id: string, detection: Detection) => void): () => void {
+    this.detectionListeners.add(listener);
+    return () => this.detectionListeners.delete(listener);
+  }
+
+  // ---- configuration ---------------------------------------------------------------------------
+
+  get intervalMs(): number {
+    return this.opts.intervalMs;
+  }
+
+  setIntervalMs(ms: number): void {
+    if (ms === this.opts.intervalMs) return;
+    this.opts.intervalMs = ms;
+    const now = this.timers.now();
+    for (const v of this.vendors.values()) {
+      if (v.state === 'idle' && v.lastCheckedAt !== null)
+        v.nextDueAt = Math.min(v.nextDueAt, v.lastCheckedAt + this.intervalFor(v));
+    }
+    void now;
+    this.arm();
+  }
+
+  /** Replace the set of watched vendors; vendors that stay keep their state. */
+  setVendors(list: MonitoredVendor[]): void {
+    const now = this.timers.now();
+    const keep = new Set(list.map((v) => v.id));
+    for (const [id, v] of this.vendors) {
+      if (!keep.has(id)) {
+        v.removed = true;
+        v.controller?.abort();
+        this.vendors.delete(id);
+        const qi = this.queue.indexOf(v);
+        if (qi >= 0) this.queue.splice(qi, 1);
+      }
+    }
+    for (const { id, entry } of list) {
+      const existing = this.vendors.get(id);
+      if (existing) {
+        const urlChanged = existing.entry.url !== entry.url;
+        const componentsChanged =
+          JSON.stringify(existing.entry.components ?? []) !== JSON.stringify(entry.components ?? []);
+        existing.entry = entry;
+        if (urlChanged) {
+          existing.detection = detectionFromEntry(entry);
+          existing.host = hostOf(entry.url);
+        }
+        if ((urlChanged || componentsChanged) && existing.state === 'idle') {
+          // The status depends on the watched components: read again now rather than at the next tick.
+          existing.nextDueAt = now;
+        }
+        continue;
+      }
+      this.vendors.set(id, {
+        id,
+        entry,
+        host: hostOf(entry.url),
+        detection: detectionFromEntry(entry),
+        lastGood: null,
+        lastGoodAt: null,
+        lastCheckedAt: null,
+        firstAttemptAt: null,
+        lastError: null,
+        failures: 0,
+        shownStatus: null,
+        unreachableAnnounced: false,
+        // A new vendor is read right away; the spread across the interval happens after the first read.
+        nextDueAt: now,
+        dueAt: now,
+        state: 'idle',
+        refreshAgain: false,
+        polls: 0,
+        controller: null,
+        removed: false,
+      });
+    }
+    this.recomputeOffline();
+    this.arm();
+  }
+
+  /** Start from a snapshot remembered from the last run, so that a restart announces nothing old. */
+  seed(id: string, snapshot: Snapshot, at: number): void {
+    const v = this.vendors.get(id);
+    if (!v || v.lastGood) return;
+    v.lastGood = snapshot;
+    v.lastGoodAt = at;
+    v.shownStatus = snapshot.status;
+  }
+
+  start(): void {
+    this.started = true;
+    this.arm();
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    this.clearTimer();
+    for (const v of this.vendors.values()) v.controller?.abort();
+    this.queue.length = 0;
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Poll now: one vendor, or all of them. */
+  refresh(id?: string): void {
+    const now = this.timers.now();
+    const targets =
+      id === undefined ? [...this.vendors.values()] : [this.vendors.get(id)].filter((v) => v !== undefined);
+    for (const v of targets) {
+      if (v.state === 'running') v.refreshAgain = true;
+      else if (v.state === 'idle') v.nextDueAt = now;
+    }
+    this.arm();
+  }
+
+  /** The host tells the monitor about the machine. */
+  signal(what: 'wake' | 'online' | 'offline'): void {
+    if (what === 'offline') {
+      this.hostSaysOffline = true;
+      this.recomputeOffline();
+      return;
+    }
+    if (what === 'online') this.hostSaysOffline = false;
+    // After sleep or a network change, everything we know may be old: read all again now.
+    for (const v of this.vendors.values()) {
+      if (v.lastError && isNetworkError(v.lastError)) v.failures = 0;
+    }
+    this.refresh();
+    this.recomputeOffline();
+  }
+
+  // ---- state -----------------------------------------------------------------------------------
+
+  isOffline(): boolean {
+    return this.offline;
+  }
+
+  ids(): string[] {
+    return [...this.vendors.keys()];
+  }
+
+  view(id: string): VendorRuntimeView | null {
+    const v = this.vendors.get(id);
+    return v ? this.toView(v, this.timers.now()) : null;
+  }
+
+  views(): VendorRuntimeView[] {
+    const now = this.timers.now();
+    return [...this.vendors.values()].map((v) => this.toView(v, now));
+  }
+
+  /** Milliseconds until the next poll, or null when no timer is set (nothing watched or stopped). */
+  nextTimerInMs(): number | null {
+    return this.timer === null ? null : Math.max(0, this.timerAt - this.timers.now());
+  }
+
+  private staleLimitMs(): number {
+    return this.opts.staleAfterIntervals * this.opts.intervalMs;
+  }
+
+  private isUnknownNow(v: VendorRuntime, now: number): boolean {
+    if (!v.lastGood || v.lastGoodAt === null) return true;
+    return v.lastError !== null && now - v.lastGoodAt >= this.staleLimitMs();
+  }
+
+  private toView(v: VendorRuntime, now: number): VendorRuntimeView {
+    const unknown = this.isUnknownNow(v, now);
+    let reason: string | null = null;
+    if (unknown) {
+      if (v.lastError) reason = v.lastError.message;
+      else if (!v.lastGood) reason = 'Not checked yet.';
+    }
+    return {
+      id: v.id,
+      entry: v.entry,
+      name: v.entry.name ?? v.lastGood?.vendor.name ?? v.detection?.name ?? v.host,
+      detection: v.detection,
+      lastGood: v.lastGood,
+      lastGoodAt: v.lastGoodAt,
+      lastCheckedAt: v.lastCheckedAt,
+      lastError: v.lastError,
+      status: unknown ? 'unknown' : (v.lastGood?.status ?? 'unknown'),
+      stale: v.lastError !== null && v.lastGood !== null,
+      reason,
+    };
+  }
+
+  private hasOpenIncident(v: VendorRuntime): boolean {
+    const s = v.lastGood;
+    if (!s) return false;
+    return s.incidents.some(isOpenIncident);
+  }
+
+  private intervalFor(v: VendorRuntime): number {
+    const base = this.opts.intervalMs;
+    return this.hasOpenIncident(v) ? Math.min(base, this.opts.fastIntervalMs) : base;
+  }
+
+  private recomputeOffline(): void {
+    let offline = this.hostSaysOffline && this.vendors.size > 0;
+    if (!offline && this.vendors.size >= 2) {
+      offline = [...this.vendors.values()].every(
+        (v) => v.lastCheckedAt !== null && isNetworkError(v.lastError),
+      );
+    }
+    if (offline !== this.offline) {
+      const wasOffline = this.offline;
+      this.offline = offline;
+      if (wasOffline) {
+        // Back online: read everything now, so that the catch-up digest comes at once.
+        for (const v of this.vendors.values()) if (v.state === 'idle') v.nextDueAt = this.timers.now();
+        this.arm();
+      }
+      for (const l of this.changeListeners) l(null);
+    }
+  }
+
+  // ---- scheduling ------------------------------------------------------------------------------
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timer = null;
+    this.timerAt = Infinity;
+  }
+
+  /** Set one timer for the earliest due vendor; none when nothing is watched or all are busy. */
+  private arm(): void {
+    if (!this.started) return;
+    const now = this.timers.now();
+    let earliest = Infinity;
+    for (const v of this.vendors.values()) {
+      if (v.state === 'idle' && v.nextDueAt < earliest) earliest = v.nextDueAt;
+    }
+    if (earliest <= now) {
+      this.enqueueDue(now);
+      return this.arm();
+    }
+    if (earliest === this.timerAt && this.timer !== null) return;
+    this.clearTimer();
+    if (earliest === Infinity) return;
+    this.timerAt = earliest;
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      this.enqueueDue(this.timers.now());
+      this.arm();
+    }, earliest - now);
+  }
+
+  private enqueueDue(now: number): void {
+    const due: VendorRuntime[] = [];
+    for (const v of this.vendors.values()) if (v.state === 'idle' && v.nextDueAt <= now) due.push(v);
+    due.sort((a, b) => a.nextDueAt - b.nextDueAt);
+    for (const v of due) {
+      v.state = 'queued';
+      v.dueAt = v.nextDueAt;
+      v.nextDueAt = Infinity;
+      this.queue.push(v);
+    }
+    this.pump();
+  }
+
+  /** Start queued polls while the pool and each host allow; a busy host never blocks other hosts. */
+  private pump(): void {
+    if (!this.started) return;
+    for (let i = 0; i < this.queue.length && this.inFlight < this.opts.concurrency;) {
+      const v = this.queue[i]!;
+      if ((this.hostsInFlight.get(v.host) ?? 0) >= this.opts.perHostConcurrency) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
+      const p = this.poll(v);
+      this.running.add(p);
+      void p.finally(() => this.running.delete(p));
+    }
+  }
+
+  private async poll(v: VendorRuntime): Promise<void> {
+    v.state = 'running';
+    this.inFlight++;
+    this.hostsInFlight.set(v.host, (this.hostsInFlight.get(v.host) ?? 0) + 1);
+    const startedAt = this.timers.now();
+    if (v.firstAttemptAt === null) v.firstAttemptAt = startedAt;
+    const controller = new AbortController();
+    v.controller = controller;
+    const host = v.host;
+    let outcome: Awaited<ReturnType<ReadFn>> | null = null;
+    try {
+      outcome = await this.opts.read(v.entry.url, {
+        http: this.opts.http,
+        detection: v.detection,
+        timeoutMs: this.opts.timeoutMs ?? Math.min(20_000, Math.max(5_000, this.opts.intervalMs)),
+        ...(v.entry.components && v.entry.components.length ? { watchedComponents: v.entry.components } : {}),
+        signal: controller.signal,
+        now: this.timers.now,
+      });
+    } catch (err) {
+      // The engine's read never throws; a stub might. Treat it as the vendor failing, not the monitor.
+      outcome = null;
+      v.lastError = { kind: 'network', message: err instanceof Error ? err.message : String(err) };
+    } finally {
+      this.inFlight--;
+      const n = (this.hostsInFlight.get(host) ?? 1) - 1;
+      if (n <= 0) this.hostsInFlight.delete(host);
+      else this.hostsInFlight.set(host, n);
+      v.controller = null;
+    }
+    if (v.removed || !this.started) return;
+    this.stats.requests++;
+    v.polls++;
+    const now = this.timers.now();
+    v.lastCheckedAt = now;
+    const events: MonitorEvent[] = [];
+    const at = new Date(now).toISOString();
+    const name = (s: Snapshot | null): string =>
+      v.entry.name ?? s?.vendor.name ?? v.detection?.name ?? v.host;
+    let retryAfterMs = 0;
+    if (outcome && outcome.detection && outcome.detection !== v.detection) {
+      const changed =
+        !v.detection ||
+        v.detection.apiUrl !== outcome.detection.apiUrl ||
+        v.detection.platform !== outcome.detection.platform;
+      v.detection = outcome.detection;
+      if (changed) for (const l of this.detectionListeners) l(v.id, outcome.detection);
+    }
+    if (outcome && outcome.snapshot.error === null) {
+      const snap = outcome.snapshot;
+      if (outcome.notModified) this.stats.notModified++;
+      const wasOffline = this.offline;
+      if (v.unreachableAnnounced) {
+        events.push({ type: 'vendor_recovered', vendor: name(snap), vendorId: v.id, at });
+        v.unreachableAnnounced = false;
+      }
+      const diff = diffSnapshots(v.lastGood, snap, {
+        vendor: name(snap),
+        vendorId: v.id,
+        at,
+        ...(v.entry.components ? { watchedComponents: v.entry.components } : {}),
+        ...(v.lastGood && v.shownStatus !== null ? { fromStatus: v.shownStatus } : {}),
+      });
+      events.push(...diff);
+      v.lastGood = snap;
+      v.lastGoodAt = now;
+      v.lastError = null;
+      v.failures = 0;
+      v.shownStatus = snap.status;
+      this.scheduleAfterSuccess(v, startedAt);
+      this.recomputeOffline();
+      void wasOffline;
+    } else {
+      this.stats.failures++;
+      if (outcome) {
+        v.lastError = outcome.snapshot.error;
+        retryAfterMs = outcome.retryAfterMs ?? 0;
+      }
+      v.failures++;
+      this.recomputeOffline();
+      if (!this.offline) events.push(...this.staleEvents(v, now, at, name(v.lastGood)));
+      this.scheduleAfterFailure(v, startedAt, now, retryAfterMs);
+    }
+    v.state = 'idle';
+    if (v.refreshAgain) {
+      v.refreshAgain = false;
+      v.nextDueAt = now;
+    }
+    if (events.length) for (const l of this.eventListeners) l(events);
+    for (const l of this.changeListeners) l(v.id);
+    this.arm();
+    this.pump();
+  }
+
+  /** A failing vendor past the stale limit: its status becomes unknown and it is announced unreachable, once. */
+  private staleEvents(v: VendorRuntime, now: number, at: string, vendor: string): MonitorEvent[] {
+    const since = v.lastGoodAt ?? v.firstAttemptAt ?? now;
+    if (now - since < this.staleLimitMs() || v.unreachableAnnounced || !v.lastError) return [];
+    const events: MonitorEvent[] = [];
+    if (v.shownStatus !== null && v.shownStatus !== 'unknown') {
+      events.push({
+        type: 'vendor_status_changed',
+        vendor,
+        vendorId: v.id,
+        at,
+        from: v.shownStatus,
+        to: 'unknown',
+      });
+    }
+    v.shownStatus = 'unknown';
+    events.push({ type: 'vendor_unreachable', vendor, vendorId: v.id, at, error: v.lastError });
+    v.unreachableAnnounced = true;
+    return events;
+  }
+
+  private scheduleAfterSuccess(v: VendorRuntime, startedAt: number): void {
+    const interval = this.intervalFor(v);
+    // Phase-locked: the next poll is one interval after the last due time, so a slow pool or a slow
+    // read does not drift the schedule; never sooner than an interval after the last request started.
+    let next = Math.max(v.dueAt + interval, startedAt + interval);
+    if (v.polls === 1) {
+      // After the first read, spread vendors across part of the interval so they don't fire together.
+      next += Math.floor(this.random() * Math.min(interval * 0.25, 15_000));
+    }
+    v.nextDueAt = next;
+  }
+
+  private scheduleAfterFailure(v: VendorRuntime, startedAt: number, now: number, retryAfterMs: number): void {
+    const interval = this.opts.intervalMs;
+    let delay = interval;
+    // The machine being offline is not the vendor's fault: keep polling at the normal pace to notice the return.
+    if (!(this.offline && isNetworkError(v.lastError))) {
+      const exp = Math.min(v.failures - 1, 16);
+      delay = Math.min(interval * 2 ** exp, Math.max(this.opts.maxBackoffMs, interval));
+      if (v.failures > 1) delay = delay * (1 + this.random() * 0.25);
+    }
+    let next = Math.max(startedAt + delay, v.dueAt + delay);
+    if (retryAfterMs > 0) next = Math.max(next, now + retryAfterMs);
+    v.nextDueAt = Math.round(next);
+  }
+}

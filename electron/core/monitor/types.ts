@@ -1,0 +1,40 @@
+// What the monitor needs from the outside world, injected so that tests and benchmarks run on a fake
+// clock with stub reads: the read function of the engine (electron/core/read.ts), timers, and a clock.
+import type { Snapshot } from '../../../shared/model';
+import type { HttpClient } from '../http/types';
+import type { Detection } from '../platforms/types';
+
+export interface ReadOptions {
+  http: HttpClient;
+  detection?: Detection | null;
+  timeoutMs?: number;
+  watchedComponents?: string[];
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+export interface ReadOutcome {
+  snapshot: Snapshot;
+  detection: Detection | null;
+  notModified: boolean;
+  retryAfterMs?: number;
+}
+
+/** The engine's `readSnapshot`: never throws; failures are snapshots with `error` set. */
+export type ReadFn = (url: string, options: ReadOptions) => Promise<ReadOutcome>;
+
+export interface Timers {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    // Never keep a process alive just for the next poll: the host decides when to exit.
+    return t;
+  },
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};

@@ -1,0 +1,244 @@
+import type { MonitorEvent, Snapshot } from '../../../shared/model';
+import type { HttpClient } from '../../../electron/core/http/types';
+import { Monitor, type MonitorOptions } from '../../../electron/core/monitor/monitor';
+import { FakeTimers, component, failed, incident, snapshot, stubRead } from './helpers';
+
+const http = {} as HttpClient;
+const S = 1000;
+const ok = snapshot([component('c1', 'Workflow', 'Prod1 (US)')]);
+
+function setup(answer: Parameters<typeof stubRead>[1], over: Partial<MonitorOptions> = {}) {
+  const timers = new FakeTimers();
+  const read = stubRead(timers, answer);
+  const monitor = new Monitor({ read, http, timers, intervalMs: 120 * S, random: () => 0.5, ...over });
+  const events: MonitorEvent[] = [];
+  monitor.onEvents((e) => events.push(...e));
+  monitor.start();
+  return { timers, read, monitor, events };
+}
+
+const vendor = (n: number) => ({ id: `v${n}`, entry: { url: `https://status${n}.test` } });
+
+describe('monitor schedule', () => {
+  it('sets no timer while nothing is watched, and none again after the last vendor is removed', async () => {
+    const { timers, monitor, read } = setup(() => ok);
+    expect(timers.count()).toBe(0);
+    expect(monitor.nextTimerInMs()).toBeNull();
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(1);
+    expect(read.calls).toHaveLength(1);
+    expect(timers.count()).toBe(1);
+    monitor.setVendors([]);
+    await timers.advance(1);
+    expect(timers.count()).toBe(0);
+    await timers.advance(3600 * S);
+    expect(read.calls).toHaveLength(1);
+  });
+
+  it('reads a new vendor at once, then once per interval and never more often', async () => {
+    const { timers, monitor, read } = setup(() => ok);
+    monitor.setVendors([vendor(1), vendor(2), vendor(3)]);
+    await timers.advance(3600 * S);
+    for (const n of [1, 2, 3]) {
+      const times = read.calls.filter((c) => c.url === `https://status${n}.test`).map((c) => c.at);
+      expect(times.length).toBeGreaterThanOrEqual(28);
+      expect(times.length).toBeLessThanOrEqual(31);
+      for (let i = 1; i < times.length; i++)
+        expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(120 * S);
+    }
+  });
+
+  it('polls every 30 s while an incident is open, and back to the interval after', async () => {
+    let open = true;
+    const { timers, monitor, read } = setup(() =>
+      open ? snapshot([component('c1', 'W', null)], [incident('i1')]) : ok,
+    );
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(600 * S);
+    const during = read.calls.length;
+    expect(during).toBeGreaterThanOrEqual(19);
+    open = false;
+    await timers.advance(60 * S);
+    const mark = read.calls.length;
+    await timers.advance(600 * S);
+    expect(read.calls.length - mark).toBeLessThanOrEqual(5);
+  });
+
+  it('never slows a vendor down during an incident when the interval is shorter than the fast one', async () => {
+    const { timers, monitor, read } = setup(() => snapshot([], [incident('i1')]), { intervalMs: 5 * S });
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(60 * S);
+    expect(read.calls.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('backs off exponentially on errors and honours Retry-After', async () => {
+    const { timers, monitor, read } = setup(() => failed('http', 'HTTP 500'));
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(3600 * S);
+    const gaps = read.calls.slice(1).map((c, i) => c.at - read.calls[i]!.at);
+    expect(gaps[0]).toBe(120 * S);
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThan(gaps[i - 1]!);
+    expect(read.calls.length).toBeLessThan(8);
+
+    const limited = setup(() => ({
+      snapshot: failed('rate_limited', 'Too many requests'),
+      retryAfterMs: 900 * S,
+    }));
+    limited.monitor.setVendors([vendor(1)]);
+    await limited.timers.advance(899 * S);
+    expect(limited.read.calls).toHaveLength(1);
+    await limited.timers.advance(2 * S);
+    expect(limited.read.calls).toHaveLength(2);
+  });
+
+  it('keeps at most `concurrency` reads in flight and at most two per host', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const perHost = new Map<string, number>();
+    let peakHost = 0;
+    const timers = new FakeTimers();
+    const read = async (url: string) => {
+      const host = new URL(url).host;
+      inFlight++;
+      perHost.set(host, (perHost.get(host) ?? 0) + 1);
+      peak = Math.max(peak, inFlight);
+      peakHost = Math.max(peakHost, perHost.get(host)!);
+      await new Promise<void>((r) => timers.setTimeout(r, 2 * S));
+      inFlight--;
+      perHost.set(host, perHost.get(host)! - 1);
+      return { snapshot: ok, detection: null, notModified: false };
+    };
+    const monitor = new Monitor({ read, http, timers, intervalMs: 120 * S, concurrency: 4 });
+    monitor.start();
+    monitor.setVendors([
+      ...Array.from({ length: 10 }, (_, i) => ({ id: `a${i}`, entry: { url: `https://shared.test/p${i}` } })),
+      ...Array.from({ length: 10 }, (_, i) => vendor(i)),
+    ]);
+    await timers.advance(100 * S);
+    expect(peak).toBe(4);
+    expect(peakHost).toBe(2);
+  });
+
+  it('does not let a slow vendor delay the others', async () => {
+    const timers = new FakeTimers();
+    const calls: Array<{ url: string; at: number }> = [];
+    const read = async (url: string) => {
+      calls.push({ url, at: timers.now() });
+      if (url.includes('slow')) await new Promise<void>((r) => timers.setTimeout(r, 20 * S));
+      return { snapshot: ok, detection: null, notModified: false };
+    };
+    const monitor = new Monitor({ read, http, timers, intervalMs: 10 * S, concurrency: 2, random: () => 0 });
+    monitor.start();
+    monitor.setVendors([{ id: 's', entry: { url: 'https://slow.test' } }, vendor(1)]);
+    await timers.advance(60 * S);
+    const fast = calls.filter((c) => c.url.includes('status1'));
+    expect(fast.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('refreshes on demand and on wake', async () => {
+    const { timers, monitor, read } = setup(() => ok);
+    monitor.setVendors([vendor(1), vendor(2)]);
+    await timers.advance(10 * S);
+    expect(read.calls).toHaveLength(2);
+    monitor.refresh('v1');
+    await timers.advance(1);
+    expect(read.calls).toHaveLength(3);
+    monitor.signal('wake');
+    await timers.advance(1);
+    expect(read.calls).toHaveLength(5);
+  });
+});
+
+describe('monitor state', () => {
+  it('keeps the last good snapshot while failing, then turns unknown after 3 intervals, announcing it once', async () => {
+    let answer: Snapshot = snapshot([component('c1', 'Workflow', 'Prod1 (US)', 'degraded')]);
+    const { timers, monitor, events } = setup(() => answer, { random: () => 0 });
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(1);
+    events.length = 0;
+    answer = failed('http', 'The page answered HTTP 503.');
+    await timers.advance(121 * S);
+    let view = monitor.view('v1')!;
+    expect(view.status).toBe('degraded');
+    expect(view.stale).toBe(true);
+    expect(view.lastGood?.components[0]?.status).toBe('degraded');
+    expect(events).toEqual([]);
+    await timers.advance(360 * S);
+    view = monitor.view('v1')!;
+    expect(view.status).toBe('unknown');
+    expect(view.reason).toBe('The page answered HTTP 503.');
+    expect(events.map((e) => e.type)).toEqual(['vendor_status_changed', 'vendor_unreachable']);
+    await timers.advance(3600 * S);
+    expect(events).toHaveLength(2);
+    answer = snapshot([component('c1', 'Workflow', 'Prod1 (US)', 'degraded')]);
+    monitor.refresh();
+    await timers.advance(1);
+    expect(events.slice(2).map((e) => [e.type, 'to' in e ? e.to : null])).toEqual([
+      ['vendor_recovered', null],
+      ['vendor_status_changed', 'degraded'],
+    ]);
+    expect(monitor.view('v1')!.stale).toBe(false);
+  });
+
+  it('reports one offline state, not N unreachable vendors, and announces what changed once back', async () => {
+    let network = false;
+    let outage = false;
+    const { timers, monitor, events } = setup(() =>
+      network
+        ? failed('network', 'No route')
+        : snapshot([component('c1', 'W', null, outage ? 'major_outage' : 'operational')]),
+    );
+    const changes: Array<string | null> = [];
+    monitor.onChange((id) => changes.push(id));
+    monitor.setVendors([vendor(1), vendor(2), vendor(3)]);
+    await timers.advance(1);
+    expect(monitor.isOffline()).toBe(false);
+    network = true;
+    await timers.advance(200 * S);
+    expect(monitor.isOffline()).toBe(true);
+    expect(changes).toContain(null);
+    await timers.advance(3600 * S);
+    expect(events).toEqual([]);
+    network = false;
+    outage = true;
+    monitor.signal('online');
+    await timers.advance(1);
+    expect(monitor.isOffline()).toBe(false);
+    const byType = events.map((e) => e.type);
+    expect(byType.filter((t) => t === 'vendor_unreachable')).toHaveLength(0);
+    expect(byType.filter((t) => t === 'component_status_changed')).toHaveLength(3);
+  });
+
+  it('caches a detection the read reports, and tells the host', async () => {
+    const timers = new FakeTimers();
+    const detection = {
+      platform: 'statuspage' as const,
+      apiUrl: 'https://status1.test/api/v2',
+      pageUrl: 'https://status1.test',
+    };
+    const seen: Array<unknown> = [];
+    const read = async (_url: string, o: { detection?: unknown }) => {
+      seen.push(o.detection ?? null);
+      return { snapshot: ok, detection, notModified: false };
+    };
+    const monitor = new Monitor({ read, http, timers, intervalMs: 10 * S });
+    const told: string[] = [];
+    monitor.onDetection((id) => told.push(id));
+    monitor.start();
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(30 * S);
+    expect(told).toEqual(['v1']);
+    expect(seen[0]).toBeNull();
+    expect(seen[1]).toEqual(detection);
+  });
+
+  it('stops cleanly: no timers left and no reads after stop', async () => {
+    const { timers, monitor, read } = setup(() => ok);
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(1);
+    await monitor.stop();
+    expect(timers.count()).toBe(0);
+    await timers.advance(3600 * S);
+    expect(read.calls).toHaveLength(1);
+  });
+});
