@@ -47,9 +47,15 @@ export function hugeBody(bytes = 500 * 1024 * 1024, declareLength = false): Hand
 }
 
 let bombCache: Buffer | null = null;
-/** A gzip body that inflates to about 1 GB (about 1 MB on the wire). */
+/**
+ * A gzip body that inflates to about 1 GB from about 1 MB on the wire: one compressed megabyte of spaces
+ * repeated as 1024 gzip members (valid gzip, cheap to build, never allocates the gigabyte).
+ */
 export function gzipBomb(): Handler {
-  bombCache ??= gzipSync(Buffer.alloc(1024 * 1024 * 1024, 0x20), { level: 9 });
+  if (!bombCache) {
+    const member = gzipSync(Buffer.alloc(1024 * 1024, 0x20), { level: 9 });
+    bombCache = Buffer.concat(Array.from({ length: 1024 }, () => member));
+  }
   const body = bombCache;
   return (_req, res) => {
     res.writeHead(200, {

@@ -1,0 +1,446 @@
+// The HTTP client of the engine, on undici: one budget per request (connect, headers and the whole body),
+// a cap on the decompressed body, manual redirects (at most 5), proxies from the environment, conditional
+// requests from a bounded per-URL cache, Retry-After, and every failure turned into a FetchError a person
+// can read.
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { pipeline, Transform, type Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './types';
+import type { ErrorKind } from '../../../shared/model';
+
+export const APP_VERSION = '0.1.0';
+export const USER_AGENT = `StatusTray/${APP_VERSION} (+https://github.com/statustray)`;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+export const MAX_REDIRECTS = 5;
+
+export interface HttpClientOptions {
+  /** Default whole-request budget. */
+  timeoutMs?: number;
+  /** Default cap on the decompressed body. */
+  maxBytes?: number;
+  userAgent?: string;
+  /** `env` (default): HTTPS_PROXY/HTTP_PROXY/NO_PROXY; `none`: always direct. */
+  proxy?: 'env' | 'none';
+  /** Cache of validators and bodies for conditional requests; false for one-shot use (e.g. `check`). */
+  cache?: false | { maxEntries?: number; maxBytes?: number };
+  /** Upper bound on simultaneous connections to one origin. */
+  connectionsPerOrigin?: number;
+  /** Clock for Retry-After dates. */
+  now?: () => number;
+  /** Use this dispatcher instead of creating one (tests). */
+  dispatcher?: Dispatcher;
+}
+
+interface CacheEntry {
+  etag: string | undefined;
+  lastModified: string | undefined;
+  finalUrl: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** A least-recently-used map bounded by entries and by total body bytes. */
+class ResponseCache {
+  private readonly entries = new Map<string, CacheEntry>();
+  private bytes = 0;
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+  ) {}
+  get(url: string): CacheEntry | undefined {
+    const hit = this.entries.get(url);
+    if (hit) {
+      this.entries.delete(url);
+      this.entries.set(url, hit);
+    }
+    return hit;
+  }
+  set(url: string, entry: CacheEntry): void {
+    this.delete(url);
+    if (entry.body.length > this.maxBytes) return;
+    this.entries.set(url, entry);
+    this.bytes += entry.body.length;
+    for (const [key, old] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.entries.delete(key);
+      this.bytes -= old.body.length;
+    }
+  }
+  delete(url: string): void {
+    const old = this.entries.get(url);
+    if (old) {
+      this.entries.delete(url);
+      this.bytes -= old.body.length;
+    }
+  }
+}
+
+const TIMEOUT = Symbol('timeout');
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+function duration(ms: number): string {
+  if (ms < 90_000) return `${Math.ceil(ms / 1000)} s`;
+  if (ms < 90 * 60_000) return `${Math.ceil(ms / 60_000)} min`;
+  return `${Math.ceil(ms / 3_600_000)} h`;
+}
+
+/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - now);
+}
+
+function errorCode(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_ABORTED' && code !== 'ABORT_ERR') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Turn anything a request threw into a FetchError with a sentence for people. */
+export function classifyError(err: unknown, url: string, timeoutMs: number): FetchError {
+  if (err instanceof FetchError) return err;
+  const host = hostOf(url);
+  const code = errorCode(err);
+  const make = (kind: ErrorKind, message: string) => new FetchError(kind, message, { cause: err });
+  switch (code) {
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+    case 'ETIMEDOUT':
+      return make('timeout', `${host} did not answer within ${seconds(timeoutMs)}`);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NONAME':
+    case 'EAI_FAIL':
+      return make('dns', `${host} could not be found (DNS lookup failed)`);
+    case 'ECONNREFUSED':
+      return make('refused', `${host} refused the connection (nothing is listening there)`);
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+    case 'UND_ERR_CLOSED':
+      return make('reset', `${host} closed the connection before answering`);
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'ENETDOWN':
+      return make('network', `${host} cannot be reached: the network is unreachable`);
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+    case 'ERR_ZLIB_INITIALIZATION_FAILED':
+    case 'ERR__ERROR_FORMAT_PADDING_1':
+      return make('parse', `${host} sent a compressed body that could not be decompressed`);
+    default:
+      if (code && /CERT|TLS|SSL/i.test(code)) {
+        return make('network', `${host} has a TLS/certificate problem (${code})`);
+      }
+      if (code && code.startsWith('ERR__ERROR')) {
+        return make('parse', `${host} sent a compressed body that could not be decompressed`);
+      }
+      return make(
+        'network',
+        `Could not read ${host}: ${err instanceof Error ? err.message : String(err)}${code ? ` (${code})` : ''}`,
+      );
+  }
+}
+
+function decodersFor(encoding: string | undefined): Transform[] | null {
+  if (!encoding) return [];
+  const list = encoding
+    .toLowerCase()
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e && e !== 'identity');
+  const decoders: Transform[] = [];
+  // Encodings are listed in the order applied: undo them from last to first.
+  for (const e of list.reverse()) {
+    if (e === 'gzip' || e === 'x-gzip') decoders.push(createGunzip());
+    else if (e === 'br') decoders.push(createBrotliDecompress());
+    else if (e === 'deflate') decoders.push(deflateDecoder());
+    else return null;
+  }
+  return decoders;
+}
+
+/** "deflate" is zlib-wrapped by the spec, raw in some servers: look at the first byte to tell. */
+function deflateDecoder(): Transform {
+  let inner: Transform | null = null;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      if (!inner) {
+        inner = (chunk[0]! & 0x0f) === 0x08 ? createInflate() : createInflateRaw();
+        inner.on('data', (d: Buffer) => this.push(d));
+        inner.on('error', (e) => this.destroy(e));
+      }
+      inner.write(chunk, () => done());
+    },
+    flush(done) {
+      if (!inner) return done();
+      inner.end(() => done());
+    },
+  });
+}
+
+async function readBody(
+  body: Readable,
+  headers: Record<string, string>,
+  maxBytes: number,
+  url: string,
+): Promise<Buffer> {
+  const host = hostOf(url);
+  const tooLarge = () =>
+    new FetchError('too_large', `${host} sent more than ${megabytes(maxBytes)}; stopped reading`);
+  const decoders = decodersFor(headers['content-encoding']);
+  if (decoders === null) {
+    discard(body);
+    throw new FetchError(
+      'parse',
+      `${host} used an unknown content encoding "${headers['content-encoding']}"`,
+    );
+  }
+  const declared = Number(headers['content-length']);
+  if (decoders.length === 0 && Number.isFinite(declared) && declared > maxBytes) {
+    discard(body);
+    throw tooLarge();
+  }
+  const source: Readable =
+    decoders.length === 0
+      ? body
+      : (pipeline(body, ...(decoders as [Transform, ...Transform[]]), () => {}) as unknown as Readable);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of source) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) throw tooLarge();
+      chunks.push(chunk as Buffer);
+    }
+  } catch (err) {
+    discard(body);
+    if (source !== body) discard(source);
+    throw err;
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+}
+
+/** Drop a body we will not read; undici reports the abort as an error nobody needs to hear. */
+function discard(stream: Readable): void {
+  stream.on('error', () => {});
+  stream.destroy();
+}
+
+function flatHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key in raw) {
+    const v = raw[key];
+    if (v !== undefined) out[key] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  410: 'Gone',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const defaultMaxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const userAgent = options.userAgent ?? USER_AGENT;
+  const now = options.now ?? Date.now;
+  const cache =
+    options.cache === false
+      ? null
+      : new ResponseCache(options.cache?.maxEntries ?? 1000, options.cache?.maxBytes ?? 64 * 1024 * 1024);
+  const agentOptions = {
+    connect: { timeout: defaultTimeout },
+    connections: options.connectionsPerOrigin ?? 6,
+    keepAliveTimeout: 4_000,
+    // Our own deadline covers these; undici's are a backstop.
+    headersTimeout: defaultTimeout,
+    bodyTimeout: defaultTimeout,
+  };
+  const dispatcher: Dispatcher =
+    options.dispatcher ??
+    (options.proxy === 'none' ? new Agent(agentOptions) : new EnvHttpProxyAgent(agentOptions));
+
+  let closed = false;
+
+  async function get(url: string, opts: HttpGetOptions = {}): Promise<HttpResponse> {
+    const timeoutMs = opts.timeoutMs ?? defaultTimeout;
+    const maxBytes = opts.maxBytes ?? defaultMaxBytes;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
+    const outer = opts.signal;
+    const onOuterAbort = () => controller.abort(outer?.reason);
+    if (outer) {
+      if (outer.aborted) controller.abort(outer.reason);
+      else outer.addEventListener('abort', onOuterAbort, { once: true });
+    }
+    try {
+      return await fetchFollowing(url, opts, timeoutMs, maxBytes, controller.signal);
+    } catch (err) {
+      if (controller.signal.aborted && controller.signal.reason === TIMEOUT) {
+        throw new FetchError('timeout', `${hostOf(url)} did not answer within ${seconds(timeoutMs)}`, {
+          cause: err,
+        });
+      }
+      if (outer?.aborted) {
+        throw new FetchError('network', `Reading ${hostOf(url)} was cancelled`, { cause: err });
+      }
+      throw classifyError(err, url, timeoutMs);
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuterAbort);
+    }
+  }
+
+  async function fetchFollowing(
+    url: string,
+    opts: HttpGetOptions,
+    timeoutMs: number,
+    maxBytes: number,
+    signal: AbortSignal,
+  ): Promise<HttpResponse> {
+    let current: URL;
+    try {
+      current = new URL(url);
+    } catch {
+      throw new FetchError('invalid_url', `"${url}" is not a valid URL`);
+    }
+    if (current.protocol !== 'http:' && current.protocol !== 'https:') {
+      throw new FetchError('invalid_url', `"${url}" is not an http(s) URL`);
+    }
+    const cached = opts.conditional === false ? undefined : cache?.get(url);
+    for (let hop = 0; ; hop++) {
+      const headers: Record<string, string> = {
+        'user-agent': userAgent,
+        accept: 'application/json, text/html;q=0.9, */*;q=0.8',
+        'accept-encoding': 'gzip, deflate, br',
+        ...opts.headers,
+      };
+      if (cached?.etag) headers['if-none-match'] = cached.etag;
+      if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
+      const res = await request(current, {
+        dispatcher,
+        method: 'GET',
+        headers,
+        signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      const status = res.statusCode;
+      const resHeaders = flatHeaders(res.headers);
+      const host = current.host;
+
+      if (status >= 300 && status < 400 && status !== 304 && resHeaders.location) {
+        discard(res.body);
+        if (hop >= MAX_REDIRECTS) {
+          throw new FetchError(
+            'redirect',
+            `${hostOf(url)} redirected more than ${MAX_REDIRECTS} times (a redirect loop?)`,
+            { status },
+          );
+        }
+        let next: URL;
+        try {
+          next = new URL(resHeaders.location, current);
+        } catch {
+          throw new FetchError('redirect', `${host} redirected to an invalid address`, { status });
+        }
+        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+          throw new FetchError('redirect', `${host} redirected to a non-web address (${next.protocol})`, {
+            status,
+          });
+        }
+        current = next;
+        continue;
+      }
+
+      if (status === 304 && cached) {
+        discard(res.body);
+        return {
+          url,
+          finalUrl: current.href,
+          status: 200,
+          headers: { ...cached.headers, ...resHeaders },
+          body: cached.body,
+          notModified: true,
+        };
+      }
+
+      if (status < 200 || status >= 300) {
+        discard(res.body);
+        const retryAfterMs =
+          status === 429 || status === 503 ? parseRetryAfter(resHeaders['retry-after'], now()) : undefined;
+        const retry = retryAfterMs !== undefined ? `; it asks to retry in ${duration(retryAfterMs)}` : '';
+        const path = current.pathname === '/' ? '' : ` for ${current.pathname}`;
+        if (status === 429) {
+          throw new FetchError('rate_limited', `${host} is rate-limiting requests (HTTP 429)${retry}`, {
+            status,
+            retryAfterMs,
+          });
+        }
+        const text = STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : '';
+        throw new FetchError('http', `${host} answered HTTP ${status}${text}${path}${retry}`, {
+          status,
+          retryAfterMs,
+        });
+      }
+
+      const body = await readBody(res.body, resHeaders, maxBytes, current.href);
+      if (cache) {
+        const etag = resHeaders.etag;
+        const lastModified = resHeaders['last-modified'];
+        if (etag || lastModified) {
+          cache.set(url, { etag, lastModified, finalUrl: current.href, headers: resHeaders, body });
+        } else {
+          cache.delete(url);
+        }
+      }
+      return { url, finalUrl: current.href, status, headers: resHeaders, body, notModified: false };
+    }
+  }
+
+  return {
+    get,
+    forget: (url) => cache?.delete(url),
+    close: async () => {
+      if (closed || options.dispatcher) return;
+      closed = true;
+      await dispatcher.close();
+    },
+  };
+}
