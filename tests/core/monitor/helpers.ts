@@ -84,8 +84,12 @@ export class FakeTimers implements Timers {
     for (;;) {
       let nextId = -1;
       let nextAt = Infinity;
-      for (const [id, p] of this.pending)
-        if (p.at < nextAt || (p.at === nextAt && id < nextId)) ((nextAt = p.at), (nextId = id));
+      for (const [id, p] of this.pending) {
+        if (p.at < nextAt) {
+          nextAt = p.at;
+          nextId = id;
+        }
+      }
       if (nextId < 0 || nextAt > end) break;
       const p = this.pending.get(nextId)!;
       this.pending.delete(nextId);
