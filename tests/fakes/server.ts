@@ -14,7 +14,7 @@ export interface LoggedRequest {
   at: number;
 }
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => unknown;
 
 export interface FakeServer {
   host: string;
