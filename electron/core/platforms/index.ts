@@ -1,4 +1,5 @@
 // The registry of platform adapters, in detection order (most specific first, generic feeds last).
 import type { PlatformAdapter } from './types';
+import { statuspage } from './statuspage';
 
-export const ADAPTERS: PlatformAdapter[] = [];
+export const ADAPTERS: PlatformAdapter[] = [statuspage];

@@ -1,0 +1,220 @@
+// Atlassian Statuspage (GitHub, Discord, Twilio, Kustomer, ...): detection, and a read of the public API v2
+// (summary.json for components, open incidents and maintenances; incidents.json for history) into the model.
+import type { Component, Incident, IncidentUpdate } from '../../../shared/model';
+import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
+import { FetchError, type HttpResponse } from '../http/types';
+import { readJson } from './json';
+import {
+  SpIncidentsSchema,
+  SpSummarySchema,
+  type SpComponentData,
+  type SpIncidentData,
+} from './statuspage-schema';
+import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
+
+const COMPONENT_STATUS: Record<string, ComponentStatus> = {
+  operational: 'operational',
+  degraded_performance: 'degraded',
+  partial_outage: 'partial_outage',
+  major_outage: 'major_outage',
+  under_maintenance: 'maintenance',
+};
+const IMPACT: Record<string, IncidentImpact> = {
+  none: 'none',
+  minor: 'minor',
+  major: 'major',
+  critical: 'critical',
+  maintenance: 'maintenance',
+};
+const INCIDENT_STATUS: Record<string, IncidentStatus> = {
+  investigating: 'investigating',
+  identified: 'identified',
+  monitoring: 'monitoring',
+  resolved: 'resolved',
+  postmortem: 'postmortem',
+  scheduled: 'scheduled',
+  in_progress: 'in_progress',
+  verifying: 'verifying',
+  completed: 'completed',
+};
+
+const own = <T>(map: Record<string, T>, key: string | null | undefined): T | undefined =>
+  key != null && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+
+export const mapComponentStatus = (s: string | null | undefined): ComponentStatus =>
+  own(COMPONENT_STATUS, s) ?? 'unknown';
+export const mapImpact = (s: string | null | undefined): IncidentImpact => own(IMPACT, s) ?? 'unknown';
+export const mapIncidentStatus = (s: string | null | undefined): IncidentStatus =>
+  own(INCIDENT_STATUS, s) ?? 'unknown';
+
+/** ISO-8601 in UTC when the value is a date; as published otherwise (never invent a time). */
+function iso(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? value : new Date(t).toISOString();
+}
+
+/** Strip query, hash and a trailing slash (or index.html): the base under which /api/v2 lives. */
+function pageBase(url: URL): string {
+  const path = url.pathname.replace(/\/index\.html?$/i, '').replace(/\/+$/, '');
+  return url.origin + path;
+}
+
+const API_PATH = /^(.*?)\/api\/v2(?:\/.*)?$/;
+
+function detectionFor(base: string, name?: string): Detection {
+  return { platform: 'statuspage', pageUrl: base, apiUrl: `${base}/api/v2`, ...(name ? { name } : {}) };
+}
+
+/** Leaf components, each named with its group's name; group components themselves are not listed. */
+export function toComponents(components: SpComponentData[]): Component[] {
+  const groupNames = new Map<string, string>();
+  const parentOf = new Map<string, string>();
+  for (const c of components) {
+    if (c.group) {
+      groupNames.set(c.id, c.name);
+      for (const child of c.components ?? []) parentOf.set(child, c.id);
+    }
+  }
+  const out: Component[] = [];
+  for (const c of components) {
+    if (c.group) continue;
+    const groupId = c.group_id ?? parentOf.get(c.id) ?? null;
+    out.push({
+      id: c.id,
+      name: c.name,
+      group: groupId !== null ? (groupNames.get(groupId) ?? null) : null,
+      status: mapComponentStatus(c.status),
+    });
+  }
+  return out;
+}
+
+function toIncident(i: SpIncidentData, pageUrl: string, maintenance: boolean): Incident {
+  const updates: IncidentUpdate[] = [];
+  const raw = i.incident_updates ?? [];
+  // Statuspage lists updates newest first; the model wants oldest first.
+  for (let k = raw.length - 1; k >= 0; k--) {
+    const u = raw[k]!;
+    updates.push({
+      status: mapIncidentStatus(u.status),
+      body: u.body ?? '',
+      at: iso(u.display_at ?? u.created_at) ?? '',
+    });
+  }
+  if (updates.length > 1 && updates[0]!.at > updates[updates.length - 1]!.at) {
+    updates.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  }
+  if (i.postmortem_body && !updates.some((u) => u.body === i.postmortem_body)) {
+    updates.push({
+      status: 'postmortem',
+      body: i.postmortem_body,
+      at: iso(i.postmortem_published_at ?? i.updated_at) ?? '',
+    });
+  }
+  const kind = maintenance || i.impact === 'maintenance' || !!i.scheduled_for ? 'maintenance' : 'incident';
+  const incident: Incident = {
+    id: i.id,
+    title: i.name,
+    impact: mapImpact(i.impact),
+    status: mapIncidentStatus(i.status),
+    startedAt: iso(i.started_at ?? i.scheduled_for ?? i.created_at) ?? '',
+    resolvedAt: iso(i.resolved_at),
+    url: `${pageUrl}/incidents/${encodeURIComponent(i.id)}`,
+    components: (i.components ?? []).map((c) => c.id),
+    updates,
+    kind,
+  };
+  if (kind === 'maintenance') {
+    incident.scheduledFor = iso(i.scheduled_for);
+    incident.scheduledUntil = iso(i.scheduled_until);
+  }
+  return incident;
+}
+
+async function getOrNull(ctx: ReadContext, url: string, signal: AbortSignal): Promise<HttpResponse | null> {
+  try {
+    return await ctx.http.get(url, { timeoutMs: ctx.timeoutMs, maxBytes: ctx.maxBytes, signal });
+  } catch (err) {
+    // A page without history (a 404 on incidents.json) is still a page: say it lacks history.
+    if (err instanceof FetchError && err.kind === 'http' && (err.status === 404 || err.status === 410))
+      return null;
+    throw err;
+  }
+}
+
+export const statuspage: PlatformAdapter = {
+  id: 'statuspage',
+
+  matchUrl(url) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    const api = API_PATH.exec(url.pathname);
+    if (api) return detectionFor(url.origin + api[1]!.replace(/\/+$/, ''));
+    if (/\.statuspage\.io$/i.test(url.hostname)) return detectionFor(pageBase(url));
+    return null;
+  },
+
+  async probe(url, ctx) {
+    const base = pageBase(url);
+    const res = await ctx.http.get(`${base}/api/v2/summary.json`, {
+      timeoutMs: ctx.timeoutMs,
+      maxBytes: ctx.maxBytes,
+      signal: ctx.signal,
+    });
+    let summary;
+    try {
+      summary = readJson(SpSummarySchema, res, 'a Statuspage summary');
+    } catch {
+      return null;
+    }
+    return detectionFor(base, summary.page.name);
+  },
+
+  async read(detection, ctx): Promise<PlatformRead> {
+    // Both files at once; if one fails the other is cancelled.
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(ctx.signal?.reason);
+    ctx.signal?.addEventListener('abort', onAbort, { once: true });
+    if (ctx.signal?.aborted) controller.abort(ctx.signal.reason);
+    const opts = { timeoutMs: ctx.timeoutMs, maxBytes: ctx.maxBytes, signal: controller.signal };
+    let summaryRes: HttpResponse;
+    let historyRes: HttpResponse | null;
+    try {
+      [summaryRes, historyRes] = await Promise.all([
+        ctx.http.get(`${detection.apiUrl}/summary.json`, opts),
+        getOrNull(ctx, `${detection.apiUrl}/incidents.json`, controller.signal),
+      ]).catch((err: unknown) => {
+        controller.abort();
+        throw err;
+      });
+    } finally {
+      ctx.signal?.removeEventListener('abort', onAbort);
+    }
+
+    const summary = readJson(SpSummarySchema, summaryRes, 'a Statuspage summary');
+    const history = historyRes ? readJson(SpIncidentsSchema, historyRes, 'a Statuspage incident list') : null;
+    const pageUrl = detection.pageUrl;
+
+    const byId = new Map<string, Incident>();
+    for (const i of summary.incidents ?? []) byId.set(i.id, toIncident(i, pageUrl, false));
+    for (const m of summary.scheduled_maintenances ?? []) byId.set(m.id, toIncident(m, pageUrl, true));
+    for (const i of history?.incidents ?? []) {
+      const previous = byId.get(i.id);
+      // The summary's copy of an open incident wins unless the history has more updates.
+      if (previous && previous.updates.length >= (i.incident_updates?.length ?? 0)) continue;
+      byId.set(i.id, toIncident(i, pageUrl, previous?.kind === 'maintenance'));
+    }
+
+    return {
+      vendor: {
+        name: summary.page.name,
+        platform: 'statuspage',
+        pageUrl,
+        ...(history ? {} : { lacks: ['history' as const] }),
+      },
+      components: toComponents(summary.components),
+      incidents: [...byId.values()],
+      notModified: summaryRes.notModified && (historyRes?.notModified ?? true),
+    };
+  },
+};

@@ -1,0 +1,194 @@
+// The engine's public entry: find out which platform a status page runs on, and read it into a Snapshot.
+// Used by the monitor, the CLI and the app. readSnapshot never throws: a failure is a Snapshot with
+// status `unknown` and an error a person can read.
+import type { Snapshot, SnapshotError } from '../../shared/model';
+import { PLATFORM_LABEL } from '../../shared/platforms';
+import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './http/types';
+import { classifyError } from './http/client';
+import { ADAPTERS } from './platforms';
+import type { Detection, ReadContext } from './platforms/types';
+import { orderIncidents, vendorStatus } from './rollup';
+
+export { vendorStatus, orderIncidents, selectWatched, componentKey } from './rollup';
+
+export interface ReadOptions {
+  http: HttpClient;
+  /** Cached detection: skips probing. */
+  detection?: Detection;
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** "Group/Component" or "Component": only these count for the vendor's status (all when empty). */
+  watchedComponents?: string[];
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+export interface ReadOutcome {
+  snapshot: Snapshot;
+  detection: Detection | null;
+  /** Every request was answered 304: nothing changed since the last read. */
+  notModified: boolean;
+  /** From Retry-After on a 429/503. */
+  retryAfterMs?: number;
+}
+
+const TRANSPORT_KINDS = new Set([
+  'timeout',
+  'dns',
+  'refused',
+  'reset',
+  'network',
+  'rate_limited',
+  'redirect',
+  'too_large',
+]);
+
+/** A URL as the user typed it, or an invalid_url FetchError. Adds https:// when no scheme is given. */
+export function parseUserUrl(raw: string): URL {
+  const text = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
+  } catch {
+    throw new FetchError('invalid_url', `"${raw}" is not a valid URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new FetchError('invalid_url', `"${raw}" is not an http(s) URL`);
+  }
+  return url;
+}
+
+/**
+ * Which platform serves this page: by URL shape first (no request), else fetch the page once and let
+ * each adapter probe (a few requests at most), else an `unrecognized` FetchError saying what was tried.
+ */
+export async function detectPlatform(url: string, ctx: ReadContext): Promise<Detection> {
+  const parsed = parseUserUrl(url);
+  for (const adapter of ADAPTERS) {
+    const hit = adapter.matchUrl(parsed);
+    if (hit) return hit;
+  }
+  let page: { body: string; contentType: string } | null = null;
+  let pageError: FetchError | null = null;
+  try {
+    const res = await ctx.http.get(parsed.href, {
+      timeoutMs: ctx.timeoutMs,
+      maxBytes: ctx.maxBytes,
+      signal: ctx.signal,
+    });
+    page = { body: res.body.toString('utf8'), contentType: res.headers['content-type'] ?? '' };
+  } catch (err) {
+    pageError = classifyError(err, parsed.href, ctx.timeoutMs ?? 0);
+    // An unreachable host will not answer probes either: say why now instead of trying more.
+    if (TRANSPORT_KINDS.has(pageError.kind)) throw pageError;
+  }
+  const tried: string[] = [];
+  for (const adapter of ADAPTERS) {
+    if (!adapter.probe) continue;
+    tried.push(PLATFORM_LABEL[adapter.id]);
+    try {
+      const hit = await adapter.probe(parsed, ctx, page);
+      if (hit) return hit;
+    } catch (err) {
+      const e = classifyError(err, parsed.href, ctx.timeoutMs ?? 0);
+      if (e.kind === 'timeout' || e.kind === 'rate_limited') throw e;
+    }
+  }
+  if (pageError) throw pageError;
+  throw new FetchError(
+    'unrecognized',
+    `${parsed.host} does not look like a status page StatusTray can read (tried ${tried.join(', ') || 'no platform'})`,
+  );
+}
+
+/** One response per URL for the length of one read: the probe's summary.json serves the read too. */
+function memoize(http: HttpClient): HttpClient {
+  const seen = new Map<string, Promise<HttpResponse>>();
+  return {
+    get(url: string, options?: HttpGetOptions) {
+      let hit = seen.get(url);
+      if (!hit) {
+        hit = http.get(url, options);
+        seen.set(url, hit);
+        // A failure is not remembered: a later caller may try again with its own budget.
+        hit.catch(() => seen.delete(url));
+      }
+      return hit;
+    },
+    forget: (url) => http.forget(url),
+    close: () => http.close(),
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+export function errorSnapshot(
+  url: string,
+  error: SnapshotError,
+  fetchedAt: string,
+  detection: Detection | null = null,
+): Snapshot {
+  return {
+    url,
+    vendor: {
+      name: detection?.name ?? hostOf(url),
+      platform: detection?.platform ?? 'unknown',
+      pageUrl: detection?.pageUrl ?? url,
+    },
+    status: 'unknown',
+    components: [],
+    incidents: [],
+    fetchedAt,
+    error,
+  };
+}
+
+export async function readSnapshot(url: string, opts: ReadOptions): Promise<ReadOutcome> {
+  const now = opts.now ?? Date.now;
+  const http = opts.detection ? opts.http : memoize(opts.http);
+  const ctx: ReadContext = { http, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, signal: opts.signal };
+  let detection: Detection | null = opts.detection ?? null;
+  try {
+    detection ??= await detectPlatform(url, ctx);
+    const adapter = ADAPTERS.find((a) => a.id === detection!.platform);
+    if (!adapter) {
+      throw new FetchError(
+        'unrecognized',
+        `StatusTray cannot read ${PLATFORM_LABEL[detection.platform]} pages yet`,
+      );
+    }
+    const read = await adapter.read(detection, ctx);
+    return {
+      snapshot: {
+        url,
+        vendor: read.vendor,
+        status: vendorStatus(read.components, read.incidents, opts.watchedComponents),
+        components: read.components,
+        incidents: orderIncidents(read.incidents),
+        fetchedAt: new Date(now()).toISOString(),
+        error: null,
+      },
+      detection,
+      notModified: read.notModified,
+    };
+  } catch (err) {
+    const e = classifyError(err, url, opts.timeoutMs ?? 0);
+    return {
+      snapshot: errorSnapshot(
+        url,
+        { kind: e.kind, message: e.message },
+        new Date(now()).toISOString(),
+        detection,
+      ),
+      detection,
+      notModified: false,
+      ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}),
+    };
+  }
+}
