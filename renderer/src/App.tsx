@@ -1,0 +1,167 @@
+// The window's frame: connects to the host, follows the hash router and 'navigate' pushes, applies the
+// theme, shows the host's banners (offline, paused, notices) and the current view.
+import { useEffect, useRef } from 'react';
+import { useBridge } from './bridge';
+import { connectAppState, useAppStore } from './stores/app-store';
+import { connectHashRouting, routeToHash, useNav, type Route } from './stores/nav-store';
+import { markFirstView } from './perf';
+import { StatusGlyph } from './components/StatusBadge';
+import { COMPONENT_STATUSES, STATUS_LABEL, STATUS_LOOK } from '../../shared/status';
+import { formatLocal } from './format';
+import { OverviewView } from './views/OverviewView';
+import { VendorView } from './views/VendorView';
+import { IncidentView } from './views/IncidentView';
+import { AddVendorView } from './views/AddVendorView';
+import { SettingsView } from './views/SettingsView';
+import { NavLink } from './components/NavLink';
+
+function CurrentView({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'overview':
+      return <OverviewView />;
+    case 'vendor':
+      return <VendorView key={route.vendorId} vendorId={route.vendorId} />;
+    case 'incident':
+      return (
+        <IncidentView
+          key={`${route.vendorId}/${route.incidentId}`}
+          vendorId={route.vendorId}
+          incidentId={route.incidentId}
+        />
+      );
+    case 'add':
+      return <AddVendorView />;
+    case 'settings':
+      return <SettingsView />;
+  }
+}
+
+export function App() {
+  const bridge = useBridge();
+  const state = useAppStore((s) => s.state);
+  const loadError = useAppStore((s) => s.loadError);
+  const route = useNav((s) => s.route);
+  const navigate = useNav((s) => s.navigate);
+  const mainRef = useRef<HTMLElement>(null);
+  const lastRoute = useRef<string | null>(null);
+
+  useEffect(() => connectAppState(bridge), [bridge]);
+  useEffect(() => connectHashRouting(window), []);
+  useEffect(
+    () =>
+      bridge.on('navigate', (target) =>
+        navigate(
+          target.incidentId
+            ? { name: 'incident', vendorId: target.vendorId, incidentId: target.incidentId }
+            : { name: 'vendor', vendorId: target.vendorId },
+        ),
+      ),
+    [bridge, navigate],
+  );
+
+  useEffect(() => {
+    // One source for status colors: shared/status, exposed to the stylesheet as --s-<status>.
+    for (const status of COMPONENT_STATUSES) {
+      document.documentElement.style.setProperty(`--s-${status}`, STATUS_LOOK[status].hex);
+    }
+  }, []);
+
+  const theme = state?.settings.theme ?? 'system';
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    if (state) markFirstView();
+  }, [state]);
+
+  // After moving to another view, put keyboard and screen reader focus on its heading.
+  const hash = routeToHash(route);
+  useEffect(() => {
+    if (lastRoute.current !== null && lastRoute.current !== hash) {
+      const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+      heading?.focus();
+    }
+    lastRoute.current = hash;
+  }, [hash, state !== null]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const tray = state?.tray ?? 'unknown';
+  const paused = state?.settings.pausedUntil ?? null;
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="brand" title={`Overall: ${STATUS_LABEL[tray]}`}>
+          <StatusGlyph status={tray} size={20} />
+          <span className="brand__name">StatusTray</span>
+          <span className="visually-hidden">, overall {STATUS_LABEL[tray]}</span>
+        </div>
+        <nav aria-label="Main">
+          <ul className="topnav">
+            <li>
+              <NavLink route={{ name: 'overview' }} current={route.name === 'overview'}>
+                Vendors
+              </NavLink>
+            </li>
+            <li>
+              <NavLink route={{ name: 'add' }} current={route.name === 'add'}>
+                Add vendor
+              </NavLink>
+            </li>
+            <li>
+              <NavLink route={{ name: 'settings' }} current={route.name === 'settings'}>
+                Settings
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      {state?.offline ? (
+        <p className="banner banner--offline" role="status">
+          This computer is offline. Statuses below are from before; nothing will be announced until it is
+          back.
+        </p>
+      ) : null}
+      {paused ? (
+        <p className="banner banner--paused" role="status">
+          Checks and notifications are paused until {formatLocal(paused)}.
+        </p>
+      ) : null}
+      {state && state.notices.length > 0 ? (
+        <div className="banner banner--notice" role="alert">
+          <ul>
+            {state.notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <main id="content" ref={mainRef}>
+        {state ? (
+          <CurrentView route={route} />
+        ) : loadError ? (
+          <div className="empty" role="alert">
+            <h1 tabIndex={-1}>StatusTray cannot reach its monitor</h1>
+            <p>{loadError}</p>
+            <button type="button" onClick={() => window.location.reload()}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p className="loading" role="status">
+            Loading your vendors…
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// A list of incidents, each openable: title, impact, progress, when it started and how long it lasted.
+import type { Incident } from '../../../shared/model';
+import {
+  IMPACT_LABEL,
+  impactToStatus,
+  INCIDENT_STATUS_LABEL,
+  isResolvedStatus,
+} from '../../../shared/status';
+import { formatDuration, formatLocal, parseTime } from '../format';
+import { NavLink } from './NavLink';
+import { StatusGlyph } from './StatusBadge';
+import { RelativeTime } from './RelativeTime';
+
+export function incidentDuration(incident: Incident): string | null {
+  const start = parseTime(incident.startedAt);
+  const end = parseTime(incident.resolvedAt);
+  return start !== null && end !== null ? formatDuration(end - start) : null;
+}
+
+export function IncidentList({
+  vendorId,
+  incidents,
+  label,
+}: {
+  vendorId: string;
+  incidents: Incident[];
+  label: string;
+}) {
+  return (
+    <ul className="incidents" aria-label={label}>
+      {incidents.map((incident) => {
+        const lasted = incidentDuration(incident);
+        const maintenance = incident.kind === 'maintenance' || incident.impact === 'maintenance';
+        return (
+          <li key={incident.id} className="incident-item">
+            <StatusGlyph status={impactToStatus(incident.impact)} />
+            <div className="incident-item__body">
+              <NavLink
+                route={{ name: 'incident', vendorId, incidentId: incident.id }}
+                className="incident-item__title"
+              >
+                {incident.title}
+              </NavLink>
+              <div className="incident-item__meta muted">
+                <span className={`pill pill--${impactToStatus(incident.impact)}`}>
+                  {maintenance ? 'Maintenance' : `${IMPACT_LABEL[incident.impact]} impact`}
+                </span>{' '}
+                <span className="pill">{INCIDENT_STATUS_LABEL[incident.status]}</span> ·{' '}
+                <span title={formatLocal(incident.startedAt)}>{formatLocal(incident.startedAt)}</span>
+                {isResolvedStatus(incident.status) ? (
+                  lasted ? (
+                    <> · lasted {lasted}</>
+                  ) : null
+                ) : (
+                  <>
+                    {' '}
+                    · started <RelativeTime iso={incident.startedAt} />
+                  </>
+                )}
+              </div>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,61 @@
+// Times as people read them: local date and time with its zone, and "5 min ago" / "for 2 h 10 min".
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export function parseTime(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** A span as words: "45 s", "12 min", "3 h 5 min", "2 d 4 h". */
+export function formatDuration(ms: number): string {
+  const abs = Math.max(0, ms);
+  if (abs < MINUTE) return `${Math.floor(abs / 1000)} s`;
+  if (abs < HOUR) return `${Math.floor(abs / MINUTE)} min`;
+  if (abs < DAY) {
+    const h = Math.floor(abs / HOUR);
+    const m = Math.floor((abs % HOUR) / MINUTE);
+    return m ? `${h} h ${m} min` : `${h} h`;
+  }
+  const d = Math.floor(abs / DAY);
+  const h = Math.floor((abs % DAY) / HOUR);
+  return h ? `${d} d ${h} h` : `${d} d`;
+}
+
+/** "just now", "5 min ago", "in 2 h". */
+export function formatRelative(iso: string | null | undefined, now: number): string {
+  const t = parseTime(iso);
+  if (t === null) return 'never';
+  const diff = now - t;
+  if (Math.abs(diff) < 45_000) return 'just now';
+  return diff > 0 ? `${formatDuration(diff)} ago` : `in ${formatDuration(-diff)}`;
+}
+
+/** Local date and time with the zone's short name, e.g. "Aug 16, 2022, 10:30 AM EDT". */
+export function formatLocal(iso: string | null | undefined): string {
+  const t = parseTime(iso);
+  if (t === null) return '—';
+  return new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(t));
+}
+
+export function formatDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }).format(
+    new Date(y, m - 1, d),
+  );
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,17 @@
+// Entry point of the window: picks the host's bridge and renders the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { BridgeContext, pickBridge } from './bridge';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <BridgeContext.Provider value={pickBridge()}>
+        <App />
+      </BridgeContext.Provider>
+    </StrictMode>,
+  );
+}

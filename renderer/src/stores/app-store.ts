@@ -1,0 +1,50 @@
+// The host's state as last received ('state:get', then every 'state:changed' push). The host owns the
+// truth and computes every status; this store only mirrors it.
+import { create } from 'zustand';
+import type { AppState, Bridge } from '../../../shared/ipc';
+import { markStateReceived } from '../perf';
+
+interface AppStore {
+  state: AppState | null;
+  /** Why the state could not be loaded (shown instead of a blank window). */
+  loadError: string | null;
+  setState(state: AppState): void;
+  setLoadError(message: string | null): void;
+}
+
+export const useAppStore = create<AppStore>()((set) => ({
+  state: null,
+  loadError: null,
+  setState: (state) => set({ state, loadError: null }),
+  setLoadError: (loadError) => set({ loadError }),
+}));
+
+export function resetAppStore(): void {
+  useAppStore.setState({ state: null, loadError: null });
+}
+
+/** Loads the state and follows its pushes; returns the unsubscribe. A push newer than the load wins. */
+export function connectAppState(bridge: Bridge): () => void {
+  let pushed = false;
+  let active = true;
+  const off = bridge.on('state:changed', (state) => {
+    pushed = true;
+    markStateReceived();
+    useAppStore.getState().setState(state);
+  });
+  bridge.invoke('state:get').then(
+    (state) => {
+      if (!active || pushed) return;
+      markStateReceived();
+      useAppStore.getState().setState(state);
+    },
+    (err: unknown) => {
+      if (!active || pushed) return;
+      useAppStore.getState().setLoadError(err instanceof Error ? err.message : String(err));
+    },
+  );
+  return () => {
+    active = false;
+    off();
+  };
+}

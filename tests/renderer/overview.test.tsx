@@ -1,0 +1,128 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeBridge } from './fake-bridge';
+import { appState, manyVendors, mixedVendors, NOW, summary } from './fixtures';
+import { renderApp } from './render-app';
+import type { AppState } from '../../shared/ipc';
+
+function bridgeWith(state: AppState) {
+  return createFakeBridge({ 'state:get': async () => state });
+}
+
+function rowNames(): string[] {
+  const list = screen.getByRole('list', { name: /Vendors, worst first/ });
+  return within(list)
+    .getAllByRole('listitem')
+    .map((li) => li.querySelector('.row__name')?.textContent ?? '');
+}
+
+describe('overview', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lists vendors worst first with status in words, open incident and how long it has been open', async () => {
+    renderApp(bridgeWith(appState(mixedVendors())));
+    await screen.findByRole('heading', { level: 1, name: 'Your vendors' });
+    expect(rowNames()).toEqual(['Slack', 'Kustomer', 'Mailgun', 'Acme Hosting', 'GitHub', 'Stripe']);
+    const slack = screen.getByRole('link', { name: /Slack/ });
+    expect(slack).toHaveTextContent('Major outage');
+    expect(slack).toHaveTextContent('Messages fail to send');
+    expect(slack).toHaveTextContent('open for 30 min');
+    expect(screen.getByRole('link', { name: /Kustomer/ })).toHaveTextContent('open for 1 h 35 min');
+    expect(screen.getByRole('link', { name: /GitHub/ })).toHaveTextContent('Checked 2 min ago');
+    // Status is never color alone: every row carries a glyph and the words.
+    expect(slack.querySelector('svg[data-glyph="cross"]')).not.toBeNull();
+  });
+
+  it('says how many vendors have problems, or that all are operational', async () => {
+    const { unmount } = renderApp(bridgeWith(appState(mixedVendors())));
+    expect(await screen.findByText('3 vendors with problems, 1 unknown')).toBeInTheDocument();
+    unmount();
+    const fine = Array.from({ length: 12 }, (_, i) => summary({ id: `ok${i}`, name: `OK ${i}` }));
+    renderApp(bridgeWith(appState(fine)));
+    expect(await screen.findByText('All 12 vendors operational')).toBeInTheDocument();
+  });
+
+  it('warns when a vendor is unreachable, with the reason and the age of its last good data', async () => {
+    renderApp(bridgeWith(appState(mixedVendors())));
+    const acme = await screen.findByRole('link', { name: /Acme Hosting/ });
+    expect(acme).toHaveTextContent('Unreachable: The page did not answer within 10 seconds.');
+    expect(acme).toHaveTextContent('Last good data: 3 h ago');
+    expect(acme).toHaveTextContent('Unknown');
+  });
+
+  it('filters by status and searches by name or incident title', async () => {
+    const user = userEvent.setup();
+    renderApp(bridgeWith(appState(mixedVendors())));
+    await screen.findByRole('heading', { name: 'Your vendors' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'problems');
+    expect(rowNames()).toEqual(['Slack', 'Kustomer', 'Mailgun']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'stale');
+    expect(rowNames()).toEqual(['Acme Hosting']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'all');
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'inbound');
+    expect(rowNames()).toEqual(['Kustomer']);
+    await user.clear(screen.getByRole('searchbox', { name: 'Search' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'nothing like this');
+    expect(screen.getByText('No vendor matches this search and filter.')).toBeInTheDocument();
+  });
+
+  it('renders only the visible rows of 2,000 vendors, worst first', async () => {
+    renderApp(bridgeWith(appState(manyVendors(2000))));
+    await screen.findByRole('heading', { name: 'Your vendors' });
+    const list = screen.getByRole('list', { name: 'Vendors, worst first (2000 shown)' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(40);
+    expect(rows[0]).toHaveTextContent('Major outage');
+    expect(rows[0]).toHaveAttribute('aria-setsize', '2000');
+    expect(screen.getByText('21 vendors with problems')).toBeInTheDocument();
+  });
+
+  it('updates live when the host pushes a new state', async () => {
+    const vendors = mixedVendors();
+    const bridge = bridgeWith(appState(vendors));
+    renderApp(bridge);
+    await screen.findByText('3 vendors with problems, 1 unknown');
+    const recovered = vendors.map((v) =>
+      v.id === 'slack' ? { ...v, status: 'operational' as const, open: [] } : v,
+    );
+    act(() => bridge.push('state:changed', appState(recovered)));
+    expect(screen.getByText('2 vendors with problems, 1 unknown')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Slack/ })).toHaveTextContent('Operational');
+    expect(rowNames()[0]).toBe('Kustomer');
+  });
+
+  it('invites to add a first vendor when the watchlist is empty', async () => {
+    renderApp(bridgeWith(appState([])));
+    expect(await screen.findByRole('link', { name: 'Add your first vendor' })).toHaveAttribute(
+      'href',
+      '#/add',
+    );
+  });
+
+  it('shows the host notices and the offline state', async () => {
+    renderApp(
+      bridgeWith(
+        appState(mixedVendors(), {
+          offline: true,
+          notices: ['Your watchlist file was corrupt; it was kept aside.'],
+        }),
+      ),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('kept aside');
+    expect(screen.getByText(/This computer is offline/)).toBeInTheDocument();
+  });
+
+  it('marks the first view with data for the first-paint measurement', async () => {
+    renderApp(bridgeWith(appState(mixedVendors())));
+    await screen.findByRole('heading', { name: 'Your vendors' });
+    expect(typeof window.__statusTrayFirstViewMs).toBe('number');
+    expect(performance.getEntriesByName('first-view').length).toBeGreaterThan(0);
+  });
+});

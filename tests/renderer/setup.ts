@@ -1,0 +1,28 @@
+// jsdom setup for the window's tests: jest-dom matchers, cleanup and fresh stores between tests, and the
+// layout numbers jsdom lacks (the virtualized list needs a viewport height to render rows).
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import { resetAppStore } from '../../renderer/src/stores/app-store';
+import { resetDetailStore } from '../../renderer/src/stores/detail-store';
+import { resetUi } from '../../renderer/src/stores/ui-store';
+import { useNav } from '../../renderer/src/stores/nav-store';
+import { resetPerfForTests } from '../../renderer/src/perf';
+
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
+
+beforeEach(() => {
+  window.location.hash = '';
+  useNav.setState({ route: { name: 'overview' } });
+});
+
+afterEach(() => {
+  cleanup();
+  resetAppStore();
+  resetDetailStore();
+  resetUi();
+  resetPerfForTests();
+  delete window.__statusTrayFirstViewMs;
+  delete window.__statusTrayFirstViewAt;
+});
