@@ -1,5 +1,175 @@
-// `check` command (placeholder until its issue lands).
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('statustray: check is not available yet\n');
-  return 1;
+// `check <url>...`: read each status page once and print a table (or, with --json, one JSON array of
+// Snapshots in the order given). Exit 0 when every page was read, 2 when any failed, 1 for a usage error.
+import { parseArgs } from 'node:util';
+import type { Snapshot } from '../../shared/model';
+import { STATUS_LABEL, STATUS_LOOK, isProblem, type VendorStatus } from '../../shared/status';
+import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../core/http/client';
+import type { HttpClient } from '../core/http/types';
+import { mapPool } from '../core/pool';
+import { parseUserUrl, readSnapshot } from '../core/read';
+import { isOpen } from '../core/rollup';
+
+export const CHECK_CONCURRENCY = 64;
+
+const HELP = `Usage: npm run --silent cli -- check <url>... [--json] [--timeout <seconds>]
+
+Read each status page once and show how its vendor is doing.
+
+  <url>              a status page (https://status.example.com), a page under a path
+                     (https://www.example.com/status) or its API (…/api/v2/summary.json)
+  --json             print one JSON array of Snapshots, in the order given
+  --timeout <s>      give each request at most this many seconds (default ${DEFAULT_TIMEOUT_MS / 1000})
+  -h, --help         show this help
+
+Exit status: 0 every page was read, 2 some page could not be read (it is still
+printed, with its error), 1 the command line was wrong.
+
+Examples:
+  npm run --silent cli -- check https://status.kustomer.com
+  npm run --silent cli -- check https://www.githubstatus.com https://discordstatus.com --json`;
+
+export interface CheckIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
+}
+
+/** Read many pages, at most CHECK_CONCURRENCY at a time, each with its own budget; never throws. */
+export async function checkUrls(
+  urls: readonly string[],
+  opts: { http: HttpClient; timeoutMs?: number; concurrency?: number },
+): Promise<Snapshot[]> {
+  return mapPool(urls, opts.concurrency ?? CHECK_CONCURRENCY, async (url) => {
+    const outcome = await readSnapshot(url, { http: opts.http, timeoutMs: opts.timeoutMs });
+    return outcome.snapshot;
+  });
+}
+
+const ANSI: Record<VendorStatus, string> = {
+  operational: '\x1b[32m',
+  maintenance: '\x1b[34m',
+  degraded: '\x1b[33m',
+  partial_outage: '\x1b[38;5;208m',
+  major_outage: '\x1b[31m',
+  unknown: '\x1b[90m',
+};
+const RESET = '\x1b[0m';
+
+function truncate(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : chars.slice(0, width - 1).join('') + '…';
+}
+
+function pad(text: string, width: number): string {
+  const length = [...text].length;
+  return length >= width ? text : text + ' '.repeat(width - length);
+}
+
+/** The table people read: one line per page, problems first in their own words. */
+export function formatTable(snapshots: Snapshot[], color: boolean): string {
+  const rows = snapshots.map((s) => {
+    const problems = s.components.filter((c) => isProblem(c.status) || c.status === 'unknown').length;
+    const open = s.incidents.filter((i) =>
+      i.kind === 'maintenance' ? i.status === 'in_progress' : isOpen(i),
+    ).length;
+    return {
+      vendor: truncate(s.error ? s.url : s.vendor.name, 40),
+      status: `${STATUS_LOOK[s.status].symbol} ${STATUS_LABEL[s.status]}`,
+      statusKey: s.status,
+      problems: s.error ? '–' : `${problems}/${s.components.length}`,
+      incidents: s.error ? '–' : String(open),
+      error: s.error ? `${s.error.kind}: ${s.error.message}` : '',
+    };
+  });
+  const head = {
+    vendor: 'VENDOR',
+    status: 'STATUS',
+    problems: 'COMPONENTS WITH PROBLEMS',
+    incidents: 'OPEN INCIDENTS',
+    error: 'ERROR',
+  };
+  const width = (key: 'vendor' | 'status' | 'problems' | 'incidents') =>
+    Math.max([...head[key]].length, ...rows.map((r) => [...r[key]].length));
+  const w = {
+    vendor: width('vendor'),
+    status: width('status'),
+    problems: width('problems'),
+    incidents: width('incidents'),
+  };
+  const line = (r: typeof head, statusColor?: VendorStatus) => {
+    const status = pad(r.status, w.status);
+    return [
+      pad(r.vendor, w.vendor),
+      statusColor && color ? ANSI[statusColor] + status + RESET : status,
+      pad(r.problems, w.problems),
+      pad(r.incidents, w.incidents),
+      r.error,
+    ]
+      .join('  ')
+      .trimEnd();
+  };
+  return [line(head), ...rows.map((r) => line(r, r.statusKey))].join('\n') + '\n';
+}
+
+export async function run(argv: string[], io: CheckIo = process): Promise<number> {
+  const usage = (message: string) => {
+    io.stderr.write(`statustray check: ${message}\n\n${HELP}\n`);
+    return 1;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        timeout: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return usage(err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP + '\n');
+    return 0;
+  }
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (values.timeout !== undefined) {
+    const seconds = Number(values.timeout);
+    if (
+      !/^\s*\d*\.?\d+\s*$/.test(values.timeout) ||
+      !Number.isFinite(seconds) ||
+      seconds <= 0 ||
+      seconds > 3600
+    ) {
+      return usage(`--timeout must be a number of seconds between 0 and 3600, not "${values.timeout}"`);
+    }
+    timeoutMs = Math.round(seconds * 1000);
+  }
+  if (positionals.length === 0) return usage('give at least one status page URL');
+  for (const url of positionals) {
+    try {
+      parseUserUrl(url);
+    } catch (err) {
+      return usage(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  const http = createHttpClient({ timeoutMs, cache: false });
+  let snapshots: Snapshot[];
+  try {
+    snapshots = await checkUrls(positionals, { http, timeoutMs });
+  } finally {
+    await http.close();
+  }
+  if (values.json) {
+    io.stdout.write(JSON.stringify(snapshots, null, 2) + '\n');
+  } else {
+    const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+    io.stdout.write(formatTable(snapshots, io.stdout.isTTY === true && !noColor));
+  }
+  return snapshots.every((s) => s.error === null) ? 0 : 2;
 }
