@@ -197,6 +197,12 @@ type IpcHandler = (event: unknown, ...args: unknown[]) => unknown;
 
 export const ipcMain = {
   handlers: new Map<string, IpcHandler>(),
+  /** Plain `on` listeners (electron-store registers one for its renderer helper). */
+  listeners: new Map<string, IpcHandler>(),
+  on(channel: string, listener: IpcHandler) {
+    this.listeners.set(channel, listener);
+    return this;
+  },
   handle(channel: string, handler: IpcHandler): void {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
     this.handlers.set(channel, handler);
@@ -296,6 +302,7 @@ export function resetElectronMock(): void {
   FakeNotification.instances = [];
   FakeNotification.supported = true;
   ipcMain.handlers.clear();
+  ipcMain.listeners.clear();
   ipcRenderer.listeners.clear();
   ipcRenderer.invoke.mockClear();
   exposed.clear();

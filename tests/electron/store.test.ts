@@ -1,0 +1,71 @@
+// The app's store (electron-store behind the engine's DocumentStore): what was saved comes back, and an
+// unreadable file is kept aside and reported, never replaced by defaults without a word.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', async () => (await import('./electron-mock')).electronModule());
+
+import { resetElectronMock } from './electron-mock';
+import { createElectronStore, windowBoundsMemory } from '../../electron/store';
+
+let dir: string;
+const now = () => Date.parse('2026-11-24T10:00:00.000Z');
+
+beforeEach(() => {
+  resetElectronMock();
+  dir = mkdtempSync(join(tmpdir(), 'statustray-store-'));
+});
+
+describe('electron-store DocumentStore', () => {
+  it('loads nothing before the first save, then what was saved', async () => {
+    const store = createElectronStore<{ vendors: string[] }>('watchlist', { dir, now });
+    expect(store.location).toBe(join(dir, 'watchlist.json'));
+    expect(await store.load()).toEqual({ value: null });
+    await store.save({ vendors: ['https://status.example.com'] });
+    const again = createElectronStore<{ vendors: string[] }>('watchlist', { dir, now });
+    expect(await again.load()).toEqual({ value: { vendors: ['https://status.example.com'] } });
+    const onDisk = JSON.parse(readFileSync(store.location, 'utf8'));
+    expect(onDisk).toMatchObject({ schemaVersion: 1, savedAt: '2026-11-24T10:00:00.000Z' });
+    if (process.platform !== 'win32') expect(statSync(store.location).mode & 0o077).toBe(0);
+  });
+
+  it('keeps a corrupt file aside and says where', async () => {
+    writeFileSync(join(dir, 'watchlist.json'), '{"schemaVersion": 1, "data": [tru');
+    const store = createElectronStore('watchlist', { dir, now });
+    const result = await store.load();
+    expect(result.value).toBeNull();
+    expect(result.notice).toMatch(
+      /watchlist\.json could not be read \(not valid JSON\); it was kept aside as .*corrupt/,
+    );
+    const aside = readdirSync(dir).filter((f) => f.includes('.corrupt-'));
+    expect(aside).toEqual(['watchlist.corrupt-2026-11-24T10-00-00-000Z.json']);
+    expect(readFileSync(join(dir, aside[0]!), 'utf8')).toContain('[tru');
+    expect(existsSync(join(dir, 'watchlist.json'))).toBe(false);
+  });
+
+  it('refuses a file that breaks the schema, keeping it too', async () => {
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 'one', data: {} }));
+    const result = await createElectronStore('settings', { dir, now }).load();
+    expect(result.value).toBeNull();
+    expect(result.notice).toContain('kept aside');
+    expect(readdirSync(dir).some((f) => f.startsWith('settings.corrupt-'))).toBe(true);
+  });
+
+  it('keeps store names inside its folder', () => {
+    const store = createElectronStore('../../etc/passwd', { dir, now });
+    expect(store.location.startsWith(dir)).toBe(true);
+  });
+});
+
+describe('window bounds memory', () => {
+  it('remembers the last bounds and starts over from a broken file', () => {
+    const memory = windowBoundsMemory(dir);
+    expect(memory.load()).toBeUndefined();
+    memory.save({ x: 1, y: 2, width: 900, height: 700 });
+    expect(windowBoundsMemory(dir).load()).toEqual({ x: 1, y: 2, width: 900, height: 700 });
+    writeFileSync(join(dir, 'window-state.json'), 'nonsense');
+    expect(windowBoundsMemory(dir).load()).toBeUndefined();
+  });
+});
