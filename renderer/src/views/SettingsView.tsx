@@ -61,6 +61,15 @@ function IntervalField({ value, onSave }: { value: number; onSave(seconds: numbe
   );
 }
 
+function readFileText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(file);
+  });
+}
+
 function WatchlistTransfer() {
   const bridge = useBridge();
   const [exported, setExported] = useState<string | null>(null);
@@ -98,8 +107,12 @@ function WatchlistTransfer() {
   };
   const readFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;
-    setImportText(await file.text());
-    setResult(null);
+    try {
+      setImportText(await readFileText(file));
+      setResult(null);
+    } catch {
+      setError(`Could not read ${file.name}.`);
+    }
   };
 
   return (

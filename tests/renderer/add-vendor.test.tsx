@@ -1,0 +1,128 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { DetectResult } from '../../shared/ipc';
+import type { WatchEntry } from '../../shared/model';
+import { createFakeBridge } from './fake-bridge';
+import { appState, kustomerDetection, kustomerSummary, mixedVendors } from './fixtures';
+import { renderApp } from './render-app';
+
+function addBridge(detection: DetectResult = kustomerDetection()) {
+  return createFakeBridge({
+    'state:get': async () => appState(mixedVendors()),
+    'vendors:detect': async () => detection,
+    'vendors:add': async (entry) => kustomerSummary({ url: entry.url, name: entry.name ?? 'Kustomer' }),
+    'vendor:get': async () => null,
+    'catalog:search': async ({ query }) =>
+      /kust/i.test(query)
+        ? [
+            {
+              id: 'kustomer-eu',
+              name: 'Kustomer (EU)',
+              category: 'Customer support',
+              url: 'https://status.kustomer.com',
+              platform: 'statuspage',
+              components: ['Prod2 (EU)/Channel - Email', 'Prod2 (EU)/Workflow'],
+            },
+          ]
+        : [],
+  });
+}
+
+describe('add vendor', () => {
+  it('detects a pasted address, previews platform, name and component count, and adds one chosen component', async () => {
+    const user = userEvent.setup();
+    const bridge = addBridge();
+    renderApp(bridge, '#/add');
+    await screen.findByRole('heading', { level: 1, name: 'Add a vendor' });
+    await user.type(
+      screen.getByRole('textbox', { name: 'Status page address' }),
+      'https://status.kustomer.com',
+    );
+    await user.click(screen.getByRole('button', { name: 'Detect' }));
+    expect(bridge.callsTo('vendors:detect')).toEqual([{ url: 'https://status.kustomer.com' }]);
+    const found = await screen.findByRole('region', { name: 'What we found' });
+    expect(found).toHaveTextContent('PlatformAtlassian Statuspage');
+    expect(found).toHaveTextContent('NameKustomer');
+    expect(found).toHaveTextContent('Components47 components');
+
+    await user.click(within(found).getByRole('radio', { name: 'Only the components I choose' }));
+    const tree = within(found).getByRole('list', { name: 'Components' });
+    // The tree has the page's groups, each collapsible.
+    const prod2Toggle = within(tree).getByRole('button', { name: 'Collapse Prod2 (EU)' });
+    const prod2 = prod2Toggle.closest('li')!;
+    await user.click(within(prod2).getByRole('checkbox', { name: 'Channel - Email' }));
+    expect(within(prod2).getByRole('checkbox', { name: 'Prod2 (EU)' })).toHaveProperty('indeterminate', true);
+    expect(within(found).getByText('1 component chosen')).toBeInTheDocument();
+    await user.click(prod2Toggle);
+    expect(within(prod2).queryByRole('checkbox', { name: 'Channel - Email' })).toBeNull();
+
+    await user.selectOptions(within(found).getByRole('combobox', { name: 'Notify me about' }), 'outages');
+    await user.click(within(found).getByRole('button', { name: 'Add vendor' }));
+    expect(bridge.callsTo('vendors:add')).toEqual([
+      {
+        url: 'https://status.kustomer.com',
+        name: 'Kustomer',
+        notify: 'outages',
+        platform: 'statuspage',
+        components: ['Prod2 (EU)/Channel - Email'],
+      } satisfies WatchEntry,
+    ]);
+    expect(window.location.hash).toBe('#/vendor/kustomer');
+  });
+
+  it('checks a whole group at once and watches the whole page by default', async () => {
+    const user = userEvent.setup();
+    const bridge = addBridge();
+    renderApp(bridge, '#/add');
+    await user.type(
+      await screen.findByRole('textbox', { name: 'Status page address' }),
+      'status.kustomer.com{Enter}',
+    );
+    const found = await screen.findByRole('region', { name: 'What we found' });
+    expect(within(found).getByRole('radio', { name: /The whole page \(47 components\)/ })).toBeChecked();
+    await user.click(within(found).getByRole('radio', { name: 'Only the components I choose' }));
+    await user.click(within(found).getByRole('checkbox', { name: 'Third Party' }));
+    expect(within(found).getByText('2 components chosen')).toBeInTheDocument();
+    await user.click(within(found).getByRole('button', { name: 'Add vendor' }));
+    const [entry] = bridge.callsTo('vendors:add') as WatchEntry[];
+    expect(entry?.components).toEqual(['Third Party/OpenAI', 'Third Party/PubNub']);
+  });
+
+  it('finds a vendor in the catalog and preselects the components of the entry', async () => {
+    const user = userEvent.setup();
+    const bridge = addBridge();
+    renderApp(bridge, '#/add');
+    await user.type(await screen.findByRole('searchbox', { name: 'Vendor name' }), 'kust');
+    await user.click(await screen.findByRole('button', { name: 'Choose Kustomer (EU)' }));
+    const found = await screen.findByRole('region', { name: 'What we found' });
+    expect(within(found).getByText('2 components chosen')).toBeInTheDocument();
+    await user.click(within(found).getByRole('button', { name: 'Add vendor' }));
+    const [entry] = bridge.callsTo('vendors:add') as WatchEntry[];
+    expect(entry?.components).toEqual(['Prod2 (EU)/Channel - Email', 'Prod2 (EU)/Workflow']);
+  });
+
+  it('shows why a page could not be read, and lets the user add it anyway', async () => {
+    const user = userEvent.setup();
+    const bridge = addBridge({
+      url: 'https://status.example.net',
+      platform: 'unknown',
+      name: null,
+      componentCount: 0,
+      components: [],
+      error: { kind: 'unrecognized', message: 'This page is not a status page StatusTray can read.' },
+    });
+    renderApp(bridge, '#/add');
+    await user.type(
+      await screen.findByRole('textbox', { name: 'Status page address' }),
+      'https://status.example.net{Enter}',
+    );
+    const found = await screen.findByRole('region', { name: 'What we found' });
+    expect(found).toHaveTextContent('PlatformNot recognized');
+    expect(found).toHaveTextContent('This page publishes no component list');
+    expect(within(found).getByRole('alert')).toHaveTextContent(
+      'This page is not a status page StatusTray can read.',
+    );
+    expect(within(found).getByRole('button', { name: 'Add anyway' })).toBeEnabled();
+  });
+});

@@ -1,0 +1,115 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../shared/ipc';
+import { createFakeBridge } from './fake-bridge';
+import { appState, DEFAULT_SETTINGS, mixedVendors } from './fixtures';
+import { renderApp } from './render-app';
+
+const EXPORTED = JSON.stringify(
+  {
+    version: 1,
+    vendors: [
+      { url: 'https://status.kustomer.com', name: 'Kustomer', components: ['Prod2 (EU)/Channel - Email'] },
+    ],
+  },
+  null,
+  2,
+);
+
+function settingsBridge() {
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  return createFakeBridge({
+    'state:get': async () => appState(mixedVendors()),
+    'settings:update': async (patch) => (settings = { ...settings, ...patch }),
+    'watchlist:export': async () => EXPORTED,
+    'watchlist:import': async ({ text }) =>
+      text.includes('"version": 1')
+        ? { added: 2, skipped: 1, errors: ['vendors[3]: url is not a web address'] }
+        : { added: 0, skipped: 0, errors: ['Not a watchlist file'] },
+  });
+}
+
+async function openSettings(bridge = settingsBridge()) {
+  renderApp(bridge, '#/settings');
+  await screen.findByRole('heading', { level: 1, name: 'Settings' });
+  return bridge;
+}
+
+describe('settings', () => {
+  it('refuses a poll interval under 30 seconds and saves a valid one', async () => {
+    const user = userEvent.setup();
+    const bridge = await openSettings();
+    const interval = screen.getByRole('spinbutton', { name: 'Check every (seconds)' });
+    expect(interval).toHaveValue(120);
+    await user.clear(interval);
+    await user.type(interval, '10{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent('at least 30');
+    expect(bridge.callsTo('settings:update')).toEqual([]);
+    await user.clear(interval);
+    await user.type(interval, '45{Enter}');
+    expect(bridge.callsTo('settings:update')).toEqual([{ intervalSeconds: 45 }]);
+  });
+
+  it('turns notifications, quiet hours and launch at login on and off', async () => {
+    const user = userEvent.setup();
+    const bridge = await openSettings();
+    await user.click(screen.getByRole('checkbox', { name: 'Hold notifications during quiet hours' }));
+    expect(bridge.callsTo('settings:update')).toEqual([
+      { quietHours: { enabled: true, start: '22:00', end: '07:00' } },
+    ]);
+    await waitFor(() => expect(screen.getByLabelText('From')).toBeEnabled());
+    await user.click(screen.getByRole('checkbox', { name: 'Start StatusTray when I log in' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Show desktop notifications' }));
+    expect(bridge.callsTo('settings:update').slice(1)).toEqual([
+      { launchAtLogin: true },
+      { notificationsEnabled: false },
+    ]);
+    await waitFor(() =>
+      expect(screen.getByRole('checkbox', { name: 'Show desktop notifications' })).not.toBeChecked(),
+    );
+  });
+
+  it('switches the theme and applies it to the page', async () => {
+    const user = userEvent.setup();
+    await openSettings();
+    expect(document.documentElement.dataset.theme).toBe('system');
+    await user.click(screen.getByRole('radio', { name: 'Dark' }));
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+    expect(screen.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  });
+
+  it('exports the watchlist as text and as a download', async () => {
+    const user = userEvent.setup();
+    URL.createObjectURL = () => 'blob:statustray/1';
+    URL.revokeObjectURL = () => undefined;
+    await openSettings();
+    await user.click(screen.getByRole('button', { name: 'Export watchlist' }));
+    expect(await screen.findByRole('textbox', { name: 'Exported watchlist' })).toHaveValue(EXPORTED);
+    const download = screen.getByRole('link', { name: 'Download statustray-watchlist.json' });
+    expect(download).toHaveAttribute('download', 'statustray-watchlist.json');
+    expect(download).toHaveAttribute('href', 'blob:statustray/1');
+  });
+
+  it('imports a watchlist from a file and reports what was added, skipped and wrong', async () => {
+    const user = userEvent.setup();
+    const bridge = await openSettings();
+    const file = new File([EXPORTED], 'watchlist.json', { type: 'application/json' });
+    await user.upload(screen.getByLabelText('Watchlist file'), file);
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Or paste a watchlist' })).toHaveValue(EXPORTED),
+    );
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(bridge.callsTo('watchlist:import')).toEqual([{ text: EXPORTED }]);
+    const watchlist = screen.getByRole('region', { name: 'Watchlist' });
+    expect(
+      await within(watchlist).findByText('Added 2 vendors, skipped 1 already watched.'),
+    ).toBeInTheDocument();
+    expect(within(watchlist).getByText('vendors[3]: url is not a web address')).toBeInTheDocument();
+  });
+
+  it('shows where the data lives', async () => {
+    await openSettings();
+    expect(screen.getByText('/home/ada/.config/StatusTray')).toBeInTheDocument();
+  });
+});
