@@ -1,5 +1,97 @@
-// `catalog` command (placeholder until its issue lands).
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('statustray: catalog is not available yet\n');
-  return 1;
+// `catalog [query] [--json]`: search the built-in vendor catalog and print a table, or the entries as JSON.
+import type { CatalogEntry } from '../../shared/catalog-types';
+import { CATALOG, searchCatalog } from '../../shared/catalog';
+
+const HELP = `Usage: npm run --silent cli -- catalog [query] [--json]
+
+Searches the built-in catalog of vendor status pages by name, alias and category. Small typos are
+forgiven ("kustmer" finds Kustomer). Without a query, lists every entry.
+
+Options:
+  --json        print the matching entries as one JSON array (every entry without a query)
+  -h, --help    show this help
+
+Exit status: 0 when the search ran (also when nothing matched), 1 for a usage error.`;
+
+interface Options {
+  query: string;
+  json: boolean;
+}
+
+type Parsed = { ok: true; options: Options } | { ok: false; help: true } | { ok: false; error: string };
+
+export function parseArgs(argv: string[]): Parsed {
+  const words: string[] = [];
+  let json = false;
+  let literal = false;
+  for (const arg of argv) {
+    if (literal || !arg.startsWith('-') || arg === '-') words.push(arg);
+    else if (arg === '--') literal = true;
+    else if (arg === '--json') json = true;
+    else if (arg === '--help' || arg === '-h') return { ok: false, help: true };
+    else return { ok: false, error: `unknown option "${arg}"` };
+  }
+  return { ok: true, options: { query: words.join(' ').trim(), json } };
+}
+
+/** Where the command writes; tests pass their own. */
+export interface CatalogIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+const processIo: CatalogIo = { stdout: process.stdout, stderr: process.stderr };
+
+export async function run(argv: string[], io: CatalogIo = processIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    if ('help' in parsed) {
+      io.stdout.write(HELP + '\n');
+      return 0;
+    }
+    io.stderr.write(`statustray catalog: ${parsed.error}\n\n${HELP}\n`);
+    return 1;
+  }
+  const { query, json } = parsed.options;
+  const entries = query ? searchCatalog(query, CATALOG.length) : [...CATALOG];
+  if (json) {
+    io.stdout.write(JSON.stringify(entries, null, 2) + '\n');
+    return 0;
+  }
+  if (entries.length === 0) {
+    io.stdout.write(
+      `No vendor in the catalog matches "${query}". Any status page address works with \`check\`.\n`,
+    );
+    return 0;
+  }
+  io.stdout.write(formatTable(entries) + '\n');
+  const total = query
+    ? `${entries.length} match${entries.length === 1 ? '' : 'es'} for "${query}"`
+    : `${entries.length} entries`;
+  io.stdout.write(`\n${total}.\n`);
+  return 0;
+}
+
+const COLUMNS = ['NAME', 'CATEGORY', 'PLATFORM', 'URL'] as const;
+const MAX_NAME = 44;
+
+/** A plain-text table: one entry a line, columns padded to the widest cell (names cut at 44 characters). */
+export function formatTable(entries: readonly CatalogEntry[]): string {
+  const rows = entries.map((e) => [truncate(e.name, MAX_NAME), e.category, e.platform, urlCell(e)]);
+  const widths = COLUMNS.map((title, i) => Math.max(title.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(COLUMNS), ...rows.map(line)].join('\n');
+}
+
+/** A sub-page that shares its vendor's address says which components it stands for. */
+function urlCell(entry: CatalogEntry): string {
+  return entry.components?.length ? `${entry.url} [${entry.components.join(', ')}]` : entry.url;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1) + '…';
 }

@@ -1,0 +1,183 @@
+// The vendor catalog: every entry well-formed and readable by an adapter, and a search that finds vendors the
+// way a person types them.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { CATALOG, CATALOG_CATEGORIES, catalogEntry, searchCatalog } from '../../shared/catalog';
+import { editDistance, normalize } from '../../shared/catalog/search';
+import { PLATFORM_IDS } from '../../shared/platforms';
+import { ADAPTERS } from '../../electron/core/platforms';
+
+const text = z.string().trim().min(1);
+const entrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  name: text,
+  category: z.enum(CATALOG_CATEGORIES),
+  url: z.url({ protocol: /^https$/ }),
+  platform: z.enum(PLATFORM_IDS),
+  aliases: z.array(text).min(1).optional(),
+  parent: z.string().optional(),
+  components: z.array(text).min(1).optional(),
+});
+
+const names = (query: string, limit?: number): string[] => searchCatalog(query, limit).map((e) => e.name);
+
+describe('catalog entries', () => {
+  it('lists at least 1,000 entries', () => {
+    expect(CATALOG.length).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('has every entry well-formed', () => {
+    const bad = CATALOG.map((entry) => ({ entry, result: entrySchema.safeParse(entry) }))
+      .filter(({ result }) => !result.success)
+      .map(
+        ({ entry, result }) =>
+          `${entry.id}: ${result.error?.issues.map((i) => i.path.join('.') + ' ' + i.message)}`,
+      );
+    expect(bad).toEqual([]);
+  });
+
+  it('has unique ids', () => {
+    const seen = new Set<string>();
+    const dupes = CATALOG.filter((e) => (seen.has(e.id) ? true : (seen.add(e.id), false))).map((e) => e.id);
+    expect(dupes).toEqual([]);
+  });
+
+  it('gives every vendor its own address (sub-pages may share it only with a component filter)', () => {
+    const key = (e: { url: string; components?: string[] }): string =>
+      `${new URL(e.url).href.replace(/\/$/, '').toLowerCase()} ${(e.components ?? []).join('|')}`;
+    const topLevel = CATALOG.filter((e) => !e.parent).map(key);
+    expect(topLevel.length - new Set(topLevel).size).toBe(0);
+    const all = CATALOG.map(key);
+    const dupes = all.filter((k, i) => all.indexOf(k) !== i);
+    expect(dupes).toEqual([]);
+    for (const entry of CATALOG.filter((e) => e.parent)) {
+      const parent = catalogEntry(entry.parent!);
+      if (parent && parent.url === entry.url) expect(entry.components, entry.id).toBeDefined();
+    }
+  });
+
+  it('has only https addresses without credentials, ports or queries', () => {
+    for (const entry of CATALOG) {
+      const url = new URL(entry.url);
+      expect(url.protocol, entry.id).toBe('https:');
+      expect(url.username + url.password + url.port + url.search + url.hash, entry.id).toBe('');
+      expect(url.hostname, entry.id).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}$/);
+    }
+  });
+
+  it('points every parent at an existing top-level entry on the same platform', () => {
+    for (const entry of CATALOG.filter((e) => e.parent)) {
+      const parent = catalogEntry(entry.parent!);
+      expect(parent, `${entry.id} → ${entry.parent}`).toBeDefined();
+      expect(parent?.parent, entry.id).toBeUndefined();
+      expect(parent?.platform, entry.id).toBe(entry.platform);
+    }
+  });
+
+  it('splits the big vendors into regions, products or sub-pages', () => {
+    const children = (id: string): number => CATALOG.filter((e) => e.parent === id).length;
+    expect(children('aws')).toBeGreaterThanOrEqual(30);
+    expect(children('google-cloud')).toBeGreaterThanOrEqual(100);
+    expect(children('google-workspace')).toBeGreaterThanOrEqual(10);
+    expect(children('atlassian')).toBeGreaterThanOrEqual(10);
+    expect(children('intercom')).toBe(3);
+    expect(catalogEntry('aws-us-east-1')?.components).toEqual(['us-east-1']);
+  });
+
+  it('includes the seed vendor Kustomer on Atlassian Statuspage', () => {
+    expect(catalogEntry('kustomer')).toMatchObject({
+      name: 'Kustomer',
+      url: 'https://status.kustomer.com',
+      platform: 'statuspage',
+    });
+  });
+
+  it('names only platforms StatusTray knows', () => {
+    const known = new Set<string>(PLATFORM_IDS);
+    expect(CATALOG.filter((e) => !known.has(e.platform)).map((e) => e.id)).toEqual([]);
+  });
+
+  it('names only platforms that have an adapter', () => {
+    const adapters = new Set<string>(ADAPTERS.map((a) => a.id));
+    const missing = [...new Set(CATALOG.map((e) => e.platform))].filter((p) => !adapters.has(p)).sort();
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('searchCatalog', () => {
+  it('finds Kustomer first from the start of its name or with a typo', () => {
+    expect(names('kustom')[0]).toBe('Kustomer');
+    expect(names('kustmer')[0]).toBe('Kustomer');
+    expect(names('Kustomer')[0]).toBe('Kustomer');
+  });
+
+  it('puts the exact name before names that merely resemble it', () => {
+    expect(names('github')[0]).toBe('GitHub');
+    expect(names('gitlab')[0]).toBe('GitLab');
+    expect(names('datadog').slice(0, 2)).toEqual(['Datadog', 'Datadog (EU)']);
+  });
+
+  it('forgives small typos in short and long names', () => {
+    expect(names('githb')[0]).toBe('GitHub');
+    expect(names('slak')[0]).toBe('Slack');
+    expect(names('cloudflre')[0]).toBe('Cloudflare');
+    expect(names('atlasian')[0]).toBe('Atlassian');
+  });
+
+  it('finds vendors by alias, former name and acronym', () => {
+    expect(names('sendinblue')[0]).toBe('Brevo');
+    expect(names('chatgpt')[0]).toBe('OpenAI');
+    expect(names('ec2')[0]).toBe('Amazon Elastic Compute Cloud');
+    expect(names('us-east-1')[0]).toBe('AWS N. Virginia (us-east-1)');
+    expect(names('terraform')[0]).toBe('HashiCorp');
+  });
+
+  it('lists a vendor before its own sub-pages', () => {
+    expect(names('intercom')).toEqual([
+      'Intercom',
+      'Intercom (US hosting)',
+      'Intercom (EU hosting)',
+      'Intercom (AU hosting)',
+    ]);
+    expect(names('google cloud')[0]).toBe('Google Cloud');
+    expect(names('aws')[0]).toBe('Amazon Web Services');
+  });
+
+  it('finds every vendor of a category by its name', () => {
+    const payments = CATALOG.filter((e) => e.category === 'payments').map((e) => e.id);
+    const found = new Set(searchCatalog('payments', CATALOG.length).map((e) => e.id));
+    expect(payments.filter((id) => !found.has(id))).toEqual([]);
+  });
+
+  it('ignores case, accents and punctuation', () => {
+    expect(names('  KUSTOMER!  ')[0]).toBe('Kustomer');
+    expect(names('sao paulo')[0]).toBe('AWS São Paulo (sa-east-1)');
+    expect(names('customer io')[0]).toBe('Customer.io');
+  });
+
+  it('returns nothing for text that resembles no vendor', () => {
+    expect(searchCatalog('xyzzyq')).toEqual([]);
+    expect(searchCatalog('zz')).toEqual([]);
+  });
+
+  it('returns the whole catalog for an empty query, and honours a limit', () => {
+    expect(searchCatalog('')).toHaveLength(CATALOG.length);
+    expect(searchCatalog('   ')).toHaveLength(CATALOG.length);
+    expect(searchCatalog('', 5)).toEqual(CATALOG.slice(0, 5));
+    expect(searchCatalog('aws', 3)).toHaveLength(3);
+    expect(searchCatalog('a').length).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('search helpers', () => {
+  it('counts edits, swaps of neighbours included', () => {
+    expect(editDistance('kustmer', 'kustomer')).toBe(1);
+    expect(editDistance('gihtub', 'github')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('same', 'same')).toBe(0);
+  });
+
+  it('normalizes text to lower-case words', () => {
+    expect(normalize('  São-Paulo & Co. ')).toBe('sao paulo co');
+  });
+});
