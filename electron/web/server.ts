@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { isRequestChannel, type RequestChannel, type RequestHandlers } from '../../shared/ipc';
+import { isRequestChannel, type RequestChannel } from '../../shared/ipc';
+import { validateRequest } from '../../shared/ipc-schemas';
 import type { AppCore } from '../core/app-types';
 import { createEventStreamHub } from './events';
 import {
@@ -168,13 +169,14 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
         throw new HttpError(400, 'The request body is not valid JSON.');
       }
     }
+    // The same checks as the Electron host makes on IPC: the handlers only ever see well-formed requests.
+    const checked = validateRequest(channel, payload === null ? undefined : payload);
+    if (!checked.ok) throw new HttpError(400, checked.error);
     // In a browser, links open as ordinary target=_blank links: the host has no system browser to drive.
     if (channel === 'link:open') return false;
     const handler = core.handlers[channel] as (req: unknown) => Promise<unknown>;
     try {
-      return await (handler as RequestHandlers[RequestChannel] as (req: unknown) => Promise<unknown>)(
-        payload === null ? undefined : payload,
-      );
+      return await handler(checked.value);
     } catch (err) {
       const status = errorStatus(err);
       if (status >= 500)
@@ -225,6 +227,12 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
       throw new HttpError(405, 'Method not allowed.', { Allow: 'GET, HEAD' });
     }
     const file = await readStaticFile(options.staticDir, pathname);
+    if (!file && pathname === '/favicon.ico') {
+      // Browsers ask for it on their own; answer without a 404 in the page's console.
+      res.writeHead(204, { ...pageHeaders, 'Cache-Control': 'public, max-age=86400' });
+      res.end();
+      return;
+    }
     if (!file) {
       const body = 'Not found';
       res.writeHead(404, { ...pageHeaders, 'Content-Type': 'text/plain; charset=utf-8' });

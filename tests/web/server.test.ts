@@ -127,11 +127,29 @@ describe('web host: the bridge over HTTP', () => {
     expect(ok.status).toBe(200);
   });
 
-  it('returns a handler validation error as 400 with a readable message', async () => {
+  it('refuses a malformed request with 400 naming the field, before any handler runs', async () => {
     const s = await start();
-    const res = await postJson(s, 'vendors:add', JSON.stringify({ url: 42 }));
+    const res = await postJson(s, 'vendors:add', JSON.stringify({ url: 'javascript:alert(1)' }));
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body).error).toBe('url: Expected a URL');
+    expect(JSON.parse(res.body).error).toMatch(/^Invalid argument for vendors:add: url: /);
+    const extra = await postJson(s, 'vendor:get', JSON.stringify({ id: 'a', evil: true }));
+    expect(extra.status).toBe(400);
+    expect(core.calls).toEqual([]);
+  });
+
+  it('returns an error thrown by a handler as 400 with a readable message', async () => {
+    const s = await start();
+    const res = await postJson(s, 'vendors:detect', JSON.stringify({ url: 'https://nothing.example' }));
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error).toBe('Enter an http(s) address.');
+    // A zod-shaped error thrown deeper down is listed plainly, not as JSON.
+    core.handlers['vendors:update'] = async () => {
+      throw Object.assign(new Error('[{…}]'), {
+        issues: [{ path: ['components', 0], message: 'Unknown component' }],
+      });
+    };
+    const zod = await postJson(s, 'vendors:update', JSON.stringify({ id: 'a', components: ['x'] }));
+    expect(JSON.parse(zod.body).error).toBe('components.0: Unknown component');
   });
 
   it('refuses a plain form post (not JSON) and a GET on a channel', async () => {
@@ -159,8 +177,11 @@ describe('web host: the bridge over HTTP', () => {
     const s = await start();
     const bridge = createWebBridge(`http://127.0.0.1:${s.port}`);
     await expect(bridge.invoke('state:get')).resolves.toEqual(sampleState());
-    await expect(bridge.invoke('vendors:detect', { url: 'ftp://x' })).rejects.toThrow(
+    await expect(bridge.invoke('vendors:detect', { url: 'https://x.example' })).rejects.toThrow(
       'Enter an http(s) address.',
+    );
+    await expect(bridge.invoke('vendors:detect', { url: 'ftp://x' })).rejects.toThrow(
+      /url: must be an http\(s\) URL/,
     );
     await expect(bridge.invoke('vendors:remove', { id: 'a' })).resolves.toBeNull();
   });
@@ -239,6 +260,7 @@ describe('web host: the page', () => {
       expect(res.body).not.toContain('secret');
     }
     expect((await raw(s, { path: '/assets/missing.js' })).status).toBe(404);
+    expect((await raw(s, { path: '/favicon.ico' })).status).toBe(204);
     // A client-side route gets the app.
     expect((await raw(s, { path: '/vendor/kustomer' })).body).toContain('<div id="root">');
   });
