@@ -67,8 +67,10 @@ describe('catalog command', () => {
   });
 
   it('shows which components a sub-page stands for', async () => {
-    const { out } = await catalog('us-east-1');
-    expect(out.split('\n')[1]).toContain('https://health.aws.amazon.com/health/status [us-east-1]');
+    const { out } = await catalog('ec2');
+    expect(out.split('\n')[1]).toContain(
+      'https://health.aws.amazon.com/health/status [Amazon Elastic Compute Cloud]',
+    );
   });
 
   it('says so when nothing matches, and prints an empty array with --json', async () => {
