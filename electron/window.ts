@@ -10,6 +10,7 @@ import {
   MIN_WINDOW_SIZE,
   parseBounds,
   restoreBounds,
+  routeHash,
   type WindowBounds,
 } from './core/window-policy';
 import { push, type Log } from './ipc-main';
@@ -107,8 +108,9 @@ export class MainWindow {
   /** Shows the window (creating it if needed), optionally on a vendor or incident. */
   open(target?: NavigateTarget): void {
     const existing = this.isOpen ? this.window : null;
-    const window = existing ?? this.create();
+    const window = existing ?? this.create(target);
     if (target) {
+      // A new window starts on the target's route; a loading one also gets the push once loaded.
       if (this.loaded) push(window.webContents, 'navigate', target);
       else this.pending = target;
     }
@@ -123,7 +125,7 @@ export class MainWindow {
     if (this.isOpen) this.window?.close();
   }
 
-  private create(): BrowserWindow {
+  private create(target?: NavigateTarget): BrowserWindow {
     const saved = parseBounds(this.options.bounds.load());
     const primary = screen.getPrimaryDisplay();
     const others = screen.getAllDisplays().filter((d) => d.id !== primary.id);
@@ -200,10 +202,11 @@ export class MainWindow {
       this.options.onClosed?.(contentsId);
     });
 
+    const hash = routeHash(target);
     const loading =
       'file' in this.options.page
-        ? window.loadFile(this.options.page.file)
-        : window.loadURL(this.options.page.url);
+        ? window.loadFile(this.options.page.file, { hash })
+        : window.loadURL(`${this.options.page.url.replace(/#.*$/, '')}#${hash}`);
     loading.catch((error: unknown) => log(`The window could not load its page: ${String(error)}`));
     return window;
   }

@@ -1,5 +1,6 @@
 // The window's decisions, free of Electron: which links may leave the app, which page is ours, the
-// Content-Security-Policy, and where a remembered window may reappear.
+// Content-Security-Policy, the route a target opens, and where a remembered window may reappear.
+import type { NavigateTarget } from '../../shared/ipc';
 
 /** Only http(s) links with a host open in the system browser; javascript:, file:, data: and the rest never. */
 export function isExternalHttpUrl(value: unknown): value is string {
@@ -52,6 +53,16 @@ export function isSamePage(loaded: string, candidate: string): boolean {
   }
   if (a.protocol === 'file:') return b.protocol === 'file:' && a.pathname === b.pathname;
   return (a.protocol === 'http:' || a.protocol === 'https:') && a.origin === b.origin;
+}
+
+/**
+ * The window's route for a target, in the renderer's hash router (#/vendor/<id>,
+ * #/vendor/<id>/incident/<incidentId>), without the '#': a new window opens straight on it.
+ */
+export function routeHash(target: NavigateTarget | undefined): string {
+  if (!target) return '/';
+  const vendor = `/vendor/${encodeURIComponent(target.vendorId)}`;
+  return target.incidentId ? `${vendor}/incident/${encodeURIComponent(target.incidentId)}` : vendor;
 }
 
 export interface Rect {

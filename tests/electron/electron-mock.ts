@@ -80,6 +80,7 @@ export class FakeBrowserWindow extends EventEmitter {
   maximized = false;
   loadedFile: string | null = null;
   loadedUrl: string | null = null;
+  loadedHash: string | null = null;
   bounds: { x: number; y: number; width: number; height: number };
   readonly focus = vi.fn();
   constructor(public options: Electron.BrowserWindowConstructorOptions) {
@@ -92,9 +93,10 @@ export class FakeBrowserWindow extends EventEmitter {
     };
     FakeBrowserWindow.instances.push(this);
   }
-  loadFile(file: string): Promise<void> {
+  loadFile(file: string, options: { hash?: string } = {}): Promise<void> {
     this.loadedFile = file;
-    this.webContents.mainFrame.url = pathToFileURL(file).href;
+    this.loadedHash = options.hash ?? null;
+    this.webContents.mainFrame.url = pathToFileURL(file).href + (options.hash ? `#${options.hash}` : '');
     return Promise.resolve();
   }
   loadURL(url: string): Promise<void> {

@@ -50,6 +50,7 @@ describe('the window', () => {
       preload: '/app/out/preload/index.cjs',
     });
     expect(only().loadedFile).toBe('/app/out/renderer/index.html');
+    expect(only().loadedHash).toBe('/');
     expect(only().visible).toBe(false);
     only().finishLoad();
     expect(only().visible).toBe(true);
@@ -78,15 +79,16 @@ describe('the window', () => {
     expect(only().focus).toHaveBeenCalled();
   });
 
-  it('opens on a vendor: the target is sent once the page has loaded', () => {
+  it('opens on a vendor: a new window starts on its route, and gets the target once loaded', () => {
     const { window } = makeWindow();
-    window.open({ vendorId: 'kustomer', incidentId: 'inc-1' });
+    window.open({ vendorId: 'kustomer', incidentId: 'inc 1' });
     const win = only();
+    expect(win.loadedHash).toBe('/vendor/kustomer/incident/inc%201');
     expect(win.webContents.send).not.toHaveBeenCalled();
     win.finishLoad();
     expect(win.webContents.send).toHaveBeenCalledWith('navigate', {
       vendorId: 'kustomer',
-      incidentId: 'inc-1',
+      incidentId: 'inc 1',
     });
     window.open({ vendorId: 'github' });
     expect(win.webContents.send).toHaveBeenLastCalledWith('navigate', { vendorId: 'github' });

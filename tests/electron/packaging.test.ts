@@ -1,0 +1,96 @@
+// The packaging config as electron-builder itself reads and validates it: all three platforms' targets,
+// icons that exist, hardened fuses, and a package holding only out/ (main, preload, renderer).
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
+
+interface TargetConfig {
+  target: string;
+}
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  files: Array<{ filter: string[] }>;
+  extraResources: Array<{ from: string; to: string }>;
+  electronFuses: Record<string, boolean>;
+  mac: { icon: string; target: TargetConfig[]; extendInfo: Record<string, unknown> };
+  win: { icon: string; target: TargetConfig[] };
+  linux: { icon: string; category: string; target: TargetConfig[] };
+}
+
+let loaded: Promise<BuilderConfig> | null = null;
+/** Loaded and validated once for the file (electron-builder takes a few seconds to load). */
+function loadBuilderConfig(): Promise<BuilderConfig> {
+  loaded ??= readBuilderConfig();
+  return loaded;
+}
+
+async function readBuilderConfig(): Promise<BuilderConfig> {
+  const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+    getConfig(dir: string, path: string | null, options: null): Promise<unknown>;
+    validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+  };
+  const { DebugLogger } = require('builder-util/out/DebugLogger.js') as {
+    DebugLogger: new (on: boolean) => unknown;
+  };
+  const config = await getConfig(ROOT, null, null);
+  await validateConfiguration(config, new DebugLogger(false));
+  return config as BuilderConfig;
+}
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder validation with the app id and name', async () => {
+    const config = await loadBuilderConfig();
+    expect(config.appId).toBe('dev.statustray.app');
+    expect(config.productName).toBe('StatusTray');
+  });
+
+  it('targets dmg and zip on macOS, nsis on Windows, AppImage and deb on Linux', async () => {
+    const config = await loadBuilderConfig();
+    const names = (targets: TargetConfig[]) => targets.map((t) => t.target).sort();
+    expect(names(config.mac.target)).toEqual(['dmg', 'zip']);
+    expect(names(config.win.target)).toEqual(['nsis']);
+    expect(names(config.linux.target)).toEqual(['AppImage', 'deb']);
+    expect(config.mac.extendInfo.LSUIElement).toBe(true);
+    expect(config.linux.category).toBeTruthy();
+  });
+
+  it('uses icons that exist in build/, and ships the tray icons', async () => {
+    const config = await loadBuilderConfig();
+    for (const icon of [config.mac.icon, config.win.icon, join(config.linux.icon, '512x512.png')]) {
+      expect(existsSync(join(ROOT, icon)), icon).toBe(true);
+    }
+    const tray = config.extraResources.find((r) => r.to === 'tray');
+    expect(tray && existsSync(join(ROOT, tray.from, 'tray-major_outage-22.png'))).toBe(true);
+  });
+
+  it('sets the fuses of a hardened build', async () => {
+    const config = await loadBuilderConfig();
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('packages only the build output and package.json, whose main is the built main process', async () => {
+    const config = await loadBuilderConfig();
+    const patterns = config.files.flatMap((f) => f.filter);
+    expect(patterns.filter((f) => !f.startsWith('!'))).toEqual(['out/**/*', 'package.json']);
+    expect(patterns).toContain('!**/node_modules/**/*');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      main: string;
+      scripts: Record<string, string>;
+    };
+    expect(pkg.main).toBe('out/main/index.js');
+    expect(pkg.scripts.build).toBe('electron-vite build');
+    expect(pkg.scripts.dist).toMatch(/npm run build && electron-builder/);
+  });
+});
