@@ -21,6 +21,8 @@ export function formatDuration(ms: number): string {
     return m ? `${h} h ${m} min` : `${h} h`;
   }
   const d = Math.floor(abs / DAY);
+  if (d >= 365) return plural(Math.floor(d / 365.25) || 1, 'year');
+  if (d >= 60) return plural(Math.floor(d / 30.44), 'month');
   const h = Math.floor((abs % DAY) / HOUR);
   return h ? `${d} d ${h} h` : `${d} d`;
 }

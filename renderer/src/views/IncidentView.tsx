@@ -13,7 +13,7 @@ import { useDetailEntry, useDetailStore } from '../stores/detail-store';
 import { NavLink } from '../components/NavLink';
 import { StatusBadge } from '../components/StatusBadge';
 import { RelativeTime } from '../components/RelativeTime';
-import { ExternalLink } from '../components/ExternalLink';
+import { ExternalLink, isWebUrl } from '../components/ExternalLink';
 import { Markdown } from '../components/Markdown';
 import { formatDuration, formatLocal, parseTime } from '../format';
 import { useNow } from '../hooks/useNow';
@@ -158,7 +158,9 @@ export function IncidentView({ vendorId, incidentId }: { vendorId: string; incid
         <button type="button" onClick={() => void copy()}>
           Copy as text
         </button>
-        {incident.url ? <ExternalLink href={incident.url}>Open on the vendor's page ↗</ExternalLink> : null}
+        {incident.url && isWebUrl(incident.url) ? (
+          <ExternalLink href={incident.url}>Open on the vendor's page ↗</ExternalLink>
+        ) : null}
         <span role="status" className="muted">
           {copied}
         </span>

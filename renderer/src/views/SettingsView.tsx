@@ -335,7 +335,7 @@ export function SettingsView() {
       </Section>
       <Section id="data-title" title="Your data">
         <p>
-          StatusTray keeps your watchlist, settings and 30 days of history in{' '}
+          StatusTray keeps your watchlist, settings and history in{' '}
           <code className="path">{appState.dataDir}</code>.
         </p>
         {appState.notices.length > 0 ? (

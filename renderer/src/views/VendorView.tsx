@@ -372,7 +372,6 @@ export function VendorView({ vendorId }: { vendorId: string }) {
               <p className="muted">Nothing open right now.</p>
             )}
           </section>
-          {snapshot.components.length > 0 ? <ComponentsSection vendor={vendor} snapshot={snapshot} /> : null}
         </>
       ) : null}
       {detail ? (
@@ -380,6 +379,9 @@ export function VendorView({ vendorId }: { vendorId: string }) {
           <h2 id="uptime-title">Uptime, last 90 days</h2>
           <UptimeBars days={detail.uptime} />
         </section>
+      ) : null}
+      {snapshot && snapshot.components.length > 0 ? (
+        <ComponentsSection vendor={vendor} snapshot={snapshot} />
       ) : null}
       {snapshot ? (
         <section className="card" aria-labelledby="history-title">
