@@ -428,12 +428,7 @@ function prune(state: PolicyState, now: number, timing: PolicyTiming): void {
   if (state.held.length > 2000) state.held = state.held.slice(-2000);
 }
 
-function nextWake(
-  state: PolicyState,
-  now: number,
-  timing: PolicyTiming,
-  config: PolicyConfig,
-): number | null {
+function nextWake(state: PolicyState, now: number, timing: PolicyTiming): number | null {
   const times: number[] = [];
   for (const h of state.pending) times.push(h.at + timing.coalesceMs);
   for (const f of Object.values(state.flapping)) times.push(f.until);
