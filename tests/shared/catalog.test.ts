@@ -144,6 +144,16 @@ describe('searchCatalog', () => {
     expect(names('aws')[0]).toBe('Amazon Web Services');
   });
 
+  it('prefers a name that starts with the query to an alias that does', () => {
+    // Firebase has the alias "Google Firebase"; Google's own entries come first.
+    expect(names('google').slice(0, 2)).toEqual(['Google Cloud', 'Google Workspace']);
+  });
+
+  it('forgives a typo in one word of several', () => {
+    expect(names('amazon elastc compute')[0]).toBe('Amazon Elastic Compute Cloud');
+    expect(names('jira servce')[0]).toBe('Jira Service Management');
+  });
+
   it('finds every vendor of a category by its name', () => {
     const payments = CATALOG.filter((e) => e.category === 'payments').map((e) => e.id);
     const found = new Set(searchCatalog('payments', CATALOG.length).map((e) => e.id));
