@@ -31,8 +31,10 @@ export class TrustedSenders {
 
   trusts(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): boolean {
     if (!this.ids.has(event.sender.id)) return false;
+    // The top frame only (a frame without a parent); compared by structure, not object identity, as
+    // Electron may hand out different wrapper objects for the same frame.
     const frame = event.senderFrame;
-    if (!frame || frame !== event.sender.mainFrame) return false;
+    if (!frame || frame.parent !== null) return false;
     return this.isOurPage(frame.url);
   }
 }

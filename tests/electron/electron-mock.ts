@@ -50,7 +50,10 @@ export class FakeSession {
 }
 
 export class FakeFrame {
-  constructor(public url: string) {}
+  constructor(
+    public url: string,
+    public parent: FakeFrame | null = null,
+  ) {}
 }
 
 export class FakeWebContents extends EventEmitter {

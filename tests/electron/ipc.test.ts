@@ -75,8 +75,11 @@ describe('main-process IPC', () => {
   it('refuses our window once it shows another page, or a call from a subframe', async () => {
     const { handlers } = setup();
     await expect(ipcMain.invoke('state:get', sender(7, 'https://evil.example/'))).rejects.toThrow(/Refused/);
-    const frameCall = { sender: { id: 7, mainFrame: new FakeFrame(PAGE) }, senderFrame: new FakeFrame(PAGE) };
+    const top = new FakeFrame(PAGE);
+    const frameCall = { sender: { id: 7, mainFrame: top }, senderFrame: new FakeFrame(PAGE, top) };
     await expect(ipcMain.invoke('state:get', frameCall)).rejects.toThrow(/Refused/);
+    const noFrame = { sender: { id: 7, mainFrame: top }, senderFrame: null };
+    await expect(ipcMain.invoke('state:get', noFrame)).rejects.toThrow(/Refused/);
     expect(handlers['state:get']).not.toHaveBeenCalled();
   });
 
