@@ -1,0 +1,202 @@
+// Better Stack (Better Uptime) status pages: the page's JSON:API document (`/index.json`: the page, its
+// sections, resources with their status, and status reports with every update), also found embedded in the
+// page's own HTML (JSON script tags or an Inertia `data-page` attribute), so the page address reads alone.
+import type { Component, Incident } from '../../../shared/model';
+import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
+import { toIso } from './common/dates';
+import { embeddedJson, findObjects } from './common/embedded';
+import { baseBefore, getJson, getText, parseJson, schemaError, under } from './common/fetch';
+import { decodeEntities, htmlToText } from './common/html';
+import { isObject, obj, objects, sortIncidents, sortUpdates, str, text, type Json } from './common/values';
+import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
+
+export function betterstackStatus(v: unknown): ComponentStatus {
+  switch (text(v)) {
+    case 'operational':
+    case 'up':
+      return 'operational';
+    case 'degraded':
+      return 'degraded';
+    case 'downtime':
+    case 'down':
+      return 'major_outage';
+    case 'maintenance':
+      return 'maintenance';
+    default:
+      return 'unknown';
+  }
+}
+
+function impactOf(statuses: unknown[]): IncidentImpact {
+  let impact: IncidentImpact = 'unknown';
+  const rank: IncidentImpact[] = ['unknown', 'none', 'maintenance', 'minor', 'critical'];
+  for (const s of statuses) {
+    const st = betterstackStatus(s);
+    const i: IncidentImpact =
+      st === 'major_outage'
+        ? 'critical'
+        : st === 'degraded'
+          ? 'minor'
+          : st === 'maintenance'
+            ? 'maintenance'
+            : st === 'operational'
+              ? 'none'
+              : 'unknown';
+    if (rank.indexOf(i) > rank.indexOf(impact)) impact = i;
+  }
+  return impact;
+}
+
+export function isBetterstackDocument(o: Json): boolean {
+  return isObject(o.data) && text(o.data.type) === 'status_page' && Array.isArray(o.included);
+}
+
+export function parseBetterstack(
+  doc: Json,
+  pageUrl: string,
+  now = new Date(),
+): Omit<PlatformRead, 'notModified'> {
+  if (!isBetterstackDocument(doc))
+    throw schemaError('The Better Stack answer is not a status page document.');
+  const page = obj(obj(doc.data).attributes);
+  const included = objects(doc.included);
+  const ofType = (t: string) => included.filter((x) => text(x.type) === t);
+  const sections = new Map<string, string>();
+  for (const s of ofType('status_page_section')) sections.set(str(s.id) ?? '', text(obj(s.attributes).name));
+  const components: Component[] = ofType('status_page_resource').map((r) => {
+    const a = obj(r.attributes);
+    const section = sections.get(str(a.status_page_section_id) ?? '') || null;
+    return {
+      id: str(r.id) ?? text(a.public_name),
+      name: text(a.public_name ?? a.name),
+      group: section,
+      status: betterstackStatus(a.status),
+    };
+  });
+  const updatesByReport = new Map<string, Json[]>();
+  for (const u of ofType('status_update')) {
+    const reportId = str(obj(u.attributes).status_report_id) ?? '';
+    updatesByReport.set(reportId, [...(updatesByReport.get(reportId) ?? []), u]);
+  }
+  const incidents: Incident[] = ofType('status_report').map((r) => {
+    const a = obj(r.attributes);
+    const id = str(r.id) ?? '';
+    const maintenance = text(a.report_type) === 'maintenance';
+    const start = toIso(a.starts_at) ?? '';
+    const end = toIso(a.ends_at);
+    const ended = end !== null && Date.parse(end) <= now.getTime();
+    const status: IncidentStatus = maintenance
+      ? ended
+        ? 'completed'
+        : start && Date.parse(start) <= now.getTime()
+          ? 'in_progress'
+          : 'scheduled'
+      : ended
+        ? 'resolved'
+        : 'investigating';
+    const rawUpdates = updatesByReport.get(id) ?? [];
+    const updates = sortUpdates(
+      rawUpdates.map((u) => {
+        const ua = obj(u.attributes);
+        return {
+          status,
+          body: htmlToText(text(ua.message)),
+          at: toIso(ua.published_at ?? ua.created_at) ?? '',
+        };
+      }),
+    ).filter((u) => u.at);
+    // Only the last update carries the final state; earlier ones were open.
+    const openStatus: IncidentStatus = maintenance ? 'in_progress' : 'investigating';
+    updates.forEach((u, i) => (u.status = i === updates.length - 1 ? status : openStatus));
+    const affected = objects(a.affected_resources);
+    return {
+      id,
+      title: text(a.title),
+      impact: maintenance
+        ? 'maintenance'
+        : impactOf([
+            ...affected.map((x) => x.status),
+            ...rawUpdates.flatMap((u) => objects(obj(u.attributes).affected_resources).map((x) => x.status)),
+          ]),
+      status,
+      startedAt: start || updates[0]?.at || '',
+      resolvedAt: ended ? end : null,
+      url: `${pageUrl.replace(/\/$/, '')}/incident/${id}`,
+      components: affected.map((x) => str(x.status_page_resource_id)).filter((x): x is string => x !== null),
+      updates,
+      kind: maintenance ? 'maintenance' : 'incident',
+      ...(maintenance ? { scheduledFor: start || null, scheduledUntil: end } : {}),
+    };
+  });
+  return {
+    vendor: { name: text(page.company_name) || new URL(pageUrl).hostname, platform: 'betterstack', pageUrl },
+    components,
+    incidents: sortIncidents(incidents),
+  };
+}
+
+/** The JSON:API document embedded in the page, or null. */
+export function betterstackFromPage(html: string): Json | null {
+  const roots: unknown[] = embeddedJson(html);
+  for (const m of html.matchAll(/\bdata-page=(?:"([^"]*)"|'([^']*)')/g)) {
+    try {
+      roots.push(parseJson(decodeEntities(m[1] ?? m[2] ?? ''), 'data-page'));
+    } catch {
+      // Not JSON: not ours.
+    }
+  }
+  return findObjects(roots, isBetterstackDocument, 1)[0] ?? null;
+}
+
+const MARKERS = /betteruptime|betterstack|better stack|better uptime/i;
+
+export const betterstackAdapter: PlatformAdapter = {
+  id: 'betterstack',
+  matchUrl(url) {
+    if (!/\.(betteruptime|betterstack)\.com$/i.test(url.hostname) || /^(www|uptime|api)\./.test(url.hostname))
+      return null;
+    return { platform: 'betterstack', pageUrl: url.origin, apiUrl: url.toString() };
+  },
+  async probe(url, _ctx, page) {
+    if (!page) return null;
+    if (/json/.test(page.contentType) || /^\s*\{/.test(page.body)) {
+      try {
+        const data = JSON.parse(page.body) as unknown;
+        if (isObject(data) && isBetterstackDocument(data)) {
+          const base = baseBefore(url, /\/index\.json$/);
+          return {
+            platform: 'betterstack',
+            pageUrl: base,
+            apiUrl: url.toString(),
+            name: text(obj(obj(data.data).attributes).company_name) || undefined,
+          };
+        }
+      } catch {
+        return null;
+      }
+      return null;
+    }
+    if (betterstackFromPage(page.body) || MARKERS.test(page.body.slice(0, 300_000))) {
+      return { platform: 'betterstack', pageUrl: url.toString(), apiUrl: url.toString() };
+    }
+    return null;
+  },
+  async read(detection: Detection, ctx: ReadContext): Promise<PlatformRead> {
+    const api = new URL(detection.apiUrl);
+    if (!/\/index\.json$/.test(api.pathname)) {
+      try {
+        const doc = await getText(ctx, detection.apiUrl, 'text/html');
+        const embedded = betterstackFromPage(doc.text);
+        if (embedded)
+          return { ...parseBetterstack(embedded, detection.pageUrl), notModified: doc.notModified };
+      } catch {
+        // index.json below is the documented JSON way in.
+      }
+    }
+    const url = /\/index\.json$/.test(api.pathname)
+      ? detection.apiUrl
+      : under(detection.apiUrl, 'index.json');
+    const { data, doc } = await getJson(ctx, url);
+    return { ...parseBetterstack(obj(data), detection.pageUrl), notModified: doc.notModified };
+  },
+};

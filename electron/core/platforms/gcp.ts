@@ -1,0 +1,9 @@
+// Google Cloud status dashboard: `incidents.json` (every incident with its updates) and `products.json`.
+import { googleAdapter } from './common/google-adapter';
+
+export const gcpAdapter = googleAdapter({
+  id: 'gcp',
+  name: 'Google Cloud',
+  hosts: ['status.cloud.google.com'],
+  marker: /status\.cloud\.google\.com|Google Cloud Service Health/i,
+});
