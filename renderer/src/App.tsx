@@ -14,6 +14,7 @@ import { IncidentView } from './views/IncidentView';
 import { AddVendorView } from './views/AddVendorView';
 import { SettingsView } from './views/SettingsView';
 import { NavLink } from './components/NavLink';
+import { Toasts } from './components/Toasts';
 
 function CurrentView({ route }: { route: Route }) {
   switch (route.name) {
@@ -162,6 +163,7 @@ export function App() {
           </p>
         )}
       </main>
+      <Toasts />
     </div>
   );
 }
