@@ -18,7 +18,7 @@ const compact = (text: string): string => normalize(text).replace(/ /g, '');
 interface Indexed {
   entry: CatalogEntry;
   order: number;
-  /** Name, aliases and id, compacted: "Customer.io" → "customerio". */
+  /** Name, aliases and id, in that order, compacted: "Customer.io" → "customerio". */
   keys: string[];
   /** Every word of the name and aliases. */
   words: string[];
@@ -29,11 +29,12 @@ interface Indexed {
 
 // Tiers, best first. Within a tier: vendors before their sub-pages, then shorter names, then catalog order.
 const EXACT = 0;
-const PREFIX = 1;
-const ALIAS_PREFIX = 2;
-const WORD_PREFIX = 3;
-const CATEGORY = 4;
-const FUZZY = 5;
+const EXACT_ALIAS = 1;
+const PREFIX = 2;
+const ALIAS_PREFIX = 3;
+const WORD_PREFIX = 4;
+const CATEGORY = 5;
+const FUZZY = 6;
 
 /** Typo budget: edits per character of the query ("kustmer" → Kustomer is 1 edit in 7). */
 const MAX_TYPO_RATIO = 0.34;
@@ -92,7 +93,8 @@ export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSe
 
     for (const item of indexed) {
       let t: number | undefined;
-      if (item.keys.includes(qc)) t = EXACT;
+      if (item.keys[0] === qc || item.keys[item.keys.length - 1] === qc) t = EXACT;
+      else if (item.keys.includes(qc)) t = EXACT_ALIAS;
       else if (item.keys[0]!.startsWith(qc)) t = PREFIX;
       else if (item.keys.some((k) => k.startsWith(qc))) t = ALIAS_PREFIX;
       else if (qWords.every((w) => item.words.some((word) => word.startsWith(w)))) t = WORD_PREFIX;

@@ -42,6 +42,23 @@ describe('catalog entries', () => {
     expect(dupes).toEqual([]);
   });
 
+  it("gives every entry its own name, and no alias that is another entry's name", () => {
+    const key = (name: string): string => normalize(name).replace(/ /g, '');
+    const owner = new Map<string, string>();
+    const dupes: string[] = [];
+    for (const e of CATALOG) {
+      if (owner.has(key(e.name))) dupes.push(`${e.id} = ${owner.get(key(e.name))}`);
+      owner.set(key(e.name), e.id);
+    }
+    expect(dupes).toEqual([]);
+    const stolen = CATALOG.flatMap((e) =>
+      (e.aliases ?? [])
+        .filter((a) => owner.has(key(a)) && owner.get(key(a)) !== e.id)
+        .map((a) => `${e.id}: "${a}" is ${owner.get(key(a))}`),
+    );
+    expect(stolen).toEqual([]);
+  });
+
   it('gives every vendor its own address (sub-pages may share it only with a component filter)', () => {
     const key = (e: { url: string; components?: string[] }): string =>
       `${new URL(e.url).href.replace(/\/$/, '').toLowerCase()} ${(e.components ?? []).join('|')}`;
@@ -142,6 +159,12 @@ describe('searchCatalog', () => {
     ]);
     expect(names('google cloud')[0]).toBe('Google Cloud');
     expect(names('aws')[0]).toBe('Amazon Web Services');
+  });
+
+  it('prefers a vendor named exactly so to one that has the name as an alias', () => {
+    expect(names('sendgrid')[0]).toBe('Twilio');
+    expect(names('lambda')[0]).toBe('Lambda');
+    expect(names('lambda').slice(0, 3)).toContain('AWS Lambda');
   });
 
   it('prefers a name that starts with the query to an alias that does', () => {
