@@ -66,6 +66,7 @@ export async function startApp(options: HostOptions): Promise<Host | null> {
   // Belt and braces for any web contents, including ones we never meant to create.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-navigate', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 

@@ -31,7 +31,9 @@ export class StatusTray {
     initial: AppState,
     private readonly options: StatusTrayOptions,
   ) {
-    this.tray = new Tray(this.icon(initial).image);
+    const first = this.icon(initial);
+    this.tray = new Tray(first.image);
+    this.shownIcon = first.file;
     if (options.platform === 'win32') {
       this.tray.on('click', () => options.act({ kind: 'open-window' }));
     }

@@ -6,7 +6,10 @@ vi.mock('electron', async () => (await import('./electron-mock')).electronModule
 
 import {
   app,
+  defaultSession,
   FakeBrowserWindow,
+  FakeEvent,
+  FakeWebContents,
   FakeMenu,
   FakeNotification,
   FakeTray,
@@ -90,6 +93,10 @@ describe('the tray', () => {
     core.report(appState([vendor('GitHub', 'operational'), vendor('Slack', 'operational')], 'operational'));
     expect(tray().image.path).toBe('/app/build/icons/tray/tray-operational-22.png');
     expect(tray().tooltip).toBe('All 2 vendors operational');
+    // The image is only set when it changes (each set redraws the icon in the panel).
+    const calls = tray().setImageCalls;
+    core.report(appState([vendor('GitHub', 'operational'), vendor('Slack', 'operational')], 'operational'));
+    expect(tray().setImageCalls).toBe(calls);
   });
 
   it('uses a template image on macOS while all is well, and color when not', async () => {
@@ -161,6 +168,25 @@ describe('the tray', () => {
     expect(off.enabled).toBe(true);
     click(off);
     expect(core.handlers['settings:update']).toHaveBeenLastCalledWith({ pausedUntil: null });
+  });
+
+  it('stops saying "paused" when the pause runs out, without waiting for the monitor', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      let clock = NOW;
+      const { core } = await start({ now: () => clock });
+      core.report(
+        appState([vendor('GitHub', 'operational')], 'operational', {
+          settings: { pausedUntil: '2026-11-24T11:00:00.000Z' },
+        }),
+      );
+      expect(tray().tooltip).toMatch(/^Notifications paused until /);
+      clock = NOW + 3_601_000;
+      vi.advanceTimersByTime(3_601_000);
+      expect(tray().tooltip).toBe('GitHub operational');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('quits from the menu only after the monitor has stopped and flushed', async () => {
@@ -279,6 +305,19 @@ describe('lifecycle', () => {
     expect(app.dock.show).toHaveBeenCalledTimes(1);
     onlyWindow().close();
     expect(app.dock.hide).toHaveBeenCalledTimes(2);
+  });
+
+  it('guards any web contents the app creates: no navigation, no new windows, no webviews', async () => {
+    await start();
+    const contents = new FakeWebContents(defaultSession);
+    app.emit('web-contents-created', new FakeEvent(), contents);
+    const navigation = new FakeEvent('https://evil.example/');
+    contents.emit('will-navigate', navigation);
+    const webview = new FakeEvent();
+    contents.emit('will-attach-webview', webview);
+    expect(navigation.defaultPrevented).toBe(true);
+    expect(webview.defaultPrevented).toBe(true);
+    expect(contents.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
   });
 
   it('sandboxes every renderer and sets the Windows app id for notifications', async () => {
