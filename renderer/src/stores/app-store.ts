@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { AppState, Bridge } from '../../../shared/ipc';
 import { markStateReceived } from '../perf';
+import { refreshNow } from '../hooks/useNow';
 
 interface AppStore {
   state: AppState | null;
@@ -15,7 +16,11 @@ interface AppStore {
 export const useAppStore = create<AppStore>()((set) => ({
   state: null,
   loadError: null,
-  setState: (state) => set({ state, loadError: null }),
+  setState: (state) => {
+    // Fresh data: move the shared clock on too, so that nothing new reads as older than it is.
+    refreshNow();
+    set({ state, loadError: null });
+  },
   setLoadError: (loadError) => set({ loadError }),
 }));
 
