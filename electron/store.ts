@@ -1,6 +1,7 @@
 // The app's persistence: the engine's DocumentStore interface backed by electron-store (atomic writes,
-// JSON-schema-checked envelope), with an unreadable file kept aside and reported, never silently cleared.
-import { renameSync } from 'node:fs';
+// JSON-schema-checked envelope, the same envelope as the engine's file store), a backup of the previous
+// version, and an unreadable file kept aside and reported, never silently cleared.
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Store from 'electron-store';
 import type { DocumentStore, LoadResult } from './core/storage/types';
@@ -38,7 +39,10 @@ export function createElectronStore<T>(name: string, options: ElectronStoreOptio
   const now = options.now ?? Date.now;
   const safeName = name.replace(/[^A-Za-z0-9._-]/g, '_');
   const location = join(options.dir, `${safeName}.json`);
+  const backup = `${location}.bak`;
   let store: Store<Envelope> | null = null;
+  // True once the file on disk is known to be a complete, valid document (loaded or written by us).
+  let fileIsGood = false;
 
   const open = (): Store<Envelope> =>
     new Store<Envelope>({
@@ -51,31 +55,55 @@ export function createElectronStore<T>(name: string, options: ElectronStoreOptio
       watch: false,
     });
 
+  /** The previous version, written as the backup before each save; null when missing or unreadable. */
+  const readBackup = (): { data: unknown } | null => {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(backup, 'utf8'));
+      if (typeof parsed === 'object' && parsed !== null && 'data' in parsed && 'schemaVersion' in parsed) {
+        return { data: (parsed as Envelope).data };
+      }
+    } catch {
+      // missing or unreadable: no backup to offer
+    }
+    return null;
+  };
+
   return {
     location,
     async load(): Promise<LoadResult<T>> {
       try {
         store ??= open();
         const envelope = store.store;
-        if (envelope.schemaVersion === undefined) return { value: null };
+        if (envelope.schemaVersion === undefined) {
+          // No document: a crash between writing the backup and the new file leaves only the backup.
+          const previous = existsSync(location) ? null : readBackup();
+          return { value: previous ? (previous.data as T) : null };
+        }
+        fileIsGood = true;
         return { value: envelope.data as T };
       } catch (error) {
         store = null;
         const aside = join(options.dir, `${safeName}.corrupt-${stamp(now())}.json`);
+        let where: string;
         try {
           renameSync(location, aside);
+          where = `it was kept aside as ${aside}`;
         } catch {
-          return { value: null, notice: `${safeName}.json could not be read (${describe(error)}).` };
+          where = 'it was left in place';
         }
-        return {
-          value: null,
-          notice: `${safeName}.json could not be read (${describe(error)}); it was kept aside as ${aside}.`,
-        };
+        const problem = `${safeName}.json could not be read (${describe(error)}); ${where}.`;
+        const previous = readBackup();
+        if (previous)
+          return { value: previous.data as T, notice: `${problem} The previous version was restored.` };
+        return { value: null, notice: problem };
       }
     },
     async save(value: T): Promise<void> {
       store ??= open();
+      // Keep the last good version as the backup before replacing it (the write itself is atomic).
+      if (fileIsGood) copyFileSync(location, backup);
       store.store = { schemaVersion: 1, savedAt: new Date(now()).toISOString(), data: value };
+      fileIsGood = true;
     },
   };
 }

@@ -45,6 +45,18 @@ describe('electron-store DocumentStore', () => {
     expect(existsSync(join(dir, 'watchlist.json'))).toBe(false);
   });
 
+  it('restores the previous version when the current file is unreadable', async () => {
+    const store = createElectronStore<{ n: number }>('watchlist', { dir, now });
+    await store.load();
+    await store.save({ n: 1 });
+    await store.save({ n: 2 });
+    expect(JSON.parse(readFileSync(`${store.location}.bak`, 'utf8')).data).toEqual({ n: 1 });
+    writeFileSync(store.location, '{ torn');
+    const result = await createElectronStore<{ n: number }>('watchlist', { dir, now }).load();
+    expect(result.value).toEqual({ n: 1 });
+    expect(result.notice).toMatch(/kept aside .* The previous version was restored\.$/);
+  });
+
   it('refuses a file that breaks the schema, keeping it too', async () => {
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 'one', data: {} }));
     const result = await createElectronStore('settings', { dir, now }).load();
