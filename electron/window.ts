@@ -85,6 +85,8 @@ function isUnderDirectory(pageUrl: string, url: string): boolean {
   }
 }
 
+export const WINDOW_PARTITION = 'persist:window';
+
 export class MainWindow {
   private window: BrowserWindow | null = null;
   private loaded = false;
@@ -141,6 +143,9 @@ export class MainWindow {
       ...(this.options.iconPath ? { icon: this.options.iconPath } : {}),
       webPreferences: {
         preload: this.options.preloadPath,
+        // Its own session: the window's guards (permissions, CSP, request filter) never touch the
+        // default session; persisted so the compiled-code cache keeps reopening fast.
+        partition: WINDOW_PARTITION,
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,

@@ -48,6 +48,7 @@ describe('the window', () => {
       webviewTag: false,
       devTools: false,
       preload: '/app/out/preload/index.cjs',
+      partition: 'persist:window',
     });
     expect(only().loadedFile).toBe('/app/out/renderer/index.html');
     expect(only().loadedHash).toBe('/');
