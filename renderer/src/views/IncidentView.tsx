@@ -35,8 +35,10 @@ export function IncidentView({ vendorId, incidentId }: { vendorId: string; incid
   const version = vendor
     ? `${vendor.lastCheckedAt}|${vendor.open.map((o) => `${o.id}:${o.status}`).join(',')}`
     : '';
+  // "Not found" only after a load made since this view opened: a cached detail may predate the incident.
+  const [fresh, setFresh] = useState(false);
   useEffect(() => {
-    if (version) void load(bridge, vendorId);
+    if (version) void load(bridge, vendorId).then(() => setFresh(true));
   }, [bridge, vendorId, version, load]);
 
   const back = (
@@ -47,15 +49,17 @@ export function IncidentView({ vendorId, incidentId }: { vendorId: string; incid
   const snapshot = entry.detail?.snapshot ?? null;
   const incident = snapshot?.incidents.find((i) => i.id === incidentId) ?? null;
 
-  if (!vendor || (entry.loaded && !incident)) {
+  if (!vendor || (fresh && !entry.loading && !incident)) {
     return (
       <section className="view">
         {vendor ? back : null}
         <h1 tabIndex={-1}>Incident not found</h1>
         <p>
-          {vendor
-            ? 'The vendor no longer lists this incident.'
-            : 'This vendor is not in your watchlist (any more).'}
+          {!vendor
+            ? 'This vendor is not in your watchlist (any more).'
+            : entry.error
+              ? `Could not load the vendor's details: ${entry.error}`
+              : 'The vendor no longer lists this incident.'}
         </p>
       </section>
     );
