@@ -115,6 +115,24 @@ describe('catalog entries', () => {
     expect(CATALOG.filter((e) => !known.has(e.platform)).map((e) => e.id)).toEqual([]);
   });
 
+  it('agrees with every adapter that recognises an address from its shape alone', () => {
+    const disagreements = CATALOG.flatMap((entry) => {
+      const seen = ADAPTERS.map((a) => a.matchUrl(new URL(entry.url))).find((d) => d !== null);
+      return seen && seen.platform !== entry.platform
+        ? [`${entry.id}: ${entry.platform} ≠ ${seen.platform}`]
+        : [];
+    });
+    expect(disagreements).toEqual([]);
+  });
+
+  it('gives single-dashboard providers and their products an address the adapter knows without probing', () => {
+    const fixed = new Set(['aws', 'azure', 'slack', 'heroku', 'apple', 'google_workspace']);
+    const unknown = CATALOG.filter((e) => e.components || fixed.has(e.platform))
+      .filter((e) => !ADAPTERS.some((a) => a.matchUrl(new URL(e.url))?.platform === e.platform))
+      .map((e) => e.id);
+    expect(unknown).toEqual([]);
+  });
+
   it('names only platforms that have an adapter', () => {
     const adapters = new Set<string>(ADAPTERS.map((a) => a.id));
     const missing = [...new Set(CATALOG.map((e) => e.platform))].filter((p) => !adapters.has(p)).sort();
