@@ -17,6 +17,7 @@ export interface AppCore {
 
 import type { DocumentStore } from './storage/types';
 import type { HttpClient } from './http/types';
+import type { ReadFn, Timers } from './monitor/types';
 
 export interface AppCoreOptions {
   /** Where file stores live (CLI and web mode); also shown to the user. */
@@ -32,4 +33,10 @@ export interface AppCoreOptions {
   now?: () => number;
   /** Overrides the stored interval (command line); accepts anything from 1 s. */
   intervalSeconds?: number;
+  /** The engine's readSnapshot, injectable for tests (default: electron/core/read.ts). */
+  read?: ReadFn;
+  /** Timers for the monitor, the policy and debounces; tests pass a fake clock (with `now` from it). */
+  timers?: Timers;
+  /** How long events of one vendor are gathered into one notification. Default 5 s. */
+  coalesceMs?: number;
 }

@@ -1,32 +1,18 @@
-// Matching the user's watched components ("Group/Component" or "Component") against a page's components.
+// Matching the user's watched components ("Group/Component" or "Component") against a page's components,
+// with the same rule the engine's status rollup uses (electron/core/rollup.ts), so that what counts for
+// the status is exactly what is announced.
 import type { Component } from '../../../shared/model';
+import { componentKey } from '../rollup';
 
-/** The name a person writes for a component in the watchlist: "Group/Component", or the bare name. */
-export function componentPath(component: Pick<Component, 'name' | 'group'>): string {
-  return component.group ? `${component.group}/${component.name}` : component.name;
-}
-
-function norm(s: string): string {
-  return s
-    .trim()
-    .replace(/\s*\/\s*/g, '/')
-    .toLowerCase();
-}
-
-/**
- * True when `component` is one of `watched` (or when nothing in particular is watched). A bare name
- * matches that component in any group; a group name alone matches every component of the group.
- */
+/** True when `component` is one of `watched` (or when nothing in particular is watched). */
 export function isWatchedComponent(
-  component: Pick<Component, 'name' | 'group'>,
+  component: Pick<Component, 'name' | 'group'> & { id?: string | undefined },
   watched: readonly string[] | undefined,
 ): boolean {
   if (!watched || watched.length === 0) return true;
-  const full = norm(componentPath(component));
-  const name = norm(component.name);
-  const group = component.group ? norm(component.group) : null;
-  return watched.some((w) => {
-    const x = norm(w);
-    return x === full || x === name || (group !== null && x === group);
-  });
+  return (
+    watched.includes(componentKey(component)) ||
+    watched.includes(component.name) ||
+    (component.id !== undefined && watched.includes(component.id))
+  );
 }

@@ -203,9 +203,10 @@ export class Monitor {
           existing.detection = detectionFromEntry(entry);
           existing.host = hostOf(entry.url);
         }
-        if ((urlChanged || componentsChanged) && existing.state === 'idle') {
+        if (urlChanged || componentsChanged) {
           // The status depends on the watched components: read again now rather than at the next tick.
-          existing.nextDueAt = now;
+          if (existing.state === 'idle') existing.nextDueAt = now;
+          else if (existing.state === 'running') existing.refreshAgain = true;
         }
         continue;
       }
@@ -446,7 +447,7 @@ export class Monitor {
     try {
       outcome = await this.opts.read(v.entry.url, {
         http: this.opts.http,
-        detection: v.detection,
+        ...(v.detection ? { detection: v.detection } : {}),
         timeoutMs: this.opts.timeoutMs ?? Math.min(20_000, Math.max(5_000, this.opts.intervalMs)),
         ...(v.entry.components && v.entry.components.length ? { watchedComponents: v.entry.components } : {}),
         signal: controller.signal,

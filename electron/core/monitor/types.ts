@@ -6,7 +6,7 @@ import type { Detection } from '../platforms/types';
 
 export interface ReadOptions {
   http: HttpClient;
-  detection?: Detection | null;
+  detection?: Detection;
   timeoutMs?: number;
   watchedComponents?: string[];
   signal?: AbortSignal;

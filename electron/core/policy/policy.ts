@@ -48,7 +48,11 @@ export const DEFAULT_TIMING: PolicyTiming = {
   rememberMs: 90 * 24 * 3600_000,
 };
 
-export type Snooze = { until: number } | { untilOperational: true; since: number };
+/** Until a time; "until this incident ends" also ends when the vendor is operational again (at most a week). */
+export interface Snooze {
+  until: number;
+  untilOperational?: boolean;
+}
 
 interface HeldEvent {
   event: MonitorEvent;
@@ -160,7 +164,8 @@ function wanted(e: MonitorEvent, vp: VendorPolicy | undefined): boolean {
   if (policy.notify === 'muted') return false;
   if (e.type === 'vendor_unreachable' || e.type === 'vendor_recovered') return false;
   if (e.type === 'component_status_changed') {
-    if (!isWatchedComponent({ name: e.component, group: e.group }, policy.components)) return false;
+    if (!isWatchedComponent({ name: e.component, group: e.group, id: e.componentId }, policy.components))
+      return false;
     if (e.to === 'unknown' || (e.from === 'unknown' && e.to === 'operational')) return false;
   }
   if (
@@ -209,8 +214,7 @@ function defaultLocalMinutes(ms: number): number {
 
 function isSnoozed(state: PolicyState, vendorId: string, now: number): boolean {
   const s = state.snoozes[vendorId];
-  if (!s) return false;
-  return 'until' in s ? now < s.until : true;
+  return s !== undefined && now < s.until;
 }
 
 /** Snooze a vendor: 1 h, until tomorrow (08:00 local), until its incident ends, or off. */
@@ -228,16 +232,14 @@ export function snooze(
     d.setDate(d.getDate() + 1);
     d.setHours(8, 0, 0, 0);
     next.snoozes[vendorId] = { until: d.getTime() };
-  } else next.snoozes[vendorId] = { untilOperational: true, since: now };
+  } else next.snoozes[vendorId] = { until: now + 7 * 24 * 3600_000, untilOperational: true };
   return next;
 }
 
-/** When a vendor's snooze ends (ms), null when not snoozed; Infinity while waiting for the incident to end. */
+/** When a vendor's snooze ends (ms), null when not snoozed. */
 export function snoozedUntil(state: PolicyState, vendorId: string, now: number): number | null {
   const s = state.snoozes[vendorId];
-  if (!s) return null;
-  if ('until' in s) return now < s.until ? s.until : null;
-  return Infinity;
+  return s && now < s.until ? s.until : null;
 }
 
 // ---- the policy ------------------------------------------------------------------------------------
@@ -264,14 +266,9 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
     const vid = vendorKey(event);
     // Snooze "until this incident ends" ends when the vendor is operational again.
     const sz = state.snoozes[vid];
-    if (
-      sz &&
-      'untilOperational' in sz &&
-      event.type === 'vendor_status_changed' &&
-      event.to === 'operational'
-    ) {
+    if (sz?.untilOperational && event.type === 'vendor_status_changed' && event.to === 'operational') {
       delete state.snoozes[vid];
-    } else if (sz && 'until' in sz && now >= sz.until) {
+    } else if (sz && now >= sz.until) {
       delete state.snoozes[vid];
     }
 
@@ -422,8 +419,7 @@ function prune(state: PolicyState, now: number, timing: PolicyTiming): void {
     if (recent.length) state.changes[k] = recent;
     else delete state.changes[k];
   }
-  for (const [vid, s] of Object.entries(state.snoozes))
-    if ('until' in s && now >= s.until) delete state.snoozes[vid];
+  for (const [vid, s] of Object.entries(state.snoozes)) if (now >= s.until) delete state.snoozes[vid];
   // A digest must never grow without bound while the machine stays offline for days.
   if (state.held.length > 2000) state.held = state.held.slice(-2000);
 }
