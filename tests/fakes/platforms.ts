@@ -315,3 +315,18 @@ export async function startPlatformFake(kind: FakeKind, opts: FakeOptions = {}):
   }
   return { server, pageUrl, apiUrl, close: () => server.close() };
 }
+
+/** Read one URL through the real engine entry (detection included) with a fresh HTTP client. */
+export async function readThroughEngine(
+  url: string,
+): Promise<import('../../shared/model').Snapshot & { detected: string | null }> {
+  const { createHttpClient } = await import('../../electron/core/http/client');
+  const { readSnapshot } = await import('../../electron/core/read');
+  const http = createHttpClient();
+  try {
+    const out = await readSnapshot(url, { http, timeoutMs: 5000 });
+    return { ...out.snapshot, detected: out.detection?.platform ?? null };
+  } finally {
+    await http.close();
+  }
+}

@@ -135,6 +135,7 @@ export function parseAwsFeed(xml: string, where: string, pageUrl = PAGE): Omit<P
     } else if (!isResolvedStatus(inc.status)) {
       inc.status = inc.status === 'unknown' ? 'investigating' : inc.status;
     }
+    inc.updates = inc.updates.map((u) => (u.status === 'unknown' ? { ...u, status: inc.status } : u));
     inc.title = item.title.replace(/^[^:]{3,40}:\s*/, '').replace(/^\[RESOLVED\]\s*/i, '') || item.title;
     return inc;
   });

@@ -34,6 +34,7 @@ export function parseAzureFeed(
     if (inc.status === 'unknown')
       inc.status =
         progressFromText(item.title) === 'unknown' ? 'investigating' : progressFromText(item.title);
+    inc.updates = inc.updates.map((u) => (u.status === 'unknown' ? { ...u, status: inc.status } : u));
     return inc;
   });
   const open = incidents.filter((i) => !isResolvedStatus(i.status));

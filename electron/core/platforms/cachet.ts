@@ -139,9 +139,7 @@ function incidentOf(
     at: toIso(u.created_at) ?? '',
   }));
   const updates = sortUpdates([
-    ...(later.length
-      ? [{ ...first, status: first.status === 'resolved' ? ('investigating' as const) : first.status }]
-      : [first]),
+    ...(later.length ? [{ ...first, status: 'investigating' as const }] : [first]),
     ...later,
   ]).filter((u) => u.at);
   const componentId = str(i.component_id);
@@ -157,7 +155,11 @@ function incidentOf(
         : 'unknown',
     status,
     startedAt,
-    resolvedAt: resolved ? (updates[updates.length - 1]?.at ?? toIso(i.updated_at) ?? startedAt) : null,
+    resolvedAt: resolved
+      ? later.length
+        ? (updates[updates.length - 1]?.at ?? startedAt)
+        : (toIso(i.updated_at) ?? startedAt)
+      : null,
     url: text(i.permalink) || `${pageUrl.replace(/\/$/, '')}/incidents/${str(i.id) ?? ''}`,
     components: componentId && componentId !== '0' ? [componentId] : [],
     updates,
@@ -185,7 +187,16 @@ export const cachetAdapter: PlatformAdapter = {
       return null;
     }
     const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-    return { platform: 'cachet', pageUrl: url.toString(), apiUrl: `${base}/api/v1` };
+    const title = /<title[^>]*>([^<]*)<\/title>/i
+      .exec(page.body)?.[1]
+      ?.replace(/\s*status\s*$/i, '')
+      .trim();
+    return {
+      platform: 'cachet',
+      pageUrl: url.toString(),
+      apiUrl: `${base}/api/v1`,
+      ...(title ? { name: title } : {}),
+    };
   },
   async read(detection: Detection, ctx: ReadContext): Promise<PlatformRead> {
     const api = detection.apiUrl.replace(/\/+$/, '');

@@ -138,6 +138,8 @@ export function parseIncidentioSummary(summary: Json, pageUrl: string): Omit<Pla
       name: text(summary.name) || new URL(pageUrl).hostname,
       platform: 'incidentio',
       pageUrl: text(summary.public_url) || pageUrl,
+      // The summary holds what is open now; past incidents are not part of it.
+      lacks: ['history'],
     },
     components,
     incidents: sortIncidents(dedupe(incidents)),

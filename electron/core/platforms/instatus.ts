@@ -114,6 +114,10 @@ export function parseInstatus(
   pageUrl: string,
 ): Omit<PlatformRead, 'notModified'> {
   const page = obj(summary.page);
+  const raw = [
+    ...objects(summary.activeIncidents ?? summary.incidents),
+    ...objects(summary.activeMaintenances ?? summary.maintenances),
+  ];
   const incidents = [
     ...objects(summary.activeIncidents ?? summary.incidents).map((i) => incidentOf(i, 'incident', pageUrl)),
     ...objects(summary.activeMaintenances ?? summary.maintenances).map((i) =>
@@ -125,6 +129,10 @@ export function parseInstatus(
       name: text(page.name) || new URL(pageUrl).hostname,
       platform: 'instatus',
       pageUrl: text(page.url) || pageUrl,
+      // summary.json tells open incidents without their updates; the page's own data has them.
+      lacks: raw.some((i) => Array.isArray(i.updates ?? i.incidentUpdates ?? i.maintenanceUpdates))
+        ? ['history']
+        : ['history', 'updates'],
     },
     components: parseInstatusComponents(components),
     incidents: sortIncidents(incidents),

@@ -8,6 +8,7 @@ import type { PlatformId } from '../../../../shared/platforms';
 import { FetchError } from '../../http/types';
 import type { PlatformRead } from '../types';
 import { toIso } from './dates';
+import { htmlToText } from './html';
 import { isObject, objects, sortIncidents, sortUpdates, str, text, type Json } from './values';
 
 export function googleImpact(statusImpact: unknown, severity: unknown): IncidentImpact {
@@ -30,10 +31,10 @@ export function googleImpact(statusImpact: unknown, severity: unknown): Incident
   return 'unknown';
 }
 
-function updateStatus(v: unknown, open: boolean): IncidentStatus {
+function updateStatus(v: unknown): IncidentStatus {
   if (text(v).toUpperCase() === 'AVAILABLE') return 'resolved';
-  // Updates tell impact, not progress: an open incident's updates are read as under investigation.
-  return open ? 'investigating' : 'unknown';
+  // Updates tell impact, not progress: an update before the incident ended is read as under investigation.
+  return 'investigating';
 }
 
 export function parseGoogleIncidents(
@@ -50,7 +51,7 @@ export function parseGoogleIncidents(
     const open = end === null;
     const updates = sortUpdates(
       objects(i.updates).map((u) => ({
-        status: updateStatus(u.status, open),
+        status: updateStatus(u.status),
         body: text(u.text),
         at: toIso(u.created ?? u.when) ?? '',
       })),
@@ -60,7 +61,7 @@ export function parseGoogleIncidents(
     const uri = text(i.uri);
     return {
       id: str(i.id) ?? str(i.number) ?? `${text(i.external_desc)}@${startedAt}`,
-      title: text(i.external_desc) || text(i.service_name),
+      title: htmlToText(text(i.external_desc)) || text(i.service_name),
       impact: googleImpact(i.status_impact, i.severity),
       status: open ? (updates[updates.length - 1]?.status ?? 'investigating') : 'resolved',
       startedAt,

@@ -1,0 +1,87 @@
+// Better Stack: the status page's JSON:API document, from /index.json or embedded in the page.
+import { betterstackFromPage, parseBetterstack } from '../../../electron/core/platforms/betterstack';
+import type { Json } from '../../../electron/core/platforms/common/values';
+import {
+  fixtureJson,
+  inertiaPage,
+  readThroughEngine,
+  startPlatformFake,
+  type PlatformFake,
+} from '../../fakes/platforms';
+
+const doc = fixtureJson<Json>('betterstack', 'index.json');
+const NOW = new Date('2026-11-24T12:00:00Z');
+
+describe('Better Stack document', () => {
+  const read = parseBetterstack(doc, 'https://status.orbit.example', NOW);
+
+  it('maps every resource status with its section as group; unknown values stay unknown', () => {
+    expect(read.components.map((c) => [c.id, c.name, c.group, c.status])).toEqual([
+      ['100', 'Web app', 'Applications', 'operational'],
+      ['101', 'API', 'Applications', 'major_outage'],
+      ['102', 'Search', 'Applications', 'degraded'],
+      ['103', 'Backups', null, 'maintenance'],
+      ['104', 'Analytics', null, 'unknown'],
+    ]);
+  });
+
+  it('reads an open report with every update (integer report ids matched), its impact from affected resources', () => {
+    const open = read.incidents.find((i) => i.id === '900')!;
+    expect(open).toMatchObject({
+      impact: 'critical',
+      status: 'investigating',
+      resolvedAt: null,
+      startedAt: '2026-11-24T09:41:00.000Z',
+      components: ['101'],
+    });
+    expect(open.updates.map((u) => u.body)).toEqual([
+      'We are investigating API errors.',
+      'The API is down; a fix is being rolled out.',
+    ]);
+  });
+
+  it('reads a maintenance in progress and a resolved report with its end', () => {
+    expect(read.incidents.find((i) => i.id === '901')).toMatchObject({
+      kind: 'maintenance',
+      status: 'in_progress',
+    });
+    const past = read.incidents.find((i) => i.id === '902')!;
+    expect(past).toMatchObject({
+      status: 'resolved',
+      resolvedAt: '2026-11-20T09:00:00.000Z',
+      components: [],
+    });
+    expect(past.updates.map((u) => u.status)).toEqual(['investigating', 'resolved']);
+  });
+
+  it('finds the document embedded in the page and ignores pages without one', () => {
+    expect(betterstackFromPage(inertiaPage('Orbit', { statusPage: doc }))).toEqual(doc);
+    expect(betterstackFromPage('<div data-page="not json"></div>')).toBeNull();
+  });
+});
+
+describe('reading Better Stack over HTTP', () => {
+  let fake: PlatformFake;
+  let pageOnly: PlatformFake;
+  beforeAll(async () => {
+    fake = await startPlatformFake('betterstack');
+    pageOnly = await startPlatformFake('betterstack', { pageOnly: true });
+  });
+  afterAll(async () => {
+    await fake.close();
+    await pageOnly.close();
+  });
+
+  it('reads /index.json', async () => {
+    const snap = await readThroughEngine(fake.apiUrl);
+    expect(snap).toMatchObject({ error: null, status: 'major_outage' });
+    expect(snap.vendor).toMatchObject({ platform: 'betterstack', name: 'Orbit' });
+  });
+
+  it("reads the page's own address when /index.json does not answer", async () => {
+    const snap = await readThroughEngine(pageOnly.pageUrl!);
+    expect(snap.error).toBeNull();
+    expect(snap.components).toHaveLength(5);
+    expect(pageOnly.server.count('/index.json')).toBe(0);
+  });
+});
