@@ -1,5 +1,144 @@
-// `watch` command (placeholder until its issue lands).
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('statustray: watch is not available yet\n');
-  return 1;
+// `watch`: run the monitor over a watchlist file and print Events as they happen (readable lines, or one
+// JSON object a line with --json) until Ctrl-C / SIGTERM.
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { MonitorEvent } from '../../shared/model';
+import { History, type HistoryData } from '../core/history/history';
+import { createHttpClient } from '../core/http/client';
+import { Monitor } from '../core/monitor/monitor';
+import { eventLine } from '../core/policy/text';
+import { readSnapshot } from '../core/read';
+import { createFileStore } from '../core/storage/file-store';
+import { parseWatchlist, vendorIdFor } from '../core/watchlist';
+
+const USAGE = `Usage: npm run --silent cli -- watch --config <watchlist.json> [--interval <seconds>] [--json]
+
+Polls every vendor of the watchlist and prints what changes, as it happens.
+  --config <file>     the watchlist file (format of DESIGN.md)
+  --interval <s>      seconds between two polls of a vendor (from 1; default: the file's, else 120)
+  --json              one JSON object per event and line
+Data (history) lives in $STATUSTRAY_DATA_DIR, else $XDG_STATE_HOME/statustray, else ~/.local/state/statustray.`;
+
+/** Where the command line keeps its data. */
+export function watchDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.STATUSTRAY_DATA_DIR) return path.resolve(env.STATUSTRAY_DATA_DIR);
+  const base = env.XDG_STATE_HOME ? env.XDG_STATE_HOME : path.join(os.homedir(), '.local', 'state');
+  return path.join(base, 'statustray');
+}
+
+/** One readable line for an event: time, vendor, what changed. */
+export function formatEvent(event: MonitorEvent): string {
+  const time = event.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return `${time}  ${event.vendor} — ${eventLine(event)}`;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let values: { config?: string; interval?: string; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        config: { type: 'string', short: 'c' },
+        interval: { type: 'string', short: 'i' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    process.stderr.write(`statustray watch: ${(err as Error).message}\n\n${USAGE}\n`);
+    return 1;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (!values.config) {
+    process.stderr.write(`statustray watch: --config <watchlist.json> is required\n\n${USAGE}\n`);
+    return 1;
+  }
+  let interval: number | undefined;
+  if (values.interval !== undefined) {
+    interval = Number(values.interval);
+    if (!Number.isFinite(interval) || interval < 1 || interval > 86_400) {
+      process.stderr.write(`statustray watch: --interval must be a number of seconds from 1 to 86400\n`);
+      return 1;
+    }
+  }
+
+  const configPath = path.resolve(values.config);
+  let text: string;
+  try {
+    text = await fs.readFile(configPath, 'utf8');
+  } catch (err) {
+    process.stderr.write(`statustray watch: cannot read ${configPath}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const { watchlist, problems } = parseWatchlist(text);
+  const name = path.basename(configPath);
+  for (const p of problems) process.stderr.write(`statustray watch: ${name}: ${p}\n`);
+  if (!watchlist || watchlist.vendors.length === 0) {
+    process.stderr.write(`statustray watch: ${name} has no vendor to watch\n`);
+    return 1;
+  }
+  const intervalSeconds = interval ?? watchlist.intervalSeconds ?? 120;
+
+  const dataDir = watchDataDir();
+  await fs.mkdir(dataDir, { recursive: true });
+  const historyStore = createFileStore<HistoryData>(path.join(dataDir, 'watch-history.json'));
+  const loaded = await historyStore.load().catch(() => ({ value: null, notice: undefined }));
+  if (loaded.notice) process.stderr.write(`statustray watch: ${loaded.notice}\n`);
+  const history = new History(loaded.value, { gapMs: 3 * intervalSeconds * 1000 });
+
+  const http = createHttpClient();
+  const monitor = new Monitor({
+    read: readSnapshot,
+    http,
+    intervalMs: intervalSeconds * 1000,
+    fastIntervalMs: Math.min(30, intervalSeconds) * 1000,
+    concurrency: 16,
+  });
+  const out = process.stdout;
+  monitor.onEvents((events) => {
+    for (const e of events) out.write((values.json ? JSON.stringify(e) : formatEvent(e)) + '\n');
+  });
+  monitor.onChange((id) => {
+    if (id === null) {
+      if (!values.json)
+        process.stderr.write(
+          monitor.isOffline()
+            ? 'statustray watch: this machine seems offline\n'
+            : 'statustray watch: back online\n',
+        );
+      return;
+    }
+    const view = monitor.view(id);
+    if (view?.lastCheckedAt) history.record(id, view.status, view.lastCheckedAt);
+  });
+  monitor.setVendors(watchlist.vendors.map((entry) => ({ id: vendorIdFor(entry.url), entry })));
+  const n = watchlist.vendors.length;
+  process.stderr.write(
+    `statustray watch: watching ${n} vendor${n === 1 ? '' : 's'} every ${intervalSeconds} s. Press Ctrl-C to stop.\n`,
+  );
+  monitor.start();
+
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await monitor.stop();
+  history.prune(Date.now());
+  await historyStore.save(history.toJSON()).catch((err: unknown) => {
+    process.stderr.write(`statustray watch: could not save the history: ${(err as Error).message}\n`);
+  });
+  await http.close();
+  return 0;
 }
