@@ -58,9 +58,10 @@ export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSe
   // ("slak" → Slack) beats a long one that merely contains similar letters.
   const terms = new Set<string>();
   for (const item of indexed) for (const t of [...item.keys, ...item.words]) if (t.length >= 3) terms.add(t);
+  const termList = [...terms];
   let fuse: Fuse<string> | null = null;
   const getFuse = (): Fuse<string> =>
-    (fuse ??= new Fuse([...terms], {
+    (fuse ??= new Fuse(termList, {
       includeScore: true,
       ignoreLocation: true,
       threshold: 0.4,
@@ -103,7 +104,10 @@ export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSe
     }
     // Every query word must start a word of the entry or be within the typo budget of one of its names or
     // words; the whole query, run together, may also be one typo away from a name ("new relc" → New Relic).
-    const near = qWords.map(nearTerms);
+    // A word that starts some name or word in the catalog is being typed, not mistyped: no typo search for it.
+    const near = qWords.map((w) =>
+      termList.some((t) => t.startsWith(w)) ? new Map<string, number>() : nearTerms(w),
+    );
     const nearWhole = qWords.length > 1 && qc.length <= 16 ? nearTerms(qc) : new Map<string, number>();
     for (const item of indexed) {
       if (tier.has(item)) continue;
