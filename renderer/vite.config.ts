@@ -1,14 +1,34 @@
 // Builds the window (renderer/) into out/renderer with relative asset paths, so that the same files load
 // from Electron (file://) and from the web mode (http://127.0.0.1).
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (relative: string): string => decodeURIComponent(new URL(relative, import.meta.url).pathname);
 
+/**
+ * The build follows the Vite mode, not an inherited NODE_ENV: a build started from a test runner
+ * (NODE_ENV=test) must still ship production React and production packages, or the dashboard runs
+ * development builds (slower, larger, with dev-only warnings).
+ */
+function nodeEnvFromMode(): Plugin {
+  return {
+    name: 'statustray-node-env-from-mode',
+    config(_config, env) {
+      const nodeEnv = env.command === 'serve' || env.mode === 'development' ? 'development' : 'production';
+      return {
+        define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
+        oxc: { jsx: { development: nodeEnv === 'development' } },
+        // Packages' "development" export conditions (e.g. micromark's assertions) follow the mode too.
+        resolve: { conditions: ['module', 'browser', nodeEnv] },
+      };
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), nodeEnvFromMode()],
   build: {
     outDir: here('../out/renderer'),
     emptyOutDir: true,

@@ -113,3 +113,25 @@ describe('settings', () => {
     expect(screen.getByText('/home/ada/.config/StatusTray')).toBeInTheDocument();
   });
 });
+
+describe('settings answer at once', () => {
+  it('shows a choice before the host confirms it, and takes it back when the host refuses', async () => {
+    const user = userEvent.setup();
+    let settle: (ok: boolean) => void = () => undefined;
+    const bridge = createFakeBridge({
+      'state:get': async () => appState(mixedVendors()),
+      'settings:update': () =>
+        new Promise<Settings>((resolve, reject) => {
+          settle = (ok) =>
+            ok ? resolve({ ...DEFAULT_SETTINGS, theme: 'dark' }) : reject(new Error('disk full'));
+        }),
+    });
+    await openSettings(bridge);
+    await user.click(screen.getByRole('radio', { name: 'Dark' }));
+    expect(screen.getByRole('radio', { name: 'Dark' })).toBeChecked();
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    settle(false);
+    await waitFor(() => expect(screen.getByRole('radio', { name: 'Same as the system' })).toBeChecked());
+    expect(screen.getByText('Not saved: disk full')).toBeInTheDocument();
+  });
+});

@@ -140,6 +140,7 @@ describe('vendor view', () => {
     const bridge = await openKustomer();
     await user.click(screen.getByRole('radio', { name: 'Outages only' }));
     expect(bridge.callsTo('vendors:update')).toEqual([{ id: 'kustomer', notify: 'outages' }]);
+    expect(screen.getByRole('radio', { name: 'Outages only' })).toBeChecked();
     await user.click(screen.getByRole('button', { name: 'For 1 hour' }));
     expect(bridge.callsTo('vendors:snooze')).toEqual([{ id: 'kustomer', choice: '1h' }]);
     await user.click(screen.getByRole('button', { name: 'Until this incident ends' }));

@@ -1,7 +1,7 @@
 // The host's state as last received ('state:get', then every 'state:changed' push). The host owns the
 // truth and computes every status; this store only mirrors it.
 import { create } from 'zustand';
-import type { AppState, Bridge } from '../../../shared/ipc';
+import type { AppState, Bridge, Settings, VendorSummary } from '../../../shared/ipc';
 import { markStateReceived } from '../perf';
 import { refreshNow } from '../hooks/useNow';
 
@@ -11,6 +11,9 @@ interface AppStore {
   loadError: string | null;
   setState(state: AppState): void;
   setLoadError(message: string | null): void;
+  /** Shows a choice at once, before the host confirms it (the host's answer or next push wins). */
+  patchSettings(patch: Partial<Settings>): void;
+  patchVendor(id: string, patch: Partial<VendorSummary>): void;
 }
 
 export const useAppStore = create<AppStore>()((set) => ({
@@ -22,6 +25,19 @@ export const useAppStore = create<AppStore>()((set) => ({
     set({ state, loadError: null });
   },
   setLoadError: (loadError) => set({ loadError }),
+  patchSettings: (patch) =>
+    set((s) => (s.state ? { state: { ...s.state, settings: { ...s.state.settings, ...patch } } } : {})),
+  patchVendor: (id, patch) =>
+    set((s) =>
+      s.state
+        ? {
+            state: {
+              ...s.state,
+              vendors: s.state.vendors.map((v) => (v.id === id ? { ...v, ...patch } : v)),
+            },
+          }
+        : {},
+    ),
 }));
 
 export function resetAppStore(): void {

@@ -209,13 +209,16 @@ export function SettingsView() {
   const settings = appState.settings;
 
   const update = async (patch: Partial<Settings>): Promise<void> => {
+    const before = useAppStore.getState().state?.settings;
+    useAppStore.getState().patchSettings(patch);
     try {
       const next = await bridge.invoke('settings:update', patch);
       const latest = useAppStore.getState().state;
       if (latest) setState({ ...latest, settings: next });
       setMessage('Saved.');
     } catch (err) {
-      setMessage(err instanceof Error ? err.message : String(err));
+      if (before) useAppStore.getState().patchSettings(before);
+      setMessage(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
 

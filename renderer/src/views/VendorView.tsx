@@ -135,11 +135,25 @@ function WatchSettings({ vendor, snapshot }: { vendor: VendorSummary; snapshot: 
       setBusy(false);
     }
   };
-  const setNotify = (notify: NotifyLevel): Promise<void> =>
-    run(() => bridge.invoke('vendors:update', { id: vendor.id, notify }), 'Notification level saved.');
+  const setNotify = async (notify: NotifyLevel): Promise<void> => {
+    const before = vendor.notify;
+    const { patchVendor } = useAppStore.getState();
+    patchVendor(vendor.id, { notify });
+    await run(async () => {
+      try {
+        patchVendor(vendor.id, await bridge.invoke('vendors:update', { id: vendor.id, notify }));
+      } catch (err) {
+        patchVendor(vendor.id, { notify: before });
+        throw err;
+      }
+    }, 'Notification level saved.');
+  };
   const snooze = (choice: SnoozeChoice): Promise<void> =>
     run(
-      () => bridge.invoke('vendors:snooze', { id: vendor.id, choice }),
+      async () =>
+        useAppStore
+          .getState()
+          .patchVendor(vendor.id, await bridge.invoke('vendors:snooze', { id: vendor.id, choice })),
       choice === 'off' ? 'Snooze ended.' : 'Snoozed.',
     );
   const startEditing = (): void => {
@@ -154,7 +168,10 @@ function WatchSettings({ vendor, snapshot }: { vendor: VendorSummary; snapshot: 
     const all = snapshot?.components.length ?? 0;
     const components = picked.size === all ? [] : [...picked];
     await run(
-      () => bridge.invoke('vendors:update', { id: vendor.id, components }),
+      async () =>
+        useAppStore
+          .getState()
+          .patchVendor(vendor.id, await bridge.invoke('vendors:update', { id: vendor.id, components })),
       'Watched components saved.',
     );
     setEditing(false);
