@@ -6,6 +6,7 @@ import { PLATFORM_LABEL } from '../../shared/platforms';
 import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './http/types';
 import { classifyError } from './http/client';
 import { ADAPTERS } from './platforms';
+import { decodeText } from './platforms/common/encoding';
 import type { Detection, ReadContext } from './platforms/types';
 import { orderIncidents, vendorStatus } from './rollup';
 
@@ -76,7 +77,9 @@ export async function detectPlatform(url: string, ctx: ReadContext): Promise<Det
       maxBytes: ctx.maxBytes,
       signal: ctx.signal,
     });
-    page = { body: res.body.toString('utf8'), contentType: res.headers['content-type'] ?? '' };
+    const contentType = res.headers['content-type'] ?? '';
+    // Sniffed, not assumed UTF-8: some vendors serve UTF-16 with a byte-order mark (AWS) or latin-1.
+    page = { body: decodeText(res.body, contentType), contentType };
   } catch (err) {
     pageError = classifyError(err, parsed.href, ctx.timeoutMs ?? 0);
     // An unreachable host will not answer probes either: say why now instead of trying more.

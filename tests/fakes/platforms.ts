@@ -322,7 +322,7 @@ export async function readThroughEngine(
 ): Promise<import('../../shared/model').Snapshot & { detected: string | null }> {
   const { createHttpClient } = await import('../../electron/core/http/client');
   const { readSnapshot } = await import('../../electron/core/read');
-  const http = createHttpClient();
+  const http = createHttpClient({ proxy: 'none' });
   try {
     const out = await readSnapshot(url, { http, timeoutMs: 5000 });
     return { ...out.snapshot, detected: out.detection?.platform ?? null };

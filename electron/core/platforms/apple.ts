@@ -123,7 +123,7 @@ const DATA = /\/system_status_[a-z]{2}_[A-Z]{2}\.js$/;
 export const appleAdapter: PlatformAdapter = {
   id: 'apple',
   matchUrl(url) {
-    const developer = /developer/.test(url.pathname);
+    const developer = /developer/.test(url.hostname + url.pathname);
     const pageUrl = developer
       ? 'https://developer.apple.com/system-status/'
       : 'https://www.apple.com/support/systemstatus/';

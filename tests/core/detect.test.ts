@@ -1,0 +1,221 @@
+// Detection from any address a user may paste: a page's own address, its API or feed address, under a path,
+// on a custom domain, for every platform; a plain web page is `unrecognized` and says what was tried; a
+// detection costs a few requests at most; and the real `check` command reads them all.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Snapshot } from '../../shared/model';
+import type { PlatformId } from '../../shared/platforms';
+import { PLATFORM_IDS } from '../../shared/platforms';
+import { createHttpClient } from '../../electron/core/http/client';
+import type { HttpClient } from '../../electron/core/http/types';
+import { detectPlatform } from '../../electron/core/read';
+import { ADAPTERS } from '../../electron/core/platforms';
+import { fixtureText, htmlPage, startPlatformFake, type PlatformFake } from '../fakes/platforms';
+import { startServer, type FakeServer } from '../fakes/server';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const KINDS = PLATFORM_IDS.filter((p): p is Exclude<PlatformId, 'statuspage'> => p !== 'statuspage');
+
+let http: HttpClient;
+const fakes = new Map<string, PlatformFake>();
+
+beforeAll(async () => {
+  http = createHttpClient({ proxy: 'none' });
+  for (const kind of [...KINDS, 'plain' as const]) fakes.set(kind, await startPlatformFake(kind));
+});
+afterAll(async () => {
+  await Promise.all([...fakes.values()].map((f) => f.close()));
+  await http.close();
+});
+
+it('has one adapter per platform, Statuspage before the generic feed, the feed last', () => {
+  expect(new Set(ADAPTERS.map((a) => a.id))).toEqual(new Set(PLATFORM_IDS));
+  expect(ADAPTERS[ADAPTERS.length - 1]!.id).toBe('feed');
+});
+
+describe.each(KINDS)('%s', (kind) => {
+  it('is detected from its API or feed address', async () => {
+    const fake = fakes.get(kind)!;
+    const detection = await detectPlatform(fake.apiUrl, { http });
+    expect(detection.platform).toBe(kind);
+  });
+
+  it("is detected from its page's own address (where the platform has a readable page) within a few requests", async () => {
+    const fake = fakes.get(kind)!;
+    if (!fake.pageUrl) return; // AWS and Azure: script-only pages; their JSON and feeds are the way in.
+    const before = fake.server.requests.length;
+    const detection = await detectPlatform(fake.pageUrl, { http });
+    expect(detection.platform).toBe(kind);
+    expect(fake.server.requests.length - before).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('pages that are not status pages', () => {
+  it('reports a plain web page as unrecognized, naming what was tried, after a few requests', async () => {
+    const plain = fakes.get('plain')!;
+    const before = plain.server.requests.length;
+    await expect(detectPlatform(plain.pageUrl!, { http })).rejects.toMatchObject({
+      kind: 'unrecognized',
+      message: expect.stringMatching(
+        /does not look like a status page.*tried .*incident\.io.*Atlassian Statuspage.*RSS\/Atom feed/,
+      ),
+    });
+    // The page itself and Statuspage's summary.json probe: nothing else.
+    expect(plain.server.requests.length - before).toBeLessThanOrEqual(3);
+  });
+
+  it('does not take a shop with a blog feed for a status feed', async () => {
+    const shop = await startServer({
+      routes: {
+        '/': (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end(
+            htmlPage(
+              'Pelican Bakery',
+              '<link rel="alternate" type="application/rss+xml" title="Recipes" href="/recipes.rss">',
+            ),
+          );
+        },
+      },
+    });
+    try {
+      await expect(detectPlatform(shop.url('/'), { http })).rejects.toMatchObject({ kind: 'unrecognized' });
+    } finally {
+      await shop.close();
+    }
+  });
+});
+
+describe('pages under a path and on custom domains', () => {
+  let site: FakeServer;
+  beforeAll(async () => {
+    const html = (body: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(body);
+    };
+    const json = (body: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    };
+    site = await startServer();
+    site.route(
+      '/status',
+      html(
+        htmlPage('Heron Status', '', '<footer>Powered by <a href="https://cachethq.io">Cachet</a></footer>'),
+      ),
+    );
+    site.route('/status/api/v1/components', json(fixtureText('cachet', 'components.json')));
+    site.route('/status/api/v1/incidents', json(fixtureText('cachet', 'incidents.json')));
+    site.route(
+      '/health',
+      html(htmlPage('Plover status', '<link rel="alternate" type="application/rss+xml" href="history.rss">')),
+    );
+    site.route('/history.rss', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(fixtureText('feed', 'history.rss'));
+    });
+    site.route('/ops/summary.json', json(fixtureText('instatus', 'summary.json')));
+    site.route('/ops/v2/components.json', json(fixtureText('instatus', 'components.json')));
+  });
+  afterAll(() => site.close());
+
+  it('reads a Cachet page under /status with its API under the same path', async () => {
+    const detection = await detectPlatform(site.url('/status'), { http });
+    expect(detection).toMatchObject({
+      platform: 'cachet',
+      apiUrl: site.url('/status/api/v1'),
+      name: 'Heron',
+    });
+  });
+
+  it("follows a page's relative feed link", async () => {
+    const detection = await detectPlatform(site.url('/health'), { http });
+    expect(detection).toMatchObject({ platform: 'feed', apiUrl: site.url('/history.rss') });
+  });
+
+  it('reads an Instatus summary.json under a path', async () => {
+    const detection = await detectPlatform(site.url('/ops/summary.json'), { http });
+    expect(detection).toMatchObject({
+      platform: 'instatus',
+      pageUrl: site.url('/ops'),
+      apiUrl: site.url('/ops/summary.json'),
+    });
+  });
+});
+
+describe('the check command', () => {
+  it('reads every platform from its API or feed address and its page, and reports the plain page as unrecognized', async () => {
+    const urls: Array<{ url: string; kind: string }> = [];
+    for (const kind of KINDS) {
+      const fake = fakes.get(kind)!;
+      urls.push({ url: fake.apiUrl, kind });
+      if (fake.pageUrl) urls.push({ url: fake.pageUrl, kind });
+    }
+    urls.push({ url: fakes.get('plain')!.pageUrl!, kind: 'plain' });
+    const { code, stdout, stderr } = await run([
+      'electron/cli.ts',
+      'check',
+      '--json',
+      '--timeout',
+      '10',
+      ...urls.map((u) => u.url),
+    ]);
+    expect(stderr).not.toMatch(/Error/);
+    const snaps = JSON.parse(stdout) as Snapshot[];
+    expect(snaps).toHaveLength(urls.length);
+    snaps.forEach((snap, i) => {
+      const want = urls[i]!;
+      expect(snap.url).toBe(want.url);
+      if (want.kind === 'plain') {
+        expect(snap.error?.kind).toBe('unrecognized');
+        expect(snap.status).toBe('unknown');
+      } else {
+        expect({ url: snap.url, platform: snap.vendor.platform, error: snap.error }).toEqual({
+          url: want.url,
+          platform: want.kind,
+          error: null,
+        });
+      }
+    });
+    expect(code).toBe(2); // one page (the plain one) could not be read
+  }, 60_000);
+});
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    // `npx tsx electron/cli.ts …`, without npx's own start-up cost.
+    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
+      cwd: REPO,
+      env: { ...process.env, NO_COLOR: '1', NO_PROXY: '*' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('page encodings', () => {
+  it('probes a page served as UTF-16 with a byte-order mark (the encoding is sniffed, not assumed)', async () => {
+    const { utf16leWithBom } = await import('../fakes/platforms');
+    const server = await startServer({
+      routes: {
+        '/': (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/rss+xml' });
+          res.end(
+            utf16leWithBom(
+              fixtureText('feed', 'history.rss').replace('encoding="UTF-8"', 'encoding="UTF-16"'),
+            ),
+          );
+        },
+      },
+    });
+    try {
+      expect(await detectPlatform(server.url('/'), { http })).toMatchObject({ platform: 'feed' });
+    } finally {
+      await server.close();
+    }
+  });
+});
