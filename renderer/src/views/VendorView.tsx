@@ -315,7 +315,7 @@ export function VendorView({ vendorId }: { vendorId: string }) {
     return (
       <section className="view">
         <NavLink route={{ name: 'overview' }} className="back">
-          ← All vendors
+          ← Vendor list
         </NavLink>
         <h1 tabIndex={-1}>Vendor not found</h1>
         <p>This vendor is not in your watchlist (any more).</p>
@@ -334,7 +334,7 @@ export function VendorView({ vendorId }: { vendorId: string }) {
   return (
     <article className="view view--vendor" aria-labelledby="vendor-title">
       <NavLink route={{ name: 'overview' }} className="back">
-        ← All vendors
+        ← Vendor list
       </NavLink>
       <header className="view__head vendor-head">
         <div>
