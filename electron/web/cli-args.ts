@@ -15,7 +15,7 @@ Options:
   --interval <s>    poll interval in seconds (overrides the stored setting; from 1 s)
   -h, --help        show this help
 
-Data lives in $STATUSTRAY_DATA_DIR, or ~/.local/state/statustray.`;
+Data lives in $STATUSTRAY_DATA_DIR, else $XDG_STATE_HOME/statustray, else ~/.local/state/statustray.`;
 
 export interface WebArgs {
   config?: string;

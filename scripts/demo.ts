@@ -1,0 +1,278 @@
+// `npm run demo [-- --web] [--speed n]`: a simulated Kustomer status page on loopback replays an outage
+// modelled on Kustomer's August 16, 2022 incident over about three minutes, while the app (or, with
+// --web, the browser dashboard) watches it: components degrade, an incident opens, updates arrive, it
+// resolves and the postmortem follows. Nothing here touches your own watchlist or the network.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  openIncident,
+  resolveIncident,
+  setComponentStatus,
+  startStatuspageServer,
+  updateIncident,
+  type StatuspageFixture,
+} from '../tests/fakes/statuspage-server';
+import { KUSTOMER_POSTMORTEM_AUG16, kustomerFixture } from '../tests/fixtures/kustomer';
+import type { WatchlistFile } from '../shared/model';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const USAGE = `Usage: npm run demo [-- --web] [--speed <n>] [--port <n>]
+
+Replays a simulated outage on a fake Kustomer status page (on 127.0.0.1) and points StatusTray at it.
+
+Options:
+  --web          show it in the browser dashboard (prints the address) instead of the desktop app
+  --speed <n>    play the timeline n times faster (default 1: about three minutes)
+  --port <n>     dashboard port with --web (default: any free port)
+  --interval <s> poll interval in seconds (default 5, divided by --speed, at least 1)
+  -h, --help     show this help`;
+
+const INCIDENT_TITLE = 'Delayed processing of inbound messages on Prod1';
+const WORKFLOW = 'Prod1 (US)/Workflow';
+const HOOKS = 'Prod1 (US)/Web/Email/Form Hooks';
+
+interface Phase {
+  /** Seconds from the start, at speed 1. */
+  at: number;
+  say: string;
+  apply(fixture: StatuspageFixture, state: { incidentId: string | null }): void;
+}
+
+/** The outage, modelled on the seed's August 16 incident (Prod1 workflow service stalls, rolled back). */
+const PHASES: Phase[] = [
+  {
+    at: 15,
+    say: 'Prod1 (US): Workflow and Web/Email/Form Hooks slow down (degraded performance).',
+    apply(fixture) {
+      setComponentStatus(fixture, WORKFLOW, 'degraded_performance');
+      setComponentStatus(fixture, HOOKS, 'degraded_performance');
+    },
+  },
+  {
+    at: 30,
+    say: `Incident opened: "${INCIDENT_TITLE}" (investigating, major impact).`,
+    apply(fixture, state) {
+      const incident = openIncident(fixture, {
+        name: INCIDENT_TITLE,
+        impact: 'major',
+        status: 'investigating',
+        components: [WORKFLOW, HOOKS],
+        body: 'We are investigating delays in processing inbound messages for Kustomer instances on **PROD 1**. Outbound messaging is not affected.',
+      });
+      state.incidentId = incident.id;
+    },
+  },
+  {
+    at: 50,
+    say: 'Prod1 (US) / Workflow: major outage.',
+    apply(fixture) {
+      setComponentStatus(fixture, WORKFLOW, 'major_outage');
+      setComponentStatus(fixture, HOOKS, 'partial_outage');
+    },
+  },
+  {
+    at: 80,
+    say: 'Update: identified (a deployment of the workflow service is the cause; rolling back).',
+    apply(fixture, state) {
+      updateIncident(fixture, state.incidentId!, {
+        status: 'identified',
+        body: 'A deployment in our workflow service prevents it from reading a subset of queued workflow events. We are rolling the service back to the previous version.',
+      });
+    },
+  },
+  {
+    at: 110,
+    say: 'Update: monitoring (rolled back, the backlog of events is being processed).',
+    apply(fixture, state) {
+      setComponentStatus(fixture, WORKFLOW, 'degraded_performance');
+      setComponentStatus(fixture, HOOKS, 'operational');
+      updateIncident(fixture, state.incidentId!, {
+        status: 'monitoring',
+        body: 'The workflow service has been rolled back and events are processing at normal speed. We are monitoring while the remaining backlog of events is processed.',
+      });
+    },
+  },
+  {
+    at: 140,
+    say: 'Resolved: every component is operational again.',
+    apply(fixture, state) {
+      setComponentStatus(fixture, WORKFLOW, 'operational');
+      resolveIncident(
+        fixture,
+        state.incidentId!,
+        'All backlogged events have been processed and inbound messages are delivered in real time. This incident has been resolved.',
+      );
+    },
+  },
+  {
+    at: 170,
+    say: 'Postmortem published (the text of Kustomer’s August 16 postmortem).',
+    apply(fixture, state) {
+      updateIncident(fixture, state.incidentId!, { status: 'postmortem', body: KUSTOMER_POSTMORTEM_AUG16 });
+    },
+  },
+];
+
+function clock(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The Electron binary, found the way `npm start` finds it (without the package's download attempt). */
+function electronBinary(): string | null {
+  const dir = path.join(ROOT, 'node_modules', 'electron');
+  const pathFile = path.join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const binary = override ? path.join(override, relative) : path.join(dir, 'dist', relative);
+  return existsSync(binary) ? binary : null;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        web: { type: 'boolean' },
+        speed: { type: 'string' },
+        port: { type: 'string' },
+        interval: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    process.stderr.write(`demo: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}\n`);
+    return 1;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const speed = values.speed === undefined ? 1 : Number(values.speed);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  const baseInterval = values.interval === undefined ? 5 : Number(values.interval);
+  if (!Number.isFinite(speed) || speed <= 0 || speed > 1000) {
+    process.stderr.write(`demo: --speed must be a number above 0 (up to 1000), not "${values.speed}".\n`);
+    return 1;
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`demo: --port must be a whole number from 0 to 65535, not "${values.port}".\n`);
+    return 1;
+  }
+  if (!Number.isFinite(baseInterval) || baseInterval < 1) {
+    process.stderr.write(`demo: --interval must be at least 1 second, not "${values.interval}".\n`);
+    return 1;
+  }
+  const electron = values.web ? null : electronBinary();
+  if (!values.web && !electron) {
+    process.stderr.write(
+      'demo: the Electron binary is not installed on this machine (node_modules/electron/dist is missing), so the desktop app cannot start.\n' +
+        'Run the same demo in your browser instead:  npm run demo -- --web\n',
+    );
+    return 1;
+  }
+  const intervalSeconds = Math.max(1, Math.round(baseInterval / speed));
+
+  const vendor = await startStatuspageServer({ page: kustomerFixture() });
+  const workDir = await mkdtemp(path.join(tmpdir(), 'statustray-demo-'));
+  const watchlistPath = path.join(workDir, 'demo-watchlist.json');
+  const watchlist: WatchlistFile = {
+    version: 1,
+    vendors: [{ url: vendor.pageUrl, name: 'Kustomer (demo)', platform: 'statuspage' }],
+    intervalSeconds,
+  };
+  await writeFile(watchlistPath, JSON.stringify(watchlist, null, 2) + '\n');
+  const dataDir = path.join(workDir, 'data');
+
+  process.stdout.write(
+    `Simulated Kustomer status page: ${vendor.pageUrl} (polled every ${intervalSeconds} s)\n` +
+      `Demo data (your own watchlist is untouched): ${workDir}\n`,
+  );
+
+  const cleanups: Array<() => Promise<void>> = [];
+  let finished: () => void = () => {};
+  const done = new Promise<void>((resolve) => (finished = resolve));
+
+  if (values.web) {
+    const { createAppCore } = await import('../electron/core/app');
+    const { startDashboard } = await import('../electron/web/dashboard');
+    const core = createAppCore({ dataDir, watchlistPath, intervalSeconds });
+    try {
+      const dashboard = await startDashboard({
+        core,
+        port,
+        log: (line) => void process.stderr.write(`${line}\n`),
+      });
+      cleanups.push(() => dashboard.stop());
+      process.stdout.write(`StatusTray dashboard: ${dashboard.url}\n`);
+    } catch (err) {
+      process.stderr.write(`demo: ${err instanceof Error ? err.message : String(err)}\n`);
+      await vendor.close();
+      await rm(workDir, { recursive: true, force: true });
+      return 1;
+    }
+  } else {
+    const starter = path.join(ROOT, 'scripts', 'start.mjs');
+    const child = spawn(process.execPath, [starter], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, STATUSTRAY_DEMO_WATCHLIST: watchlistPath, STATUSTRAY_DATA_DIR: dataDir },
+    });
+    child.on('exit', () => finished());
+    cleanups.push(async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+    });
+    process.stdout.write('Starting the StatusTray app; watch the tray icon.\n');
+  }
+
+  const started = Date.now();
+  const state = { incidentId: null as string | null };
+  const timers: NodeJS.Timeout[] = [];
+  process.stdout.write(`[${clock(0)}] Kustomer is fully operational.\n`);
+  PHASES.forEach((phase, index) => {
+    timers.push(
+      setTimeout(
+        () => {
+          vendor.update((fixture) => phase.apply(fixture, state));
+          process.stdout.write(`[${clock(Date.now() - started)}] ${phase.say}\n`);
+          if (index === PHASES.length - 1) {
+            process.stdout.write('The outage is over. Keep exploring; press Ctrl-C to stop.\n');
+          }
+        },
+        (phase.at * 1000) / speed,
+      ),
+    );
+  });
+
+  const stop = (): void => finished();
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await done;
+  process.off('SIGINT', stop);
+  process.off('SIGTERM', stop);
+  for (const timer of timers) clearTimeout(timer);
+  for (const cleanup of cleanups) await cleanup();
+  await vendor.close();
+  await rm(workDir, { recursive: true, force: true });
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`demo: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

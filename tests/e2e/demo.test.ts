@@ -1,0 +1,100 @@
+// `npm run demo -- --web` at high speed: the script prints each phase, the dashboard it serves shows the
+// simulated Kustomer outage as it unfolds, the incident opens, and its postmortem arrives.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { REPO_ROOT } from '../../electron/web/build-renderer';
+import { builtRenderer, launchBrowser, openPage, screenshot } from './harness';
+
+const TITLE = 'Delayed processing of inbound messages on Prod1';
+let demo: ChildProcess;
+let output = '';
+let browser: Browser;
+
+function waitForOutput(pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const match = pattern.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        demo.stdout?.off('data', check);
+        resolve(match);
+      }
+      return Boolean(match);
+    };
+    const timer = setTimeout(() => reject(new Error(`demo never printed ${pattern}:\n${output}`)), timeoutMs);
+    demo.stdout?.on('data', check);
+    check();
+  });
+}
+
+beforeAll(async () => {
+  await builtRenderer();
+  const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  demo = spawn(process.execPath, [tsx, 'scripts/demo.ts', '--web', '--speed', '12'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  demo.stdout?.setEncoding('utf8');
+  demo.stderr?.setEncoding('utf8');
+  demo.stdout?.on('data', (chunk: string) => (output += chunk));
+  demo.stderr?.on('data', (chunk: string) => (output += chunk));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (demo && demo.exitCode === null) demo.kill('SIGKILL');
+});
+
+describe('npm run demo -- --web', () => {
+  it('replays the outage in the dashboard, with an incident that opens, resolves and gets its postmortem', async () => {
+    const [, url] = await waitForOutput(/StatusTray dashboard: (http:\/\/127\.0\.0\.1:\d+\/)/);
+    const { context, page, watch } = await openPage(browser, url!);
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Your vendors' }).waitFor();
+      // The incident opens and the overview shows it, live.
+      await page.getByText(TITLE).first().waitFor({ timeout: 30_000 });
+      await page.getByText('1 vendor with problems').waitFor();
+      await screenshot(page, 'demo-overview-during-outage');
+
+      await page
+        .getByRole('link', { name: /Kustomer \(demo\)/ })
+        .first()
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Kustomer (demo)' }).waitFor();
+      await page.getByRole('link', { name: TITLE }).first().click();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      // Updates keep arriving on the open incident page, up to the postmortem with its headings.
+      await page.getByRole('heading', { name: 'Root Cause', exact: true }).waitFor({ timeout: 30_000 });
+      const text = (await page.locator('main').textContent()) ?? '';
+      for (const words of [
+        'We are investigating delays',
+        'rolling the service back',
+        'This incident has been resolved',
+      ]) {
+        expect(text).toContain(words);
+      }
+      await screenshot(page, 'demo-incident-postmortem');
+      expect(watch.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    await waitForOutput(/The outage is over/);
+    for (const phase of [
+      'degraded performance',
+      'Incident opened',
+      'major outage',
+      'identified',
+      'monitoring',
+      'Resolved',
+      'Postmortem',
+    ]) {
+      expect(output).toContain(phase);
+    }
+    // Ctrl-C stops it cleanly.
+    const exited = new Promise<number | null>((resolve) => demo.once('exit', (code) => resolve(code)));
+    demo.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+});

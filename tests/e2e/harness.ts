@@ -1,0 +1,136 @@
+// End-to-end harness: Debian's Chromium driven by playwright-core, the web dashboard with the real engine
+// (createAppCore + the web host, in-process) and fake status servers on loopback; screenshots land in
+// test-artifacts/screenshots/.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createAppCore } from '../../electron/core/app';
+import type { AppCore } from '../../electron/core/app-types';
+import { ensureRendererBuilt, REPO_ROOT } from '../../electron/web/build-renderer';
+import { startDashboard, type Dashboard } from '../../electron/web/dashboard';
+import type { WatchEntry, WatchlistFile } from '../../shared/model';
+
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-artifacts', 'screenshots');
+export const ARTIFACT_DIR = path.join(REPO_ROOT, 'test-artifacts');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+let built: Promise<string> | null = null;
+/** The renderer built once per test process (rebuilt only when its sources changed). */
+export function builtRenderer(): Promise<string> {
+  built ??= ensureRendererBuilt({ log: (line) => console.log(line) });
+  return built;
+}
+
+export interface WebApp {
+  url: string;
+  core: AppCore;
+  dashboard: Dashboard;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** The real engine watching `vendors`, served by the web host on a free loopback port. */
+export async function startWebApp(options: {
+  vendors: WatchEntry[];
+  intervalSeconds?: number;
+}): Promise<WebApp> {
+  const staticDir = await builtRenderer();
+  const workDir = await mkdtemp(path.join(tmpdir(), 'statustray-e2e-'));
+  // The watchlist to load sits beside the data dir: the engine keeps its own stores inside it.
+  const dataDir = path.join(workDir, 'data');
+  await mkdir(dataDir);
+  const watchlist: WatchlistFile = { version: 1, vendors: options.vendors };
+  const watchlistPath = path.join(workDir, 'e2e-watchlist.json');
+  await writeFile(watchlistPath, JSON.stringify(watchlist));
+  const core = createAppCore({
+    dataDir,
+    watchlistPath,
+    intervalSeconds: options.intervalSeconds ?? 1,
+  });
+  const dashboard = await startDashboard({ core, staticDir, port: 0 });
+  return {
+    url: dashboard.url,
+    core,
+    dashboard,
+    dataDir,
+    async stop() {
+      await dashboard.stop();
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PageWatch {
+  dialogs: string[];
+  errors: string[];
+  /** Requests the page made to anywhere but the dashboard itself. */
+  foreignRequests: string[];
+}
+
+/**
+ * Opens a page on the dashboard, recording any dialog (an injected alert() would be one), page errors
+ * and requests leaving the dashboard's origin (an injected <img> or iframe would make one).
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1200, height: 860 },
+    timezoneId: 'America/New_York',
+    locale: 'en-US',
+  });
+  const page = await context.newPage();
+  const watch: PageWatch = { dialogs: [], errors: [], foreignRequests: [] };
+  const origin = new URL(url).origin;
+  page.on('dialog', (dialog) => {
+    watch.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (err) => watch.errors.push(err.message));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) {
+      watch.foreignRequests.push(request.url());
+    }
+  });
+  await page.goto(url);
+  return { context, page, watch };
+}
+
+/** Saves a full-page screenshot as test-artifacts/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Records a measured figure in test-artifacts/measurements.json (merged across test files). */
+export async function recordMeasurement(name: string, value: unknown): Promise<void> {
+  const { readFile } = await import('node:fs/promises');
+  await mkdir(ARTIFACT_DIR, { recursive: true });
+  const file = path.join(ARTIFACT_DIR, 'measurements.json');
+  const current = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  current[name] = value;
+  await writeFile(file, JSON.stringify(current, null, 2) + '\n');
+  console.log(`measurement ${name}: ${JSON.stringify(value)}`);
+}
