@@ -10,10 +10,10 @@ export function parseTime(iso: string | null | undefined): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-/** A span as words: "45 s", "12 min", "3 h 5 min", "2 d 4 h". */
+/** A span as words: "under a minute", "12 min", "3 h 5 min", "2 d 4 h", "3 months", "4 years". */
 export function formatDuration(ms: number): string {
   const abs = Math.max(0, ms);
-  if (abs < MINUTE) return `${Math.floor(abs / 1000)} s`;
+  if (abs < MINUTE) return 'under a minute';
   if (abs < HOUR) return `${Math.floor(abs / MINUTE)} min`;
   if (abs < DAY) {
     const h = Math.floor(abs / HOUR);

@@ -15,6 +15,7 @@ describe('times as people read them', () => {
     expect(formatRelative('2026-11-24T14:00:00Z', now)).toBe('in 2 h');
     expect(formatRelative(null, now)).toBe('never');
     expect(formatDuration(35 * 60_000)).toBe('35 min');
+    expect(formatDuration(3_000)).toBe('under a minute');
   });
 });
 
