@@ -9,7 +9,7 @@ import { useNav } from '../stores/nav-store';
 import { StatusGlyph } from './StatusBadge';
 
 const SHOWN_MS = 15_000;
-const MAX_SHOWN = 4;
+const MAX_SHOWN = 3;
 
 interface NotificationSource {
   onNotification(listener: (notification: AppNotification) => void): () => void;
