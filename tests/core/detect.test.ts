@@ -10,6 +10,8 @@ import { createHttpClient } from '../../electron/core/http/client';
 import type { HttpClient } from '../../electron/core/http/types';
 import { detectPlatform } from '../../electron/core/read';
 import { ADAPTERS } from '../../electron/core/platforms';
+import { knownPlatform } from '../../electron/core/platforms/common/known-hosts';
+import { CATALOG } from '../../shared/catalog';
 import { fixtureText, htmlPage, startPlatformFake, type PlatformFake } from '../fakes/platforms';
 import { startServer, type FakeServer } from '../fakes/server';
 
@@ -216,6 +218,49 @@ describe('page encodings', () => {
       expect(await detectPlatform(server.url('/'), { http })).toMatchObject({ platform: 'feed' });
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('hosts the catalog knows', () => {
+  // No request may be made: the address alone says the platform.
+  const noNetwork: HttpClient = {
+    get: () => Promise.reject(new Error('no request expected')),
+    forget: () => undefined,
+    close: () => Promise.resolve(),
+  };
+
+  it("reads a known incident.io host's Statuspage-compatible /api/v2 address as incident.io, not as Statuspage", async () => {
+    const detection = await detectPlatform('https://status.openai.com/api/v2/summary.json', {
+      http: noNetwork,
+    });
+    expect(detection).toMatchObject({
+      platform: 'incidentio',
+      pageUrl: 'https://status.openai.com/',
+      apiUrl: 'https://status.openai.com/',
+    });
+  });
+
+  it('recognises known Instatus, Better Stack and cState hosts and the big platforms by their own addresses', async () => {
+    const fromCatalog = (platform: PlatformId): [string, PlatformId] => {
+      const entry = CATALOG.find(
+        (e) => e.platform === platform && knownPlatform(new URL(e.url).hostname) === platform,
+      );
+      if (!entry) throw new Error(`the catalog has no ${platform} vendor`);
+      return [entry.url, platform];
+    };
+    const cases: Array<[string, PlatformId]> = [
+      fromCatalog('instatus'),
+      fromCatalog('betterstack'),
+      ['https://status.cloud.google.com/', 'gcp'],
+      ['https://health.aws.amazon.com/health/status', 'aws'],
+      ['https://status.slack.com/', 'slack'],
+      ['https://status.heroku.com/', 'heroku'],
+      ['https://www.apple.com/support/systemstatus/', 'apple'],
+      ['https://azure.status.microsoft/en-us/status', 'azure'],
+    ];
+    for (const [url, platform] of cases) {
+      expect((await detectPlatform(url, { http: noNetwork })).platform).toBe(platform);
     }
   });
 });

@@ -4,6 +4,7 @@
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
 import { toIso } from './common/dates';
+import { knownPlatform } from './common/known-hosts';
 import { embeddedJson, findObjects } from './common/embedded';
 import { baseBefore, getJson, getText, parseJson, schemaError, under } from './common/fetch';
 import { decodeEntities, htmlToText } from './common/html';
@@ -153,6 +154,9 @@ const MARKERS = /betteruptime|betterstack|better stack|better uptime/i;
 export const betterstackAdapter: PlatformAdapter = {
   id: 'betterstack',
   matchUrl(url) {
+    if (knownPlatform(url.hostname) === 'betterstack' && !/\/index\.json$/.test(url.pathname)) {
+      return { platform: 'betterstack', pageUrl: url.toString(), apiUrl: url.toString() };
+    }
     if (!/\.(betteruptime|betterstack)\.com$/i.test(url.hostname) || /^(www|uptime|api)\./.test(url.hostname))
       return null;
     return { platform: 'betterstack', pageUrl: url.origin, apiUrl: url.toString() };

@@ -4,6 +4,7 @@
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
 import { toIso } from './common/dates';
+import { knownPlatform } from './common/known-hosts';
 import { baseBefore, getJson, schemaError, under } from './common/fetch';
 import { htmlToText } from './common/html';
 import { bool, isObject, objects, sortIncidents, sortUpdates, str, text, type Json } from './common/values';
@@ -173,6 +174,10 @@ const API = /\/api\/v1(\/.*)?$/;
 export const cachetAdapter: PlatformAdapter = {
   id: 'cachet',
   matchUrl(url) {
+    if (knownPlatform(url.hostname) === 'cachet' && !/\/api\/v1/.test(url.pathname)) {
+      const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+      return { platform: 'cachet', pageUrl: url.toString(), apiUrl: `${base}/api/v1` };
+    }
     if (!/\/api\/v1\/(components|incidents|ping|schedules|version)(\/.*)?$/.test(url.pathname)) return null;
     const base = baseBefore(url, API);
     return { platform: 'cachet', pageUrl: base, apiUrl: `${base}/api/v1` };

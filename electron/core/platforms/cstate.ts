@@ -4,6 +4,7 @@
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact } from '../../../shared/status';
 import { toIso } from './common/dates';
+import { knownPlatform } from './common/known-hosts';
 import { baseBefore, getJson, schemaError, under } from './common/fetch';
 import { htmlToText } from './common/html';
 import { bool, isObject, list, objects, sortIncidents, text, type Json } from './common/values';
@@ -107,8 +108,11 @@ export function parseCstate(
 
 export const cstateAdapter: PlatformAdapter = {
   id: 'cstate',
-  matchUrl() {
-    return null; // index.json is a common name: cState is recognised by its content.
+  matchUrl(url) {
+    // index.json is a common name: cState is recognised by its content, or by a host the catalog knows.
+    if (knownPlatform(url.hostname) !== 'cstate') return null;
+    const base = baseBefore(url, /\/index\.json$/);
+    return { platform: 'cstate', pageUrl: base, apiUrl: `${base}/index.json` };
   },
   async probe(url, _ctx, page) {
     if (!page) return null;

@@ -5,6 +5,7 @@ import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
 import { FetchError } from '../http/types';
 import { toIso } from './common/dates';
+import { knownPlatform } from './common/known-hosts';
 import { embeddedJson, findObjects } from './common/embedded';
 import { getJson, getText, schemaError } from './common/fetch';
 import { htmlToText } from './common/html';
@@ -242,6 +243,12 @@ const MARKERS = /incident\.io|incidentio|incident-io/i;
 export const incidentioAdapter: PlatformAdapter = {
   id: 'incidentio',
   matchUrl(url) {
+    if (knownPlatform(url.hostname) === 'incidentio' && !/\/(proxy\/|api\/v1\/summary)/.test(url.pathname)) {
+      // A known incident.io page, also when given its Statuspage-compatible /api/v2 address: read incident.io's
+      // own data (groups as shown, hidden components left out) rather than the imitation.
+      const page = /^\/api\//.test(url.pathname) ? `${url.origin}/` : url.toString();
+      return { platform: 'incidentio', pageUrl: page, apiUrl: page };
+    }
     const proxy = /^(.*)\/proxy\/([^/]+)\/?$/.exec(url.pathname);
     if (proxy)
       return { platform: 'incidentio', pageUrl: `${url.origin}${proxy[1] ?? ''}`, apiUrl: url.toString() };

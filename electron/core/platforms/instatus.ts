@@ -4,6 +4,7 @@
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact } from '../../../shared/status';
 import { toIso } from './common/dates';
+import { knownPlatform } from './common/known-hosts';
 import { embeddedJson, findObjects, nextData } from './common/embedded';
 import { baseBefore, getJson, getText, schemaError, under } from './common/fetch';
 import { htmlToText } from './common/html';
@@ -164,9 +165,10 @@ export const instatusAdapter: PlatformAdapter = {
   id: 'instatus',
   matchUrl(url) {
     const hosted =
-      /\.instatus\.com$/i.test(url.hostname) &&
-      url.hostname !== 'api.instatus.com' &&
-      url.hostname !== 'dashboard.instatus.com';
+      knownPlatform(url.hostname) === 'instatus' ||
+      (/\.instatus\.com$/i.test(url.hostname) &&
+        url.hostname !== 'api.instatus.com' &&
+        url.hostname !== 'dashboard.instatus.com');
     if (API.test(url.pathname) && !/\/api\/v2\/summary\.json$/.test(url.pathname)) {
       const base = baseBefore(url, API);
       return { platform: 'instatus', pageUrl: base, apiUrl: `${base}/summary.json` };
