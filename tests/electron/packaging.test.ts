@@ -94,3 +94,44 @@ describe('electron-builder.yml', () => {
     expect(pkg.scripts.dist).toMatch(/npm run build && electron-builder/);
   });
 });
+
+describe('electron.vite.config.ts', () => {
+  async function config() {
+    const mod = (await import('../../electron.vite.config')) as {
+      default: import('electron-vite').UserConfig;
+    };
+    return mod.default;
+  }
+
+  it('bundles the preload into one CommonJS file, electron left to the sandbox', async () => {
+    const { preload } = await config();
+    const output = preload?.build?.rollupOptions?.output;
+    expect(output).toMatchObject({ format: 'cjs', entryFileNames: '[name].cjs' });
+    expect(preload?.build?.externalizeDeps).toBe(false);
+    expect(preload?.build?.rollupOptions?.external).toEqual(['electron']);
+  });
+
+  it('builds main, preload and renderer into the out/ paths the app loads', async () => {
+    const { main, preload, renderer } = await config();
+    expect(main?.build?.outDir).toBe(join(ROOT, 'out/main'));
+    expect(preload?.build?.outDir).toBe(join(ROOT, 'out/preload'));
+    expect(renderer?.build?.outDir).toBe(join(ROOT, 'out/renderer'));
+    expect(renderer?.root).toBe(join(ROOT, 'renderer'));
+  });
+
+  it('gives the built page a Content-Security-Policy when it declares none, and keeps its own', async () => {
+    const { renderer } = await config();
+    const plugin = (renderer?.plugins ?? [])
+      .flat()
+      .find(
+        (p) => typeof p === 'object' && p !== null && 'name' in p && p.name === 'statustray-ensure-csp',
+      ) as { transformIndexHtml: (html: string) => string } | undefined;
+    expect(plugin).toBeDefined();
+    const bare = plugin!.transformIndexHtml('<html><head><title>x</title></head></html>');
+    expect(bare).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self';/,
+    );
+    const own = `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'" /></head></html>`;
+    expect(plugin!.transformIndexHtml(own)).toBe(own);
+  });
+});
