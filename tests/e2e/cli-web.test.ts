@@ -1,0 +1,102 @@
+// `npm run cli -- web --config <file>` as a person runs it: prints the address, serves the watchlist's
+// vendors from the real engine, refuses a taken port clearly, and stops cleanly on SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { REPO_ROOT } from '../../electron/web/build-renderer';
+import { startStatuspageServer, type StatuspageServer } from '../fakes/statuspage-server';
+import { kustomerFixture } from '../fixtures/kustomer';
+import { builtRenderer, launchBrowser, openPage } from './harness';
+
+const TSX = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+interface Spawned {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+function spawnCli(args: string[], env: NodeJS.ProcessEnv): Spawned {
+  const child = spawn(process.execPath, [TSX, 'electron/cli.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor<T>(probe: () => T | null, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+let vendor: StatuspageServer;
+let browser: Browser;
+let workDir: string;
+let configPath: string;
+let web: Spawned | null = null;
+
+beforeAll(async () => {
+  await builtRenderer();
+  vendor = await startStatuspageServer({ page: kustomerFixture() });
+  workDir = await mkdtemp(path.join(tmpdir(), 'statustray-cli-web-'));
+  configPath = path.join(workDir, 'my-vendors.json');
+  await writeFile(
+    configPath,
+    JSON.stringify({ version: 1, vendors: [{ url: vendor.pageUrl, name: 'Kustomer' }] }),
+  );
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (web && web.child.exitCode === null) web.child.kill('SIGKILL');
+  await vendor?.close();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe('the web command', () => {
+  it('serves the watchlist from --config, refuses a taken port, and stops on SIGTERM', async () => {
+    const env = { STATUSTRAY_DATA_DIR: path.join(workDir, 'data') };
+    web = spawnCli(['web', '--config', configPath, '--port', '0', '--interval', '1'], env);
+    const running = web;
+    const url = await waitFor(
+      () => /StatusTray dashboard: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(running.output())?.[1] ?? null,
+      'the address',
+    );
+
+    const { context, page } = await openPage(browser, url);
+    await page
+      .getByRole('link', { name: /Kustomer/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    expect(
+      await page
+        .getByRole('link', { name: /Kustomer/ })
+        .first()
+        .textContent(),
+    ).toContain('Operational');
+    await context.close();
+
+    const port = new URL(url).port;
+    const second = spawnCli(['web', '--port', port], env);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+    // Nothing answers there any more.
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});
