@@ -8,16 +8,30 @@ import { contentSecurityPolicy } from './electron/core/window-policy';
 
 const here = (relative: string): string => decodeURIComponent(new URL(relative, import.meta.url).pathname);
 
-/** Guarantees a CSP in the built page: the renderer declares its own; a page without one gets ours. */
+/**
+ * Guarantees a CSP in the page: a built page keeps the renderer's own policy, or gets ours when it declares
+ * none. Under the dev server (never packaged) the page gets our dev policy instead, which lets Vite's
+ * inline React-refresh preamble and HMR websocket through.
+ */
 function ensureCsp(): Plugin {
+  let dev = false;
+  const meta = (policy: string): string =>
+    `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+  const existing = /<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i;
   return {
     name: 'statustray-ensure-csp',
+    configResolved(config) {
+      dev = config.command === 'serve';
+    },
     transformIndexHtml(html) {
-      if (/http-equiv=["']Content-Security-Policy["']/i.test(html)) return html;
-      return html.replace(
-        /<head>/i,
-        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(false)}" />`,
-      );
+      if (dev) {
+        const policy = meta(contentSecurityPolicy(true));
+        return existing.test(html)
+          ? html.replace(existing, policy)
+          : html.replace(/<head>/i, `<head>\n    ${policy}`);
+      }
+      if (existing.test(html)) return html;
+      return html.replace(/<head>/i, `<head>\n    ${meta(contentSecurityPolicy(false))}`);
     },
   };
 }

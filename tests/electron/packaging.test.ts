@@ -125,13 +125,22 @@ describe('electron.vite.config.ts', () => {
       .flat()
       .find(
         (p) => typeof p === 'object' && p !== null && 'name' in p && p.name === 'statustray-ensure-csp',
-      ) as { transformIndexHtml: (html: string) => string } | undefined;
+      ) as
+      | { transformIndexHtml: (html: string) => string; configResolved: (c: { command: string }) => void }
+      | undefined;
     expect(plugin).toBeDefined();
     const bare = plugin!.transformIndexHtml('<html><head><title>x</title></head></html>');
     expect(bare).toMatch(
       /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self';/,
     );
     const own = `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'" /></head></html>`;
+    expect(plugin!.transformIndexHtml(own)).toBe(own);
+    // Under the dev server only, the page's policy lets Vite's inline preamble and websocket through.
+    plugin!.configResolved({ command: 'serve' });
+    const dev = plugin!.transformIndexHtml(own);
+    expect(dev).toContain("script-src 'self' 'unsafe-inline'");
+    expect(dev).toContain("connect-src 'self' ws://localhost:*");
+    plugin!.configResolved({ command: 'build' });
     expect(plugin!.transformIndexHtml(own)).toBe(own);
   });
 });
