@@ -1,7 +1,7 @@
 // Every watched vendor, worst first: status (glyph + words), the open incident and how long it has been
 // open, last check, and a warning when the data is stale or the vendor unreachable. Virtualized, so that
 // thousands of vendors scroll smoothly; arrow keys move between rows.
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { VendorSummary } from '../../../shared/ipc';
 import { PLATFORM_LABEL } from '../../../shared/platforms';
@@ -70,7 +70,8 @@ function OpenFor({ since }: { since: string }) {
   return <>{t === null ? '' : `open for ${formatDuration(now - t)}`}</>;
 }
 
-function VendorRow({ vendor }: { vendor: VendorSummary }) {
+// Memoized: scrolling re-renders the list, but a row only changes when its vendor does.
+const VendorRow = memo(function VendorRow({ vendor }: { vendor: VendorSummary }) {
   const first = vendor.open[0];
   const platform = vendor.platform === 'unknown' ? 'Unknown platform' : PLATFORM_LABEL[vendor.platform];
   return (
@@ -106,7 +107,7 @@ function VendorRow({ vendor }: { vendor: VendorSummary }) {
       </div>
     </>
   );
-}
+});
 
 const FILTERS: Array<{ value: StatusFilter; label: string }> = [
   { value: 'all', label: 'All vendors' },
