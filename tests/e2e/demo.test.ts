@@ -32,7 +32,7 @@ function waitForOutput(pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecA
 beforeAll(async () => {
   await builtRenderer();
   const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  demo = spawn(process.execPath, [tsx, 'scripts/demo.ts', '--web', '--speed', '12'], {
+  demo = spawn(process.execPath, [tsx, 'scripts/demo.ts', '--web', '--speed', '20'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -45,11 +45,27 @@ describe('the seed Kustomer page in the browser dashboard', () => {
         await screenshot(page, `overview-${scheme}`);
 
         if (scheme === 'light') {
-          const firstViewMs = await page.evaluate(() => window.__statusTrayFirstViewMs ?? null);
-          const firstViewAt = await page.evaluate(() => window.__statusTrayFirstViewAt ?? null);
-          expect(firstViewMs).not.toBeNull();
-          await recordMeasurement('firstViewFromStateMs', firstViewMs);
-          await recordMeasurement('firstViewSinceNavigationMs', firstViewAt);
+          // First view with data: from the host's state arriving, and from navigation start (page load,
+          // bundle, state request and render). Median of a few loads, reported, not asserted on.
+          const fromState: number[] = [];
+          const fromNavigation: number[] = [];
+          for (let i = 0; i < 5; i++) {
+            if (i > 0) await page.reload();
+            await page.waitForFunction(() => window.__statusTrayFirstViewMs !== undefined);
+            const sample = await page.evaluate(() => [
+              window.__statusTrayFirstViewMs!,
+              window.__statusTrayFirstViewAt!,
+            ]);
+            fromState.push(sample[0]!);
+            fromNavigation.push(sample[1]!);
+          }
+          const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+          await recordMeasurement('firstViewFromStateMs', { median: median(fromState), samples: fromState });
+          await recordMeasurement('firstViewSinceNavigationMs', {
+            median: median(fromNavigation),
+            samples: fromNavigation,
+          });
+          await page.getByText('Your vendor is operational').waitFor();
         }
 
         await openKustomer(page);
