@@ -64,6 +64,7 @@ interface VendorRuntime {
   lastGoodAt: number | null;
   lastCheckedAt: number | null;
   firstAttemptAt: number | null;
+  lastStartedAt: number | null;
   lastError: SnapshotError | null;
   failures: number;
   /** The status the events have announced so far (null before any). */
@@ -124,7 +125,13 @@ export class Monitor {
   private readonly changeListeners = new Set<(id: string | null) => void>();
   private readonly detectionListeners = new Set<(id: string, detection: Detection) => void>();
   /** Counters for benchmarks and diagnostics. */
-  readonly stats = { requests: 0, notModified: 0, failures: 0 };
+  readonly stats = {
+    requests: 0,
+    notModified: 0,
+    failures: 0,
+    /** The shortest time between the starts of two polls of one vendor (ms). */
+    minStartGapMs: Infinity,
+  };
 
   constructor(options: MonitorOptions) {
     this.timers = options.timers ?? realTimers;
@@ -219,6 +226,7 @@ export class Monitor {
         lastGoodAt: null,
         lastCheckedAt: null,
         firstAttemptAt: null,
+        lastStartedAt: null,
         lastError: null,
         failures: 0,
         shownStatus: null,
@@ -440,6 +448,9 @@ export class Monitor {
     this.hostsInFlight.set(v.host, (this.hostsInFlight.get(v.host) ?? 0) + 1);
     const startedAt = this.timers.now();
     if (v.firstAttemptAt === null) v.firstAttemptAt = startedAt;
+    if (v.lastStartedAt !== null)
+      this.stats.minStartGapMs = Math.min(this.stats.minStartGapMs, startedAt - v.lastStartedAt);
+    v.lastStartedAt = startedAt;
     const controller = new AbortController();
     v.controller = controller;
     const host = v.host;
