@@ -12,7 +12,7 @@ import { isObject, obj, objects, sortIncidents, sortUpdates, str, text, type Jso
 import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
 
 export function betterstackStatus(v: unknown): ComponentStatus {
-  switch (text(v)) {
+  switch (text(v).toLowerCase()) {
     case 'operational':
     case 'up':
       return 'operational';
@@ -74,10 +74,22 @@ export function parseBetterstack(
       status: betterstackStatus(a.status),
     };
   });
+  // Updates belong to a report by the report's relationships, or by their own status_report_id.
+  const updatesById = new Map(ofType('status_update').map((u) => [str(u.id) ?? '', u]));
   const updatesByReport = new Map<string, Json[]>();
-  for (const u of ofType('status_update')) {
-    const reportId = str(obj(u.attributes).status_report_id) ?? '';
-    updatesByReport.set(reportId, [...(updatesByReport.get(reportId) ?? []), u]);
+  const link = (reportId: string, u: Json) => {
+    const list = updatesByReport.get(reportId) ?? [];
+    if (!list.includes(u)) updatesByReport.set(reportId, [...list, u]);
+  };
+  for (const r of ofType('status_report')) {
+    for (const ref of objects(obj(obj(r.relationships).status_updates).data)) {
+      const u = updatesById.get(str(ref.id) ?? '');
+      if (u) link(str(r.id) ?? '', u);
+    }
+  }
+  for (const u of updatesById.values()) {
+    const reportId = str(obj(u.attributes).status_report_id);
+    if (reportId) link(reportId, u);
   }
   const incidents: Incident[] = ofType('status_report').map((r) => {
     const a = obj(r.attributes);

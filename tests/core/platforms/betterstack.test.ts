@@ -25,7 +25,7 @@ describe('Better Stack document', () => {
     ]);
   });
 
-  it('reads an open report with every update (integer report ids matched), its impact from affected resources', () => {
+  it('reads an open report with every update (linked by relationships or by integer report ids), its impact from affected resources', () => {
     const open = read.incidents.find((i) => i.id === '900')!;
     expect(open).toMatchObject({
       impact: 'critical',
