@@ -1,5 +1,6 @@
 // The headless front ends of StatusTray: `check`, `watch`, `web`, `catalog`. Each lives in ./cli/<name>.ts
 // and is loaded only when asked for, so `check` never pays for the web server.
+export {};
 const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   check: () => import('./cli/check'),
   watch: () => import('./cli/watch'),
