@@ -37,6 +37,19 @@ function CurrentView({ route }: { route: Route }) {
   }
 }
 
+export const THEME_KEY = 'statustray.theme';
+
+/** The theme of the last session, applied before the first state arrives (no flash of the wrong theme). */
+export function applyRememberedTheme(): void {
+  try {
+    const theme = localStorage.getItem(THEME_KEY);
+    if (theme === 'light' || theme === 'dark' || theme === 'system')
+      document.documentElement.dataset.theme = theme;
+  } catch {
+    // No storage: nothing remembered.
+  }
+}
+
 export function App() {
   const bridge = useBridge();
   const state = useAppStore((s) => s.state);
@@ -68,9 +81,17 @@ export function App() {
   }, []);
 
   const theme = state?.settings.theme ?? 'system';
+  const hasState = state !== null;
   useEffect(() => {
+    if (!hasState) return; // until then, the remembered theme (applyRememberedTheme) stays
     document.documentElement.dataset.theme = theme;
-  }, [theme]);
+    // Remembered for the next start, so the window opens in the right theme before the state arrives.
+    try {
+      localStorage.setItem(THEME_KEY, theme);
+    } catch {
+      // Storage may be unavailable (private mode); the theme then follows the state alone.
+    }
+  }, [theme, hasState]);
 
   useEffect(() => {
     if (state) markFirstView();

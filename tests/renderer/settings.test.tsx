@@ -135,3 +135,17 @@ describe('settings answer at once', () => {
     expect(screen.getByText('Not saved: disk full')).toBeInTheDocument();
   });
 });
+
+describe('theme across restarts', () => {
+  it('remembers the theme so that the next start opens in it before the state arrives', async () => {
+    const { applyRememberedTheme } = await import('../../renderer/src/App');
+    const bridge = createFakeBridge({
+      'state:get': async () => appState(mixedVendors(), { settings: { ...DEFAULT_SETTINGS, theme: 'dark' } }),
+    });
+    await openSettings(bridge);
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+    document.documentElement.dataset.theme = '';
+    applyRememberedTheme();
+    expect(document.documentElement.dataset.theme).toBe('dark');
+  });
+});

@@ -25,4 +25,6 @@ afterEach(() => {
   resetPerfForTests();
   delete window.__statusTrayFirstViewMs;
   delete window.__statusTrayFirstViewAt;
+  localStorage.clear();
+  delete document.documentElement.dataset.theme;
 });
