@@ -3,7 +3,13 @@
 // settings; screenshots of each in light and dark, and the first view's paint time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startStatuspageServer, type StatuspageServer } from '../fakes/statuspage-server';
+import {
+  openIncident,
+  resolveIncident,
+  setComponentStatus,
+  startStatuspageServer,
+  type StatuspageServer,
+} from '../fakes/statuspage-server';
 import { kustomerFixture } from '../fixtures/kustomer';
 import { launchBrowser, openPage, recordMeasurement, screenshot, startWebApp, type WebApp } from './harness';
 
@@ -141,6 +147,37 @@ describe('the seed Kustomer page in the browser dashboard', () => {
       await second.close();
       await page.getByLabel('Same as the system').check();
       await page.waitForFunction(() => document.documentElement.dataset.theme === 'system');
+    } finally {
+      await context.close();
+    }
+  });
+  it('updates the open overview live when the page changes, and back when it recovers', async () => {
+    const { context, page, watch } = await openPage(browser, app.url);
+    try {
+      await page.getByText('Your vendor is operational').waitFor({ timeout: 20_000 });
+      let incidentId = '';
+      vendor.update((f) => {
+        setComponentStatus(f, 'Prod1 (US)/Workflow', 'major_outage');
+        incidentId = openIncident(f, {
+          name: 'Workflow events delayed on Prod1',
+          impact: 'major',
+          components: ['Prod1 (US)/Workflow'],
+        }).id;
+      });
+      // No reload: the change arrives over the event stream.
+      await page.getByText('Workflow events delayed on Prod1').waitFor({ timeout: 20_000 });
+      await page.getByText('1 vendor with problems').waitFor();
+      const row = page.getByRole('link', { name: /Kustomer/ }).first();
+      expect(await row.textContent()).toMatch(/Major outage|Partial outage/);
+      await screenshot(page, 'overview-during-incident-light');
+
+      vendor.update((f) => {
+        setComponentStatus(f, 'Prod1 (US)/Workflow', 'operational');
+        resolveIncident(f, incidentId);
+      });
+      await page.getByText('Your vendor is operational').waitFor({ timeout: 20_000 });
+      expect(await page.getByText('Workflow events delayed on Prod1').count()).toBe(0);
+      expect(watch.errors).toEqual([]);
     } finally {
       await context.close();
     }
