@@ -279,8 +279,9 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
       const last = state.seen[subj.subject];
       if (last && last.value === subj.value) isNews = false;
       state.seen[subj.subject] = { value: subj.value, at: now };
-      if (isStatusChange(event)) {
-        const { from, to } = event as { from: string; to: string };
+      const { from, to } = event as { from?: string; to?: string };
+      // Going stale (unknown) and back is about our view of the page, not the vendor flapping.
+      if (isStatusChange(event) && from !== 'unknown' && to !== 'unknown' && from && to) {
         const recent = (state.changes[subj.subject] ?? []).filter((c) => now - c.at < timing.flapWindowMs);
         recent.push({ at: now, from, to });
         state.changes[subj.subject] = recent;

@@ -356,3 +356,20 @@ describe('notification policy', () => {
     expect(d.sent).toEqual([]);
   });
 });
+
+describe('notification policy and stale data', () => {
+  it('does not count going stale and back as flapping', () => {
+    const d = new Driver();
+    for (let i = 0; i < 6; i++) {
+      d.step(T0 + i * MIN, [
+        vstatus('Kustomer', i % 2 ? 'unknown' : 'operational', i % 2 ? 'operational' : 'unknown'),
+      ]);
+    }
+    d.step(T0 + 7 * MIN, [
+      comp('Kustomer', 'Workflow', 'Prod1 (US)', 'operational', 'major_outage'),
+      vstatus('Kustomer', 'operational', 'major_outage'),
+    ]);
+    d.settle(T0 + 8 * MIN);
+    expect(d.sent.map((n) => n.title)).toEqual(['Kustomer — Major outage: Prod1 (US) / Workflow']);
+  });
+});
