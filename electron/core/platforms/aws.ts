@@ -5,6 +5,7 @@
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact } from '../../../shared/status';
 import { isResolvedStatus } from '../../../shared/status';
+import { CATALOG } from '../../../shared/catalog';
 import { toIso } from './common/dates';
 import { looksLikeFeed, parseFeed } from './common/feed';
 import { feedItemToIncident } from './common/feed-incidents';
@@ -46,7 +47,21 @@ function impactOf(v: unknown): IncidentImpact {
   }
 }
 
-export function parseAwsCurrentEvents(data: unknown, pageUrl = PAGE): Omit<PlatformRead, 'notModified'> {
+/** Every AWS service the catalog names, as AWS's dashboard names them. */
+export function catalogAwsServices(): string[] {
+  return [...new Set(CATALOG.filter((e) => e.platform === 'aws').flatMap((e) => e.components ?? []))];
+}
+
+/**
+ * currentevents lists only the services with an open or recent event. A service it does not name has no
+ * event: AWS shows it as operating normally, and so do we for the services we know by name (`knownServices`),
+ * so that a watch list naming one of them reads as healthy rather than as matching nothing.
+ */
+export function parseAwsCurrentEvents(
+  data: unknown,
+  pageUrl = PAGE,
+  knownServices: readonly string[] = [],
+): Omit<PlatformRead, 'notModified'> {
   // The list is sometimes wrapped ({ "current": [...] }) by mirrors; accept both.
   const events = Array.isArray(data)
     ? data
@@ -108,8 +123,18 @@ export function parseAwsCurrentEvents(data: unknown, pageUrl = PAGE): Omit<Platf
       kind: 'incident' as const,
     };
   });
+  const named = new Set([...components.values()].map((c) => c.name));
+  for (const name of knownServices) {
+    if (!named.has(name))
+      components.set(`service:${name}`, { id: `service:${name}`, name, group: null, status: 'operational' });
+  }
   return {
-    vendor: { name: 'AWS', platform: 'aws', pageUrl, lacks: ['components', 'history'] },
+    vendor: {
+      name: 'AWS',
+      platform: 'aws',
+      pageUrl,
+      lacks: knownServices.length > 0 ? ['history'] : ['components', 'history'],
+    },
     components: [...components.values()],
     incidents: sortIncidents(incidents),
   };
@@ -173,6 +198,9 @@ export const awsAdapter: PlatformAdapter = {
     if (looksLikeFeed(doc.text))
       return { ...parseAwsFeed(doc.text, detection.apiUrl, detection.pageUrl), notModified: doc.notModified };
     const data = parseJson(doc.text.trim() === '' ? '[]' : doc.text, detection.apiUrl);
-    return { ...parseAwsCurrentEvents(data, detection.pageUrl), notModified: doc.notModified };
+    return {
+      ...parseAwsCurrentEvents(data, detection.pageUrl, catalogAwsServices()),
+      notModified: doc.notModified,
+    };
   },
 };

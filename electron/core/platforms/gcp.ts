@@ -4,6 +4,6 @@ import { googleAdapter } from './common/google-adapter';
 export const gcpAdapter = googleAdapter({
   id: 'gcp',
   name: 'Google Cloud',
-  hosts: ['status.cloud.google.com'],
+  hosts: ['status.cloud.google.com', 'status.firebase.google.com'],
   marker: /status\.cloud\.google\.com|Google Cloud Service Health/i,
 });

@@ -1,5 +1,11 @@
 // AWS Health: currentevents (UTF-16 with a BOM on the wire) and the RSS feeds.
-import { awsAdapter, parseAwsCurrentEvents, parseAwsFeed } from '../../../electron/core/platforms/aws';
+import {
+  awsAdapter,
+  catalogAwsServices,
+  parseAwsCurrentEvents,
+  parseAwsFeed,
+} from '../../../electron/core/platforms/aws';
+import { vendorStatus } from '../../../electron/core/rollup';
 import {
   fixtureJson,
   fixtureText,
@@ -45,6 +51,23 @@ describe('AWS currentevents', () => {
       impact: 'minor',
       resolvedAt: '2026-11-23T10:41:00.000Z',
     });
+  });
+
+  it('shows the services it knows by name and currentevents does not mention as operating normally', () => {
+    const known = ['AWS Amplify', 'Amazon Elastic Compute Cloud'];
+    const full = parseAwsCurrentEvents(fixtureJson('aws', 'currentevents.json'), undefined, known);
+    expect(full.components.filter((c) => c.name === 'Amazon Elastic Compute Cloud')).toHaveLength(1);
+    expect(full.components.find((c) => c.name === 'AWS Amplify')).toMatchObject({
+      status: 'operational',
+      group: null,
+    });
+    expect(full.vendor.lacks).toEqual(['history']);
+    // A watch list naming a quiet service reads as healthy, one naming a troubled service as troubled.
+    expect(vendorStatus(full.components, full.incidents, ['AWS Amplify'])).toBe('operational');
+    expect(vendorStatus(full.components, full.incidents, ['Amazon Elastic Compute Cloud'])).toBe(
+      'major_outage',
+    );
+    expect(catalogAwsServices()).toContain('Amazon Simple Storage Service');
   });
 
   it('rejects an answer that is not a list of events', () => {

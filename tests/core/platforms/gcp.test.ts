@@ -77,3 +77,20 @@ describe('reading Google Cloud over HTTP', () => {
     }
   });
 });
+
+describe('Google Cloud addresses', () => {
+  it('reads a sub-dashboard with its own incidents.json, and a page inside a dashboard from the dashboard', async () => {
+    const { gcpAdapter } = await import('../../../electron/core/platforms/gcp');
+    const cases: Array<[string, string]> = [
+      ['https://status.cloud.google.com/', 'https://status.cloud.google.com/incidents.json'],
+      ['https://status.cloud.google.com/incidents/aBcDeF', 'https://status.cloud.google.com/incidents.json'],
+      ['https://status.cloud.google.com/summary', 'https://status.cloud.google.com/incidents.json'],
+      [
+        'https://status.cloud.google.com/maps-platform/',
+        'https://status.cloud.google.com/maps-platform/incidents.json',
+      ],
+      ['https://status.firebase.google.com/', 'https://status.firebase.google.com/incidents.json'],
+    ];
+    for (const [url, apiUrl] of cases) expect(gcpAdapter.matchUrl(new URL(url))?.apiUrl).toBe(apiUrl);
+  });
+});

@@ -22,7 +22,15 @@ export function googleAdapter(d: GoogleDashboard): PlatformAdapter {
     id: d.id,
     matchUrl(url) {
       if (!onHost(url)) return null;
-      const base = FILE.test(url.pathname) ? baseBefore(url, FILE) : `${url.origin}${prefix}`;
+      // Sub-dashboards (status.cloud.google.com/maps-platform) keep their path; a page inside a dashboard
+      // (an incident, the summary, a region) reads the dashboard's own file.
+      const page = url.pathname.replace(
+        /\/(incidents\/[^/]+|summary|regional(\/.*)?|products(\/.*)?|index\.html?)\/?$/,
+        '',
+      );
+      const base = FILE.test(url.pathname)
+        ? baseBefore(url, FILE)
+        : `${url.origin}${page.replace(/\/+$/, '')}`;
       return { platform: d.id, pageUrl: base, apiUrl: `${base}/incidents.json` };
     },
     async probe(url, _ctx, page) {
