@@ -170,7 +170,7 @@ const API_PATH = /^(.*)\/1\.0\/status\/([0-9a-f]{24})\/?$/i;
 /** In a page: an API address (any host, so that mirrors and tests work), else a status page id next to status.io. */
 const PAGE_API = /(https?:\/\/[a-z0-9.:-]+(?:\/[\w.-]+)*?)\/1\.0\/status\/([0-9a-f]{24})/i;
 const PAGE_ID =
-  /(?:status\.io\/pages\/(?:history_rss\/|incident\/|maintenance\/)?|statuspage_id["']?\s*[:=]\s*["'])([0-9a-f]{24})/i;
+  /(?:status\.io\/pages\/(?:history_rss\/|incident\/|maintenance\/)?|\/pages\/(?:history_rss\/)?|statuspage_id["']?\s*[:=]\s*["'])([0-9a-f]{24})\b/i;
 
 export const statusioAdapter: PlatformAdapter = {
   id: 'statusio',

@@ -72,3 +72,27 @@ describe('reading status.io over HTTP', () => {
     }
   });
 });
+
+describe('status.io detection', () => {
+  it("finds the status page id in a custom-domain page's feed link", async () => {
+    const { statusioAdapter } = await import('../../../electron/core/platforms/statusio');
+    const html =
+      '<html><head><link rel="alternate" type="application/rss+xml" href="https://status.gannet.example/pages/5b36dc6502d06804c08349f7/rss"></head>' +
+      '<body><a href="https://status.io">Powered by Status.io</a></body></html>';
+    const detection = await statusioAdapter.probe!(
+      new URL('https://status.gannet.example/'),
+      { http: null as never },
+      { body: html, contentType: 'text/html' },
+    );
+    expect(detection).toMatchObject({
+      platform: 'statusio',
+      apiUrl: 'https://api.status.io/1.0/status/5b36dc6502d06804c08349f7',
+    });
+    const none = await statusioAdapter.probe!(
+      new URL('https://blog.example/'),
+      { http: null as never },
+      { body: '<a href="/pages/5b36dc6502d06804c08349f7">x</a>', contentType: 'text/html' },
+    );
+    expect(none).toBeNull();
+  });
+});
