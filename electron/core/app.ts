@@ -152,7 +152,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   let watchlistSave: Promise<void> = Promise.resolve();
   let lastOffline = false;
 
-  const intervalSeconds = (): number => options.intervalSeconds ?? settings.intervalSeconds;
+  // The command line may go below the app's floor, but never below 1 s.
+  const intervalSeconds = (): number =>
+    options.intervalSeconds !== undefined && Number.isFinite(options.intervalSeconds)
+      ? Math.max(1, options.intervalSeconds)
+      : settings.intervalSeconds;
 
   const monitor = new Monitor({ read, http, timers, intervalMs: intervalSeconds() * 1000 });
 

@@ -287,4 +287,31 @@ describe('app core', () => {
     expect(state.notices.join('\n')).toMatch(/my-list\.json: vendor #2/);
     expect(w.calls.length).toBeGreaterThanOrEqual(3);
   });
+
+  it('stays silent while offline and sends one catch-up digest when the network is back', async () => {
+    const w = world();
+    const THIRD = 'https://status.third.test';
+    w.pages.set(THIRD, snapshot([component('t1', 'API', null)], [], 'Third'));
+    const saved = new Map(w.pages);
+    const { core, notifications } = w.make();
+    await core.start();
+    for (const url of [KUSTOMER, GITHUB, THIRD]) await core.handlers['vendors:add']({ url });
+    await settle(w.timers, 10 * S);
+    w.pages.clear();
+    await settle(w.timers, 3600 * S);
+    expect((await core.handlers['state:get']()).tray).toBe('offline');
+    expect(notifications).toEqual([]);
+    for (const [url, snap] of saved) w.pages.set(url, snap);
+    w.pages.set(
+      KUSTOMER,
+      snapshot([component('c1', 'Workflow', 'Prod1 (US)', 'major_outage')], [incident('k1')]),
+    );
+    w.pages.set(GITHUB, snapshot([component('g1', 'Actions', null, 'degraded')], [], 'GitHub'));
+    core.signal('online');
+    await settle(w.timers, 600 * S);
+    expect((await core.handlers['state:get']()).tray).toBe('major_outage');
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0]!.title).toBe('While you were offline: 2 vendors changed');
+    expect(notifications[0]!.target).toBeNull();
+  });
 });
