@@ -4,8 +4,11 @@
 import type { ServerResponse } from 'node:http';
 
 export interface EventStreamHub {
-  /** Takes over a response as an event stream until the client goes away or the hub closes. */
-  attach(res: ServerResponse, headers: Record<string, string>): void;
+  /**
+   * Takes over a response as an event stream until the client goes away or the hub closes; false (and
+   * nothing written) when the hub already serves its maximum of streams.
+   */
+  attach(res: ServerResponse, headers: Record<string, string>): boolean;
   send(event: string, data: unknown): void;
   /** Number of connected streams (for tests and logs). */
   size(): number;
@@ -17,15 +20,33 @@ export function formatEvent(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data ?? null)}\n\n`;
 }
 
-export function createEventStreamHub(options: { heartbeatMs?: number } = {}): EventStreamHub {
+export interface EventStreamOptions {
+  heartbeatMs?: number;
+  /** Open streams at most (a page holds one; a few tabs are fine; hundreds is a leak or an attack). */
+  maxClients?: number;
+  /** A client that has not read this much of what was sent is dropped (it reconnects and gets the state). */
+  maxBufferedBytes?: number;
+}
+
+export function createEventStreamHub(options: EventStreamOptions = {}): EventStreamHub {
   const clients = new Set<ServerResponse>();
   const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const maxClients = options.maxClients ?? 64;
+  const maxBuffered = options.maxBufferedBytes ?? 8 * 1024 * 1024;
+  const write = (res: ServerResponse, chunk: string): void => {
+    if (res.writableLength > maxBuffered) {
+      clients.delete(res);
+      res.destroy();
+      return;
+    }
+    res.write(chunk);
+  };
   let timer: NodeJS.Timeout | null = null;
 
   const startHeartbeat = (): void => {
     if (timer || heartbeatMs <= 0) return;
     timer = setInterval(() => {
-      for (const res of clients) res.write(': heartbeat\n\n');
+      for (const res of [...clients]) write(res, ': heartbeat\n\n');
     }, heartbeatMs);
     timer.unref();
   };
@@ -38,6 +59,7 @@ export function createEventStreamHub(options: { heartbeatMs?: number } = {}): Ev
 
   return {
     attach(res, headers) {
+      if (clients.size >= maxClients) return false;
       res.writeHead(200, {
         ...headers,
         'Content-Type': 'text/event-stream; charset=utf-8',
@@ -52,10 +74,11 @@ export function createEventStreamHub(options: { heartbeatMs?: number } = {}): Ev
         clients.delete(res);
         stopHeartbeatIfIdle();
       });
+      return true;
     },
     send(event, data) {
       const chunk = formatEvent(event, data);
-      for (const res of clients) res.write(chunk);
+      for (const res of [...clients]) write(res, chunk);
     },
     size: () => clients.size,
     close() {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { isRequestChannel, type RequestChannel } from '../../shared/ipc';
 import { validateRequest } from '../../shared/ipc-schemas';
 import type { AppCore } from '../core/app-types';
-import { createEventStreamHub } from './events';
+import { createEventStreamHub, formatEvent } from './events';
 import {
   SECURITY_HEADERS as BASE_HEADERS,
   checkRequestOrigin,
@@ -33,6 +33,8 @@ export interface WebServerOptions {
   allowRemote?: boolean;
   maxBodyBytes?: number;
   heartbeatMs?: number;
+  /** Open event streams at most (default 64). */
+  maxEventStreams?: number;
   log?: (line: string) => void;
 }
 
@@ -129,9 +131,17 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     'Content-Security-Policy': headerPolicy(policyFromIndexHtml(indexHtml)),
   };
   const { core } = options;
-  const hub = createEventStreamHub({ heartbeatMs: options.heartbeatMs });
+  const hub = createEventStreamHub({
+    heartbeatMs: options.heartbeatMs,
+    maxClients: options.maxEventStreams,
+  });
+  // Counts state pushes, so that a new stream's first state never overtakes a newer push.
+  let statePushes = 0;
   const unsubscribe = [
-    core.onPush('state:changed', (state) => hub.send('state:changed', state)),
+    core.onPush('state:changed', (state) => {
+      statePushes += 1;
+      hub.send('state:changed', state);
+    }),
     core.onPush('navigate', (target) => hub.send('navigate', target)),
     core.onNotification((notification) => hub.send('notification', notification)),
   ];
@@ -197,11 +207,19 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
 
     if (pathname === '/api/events') {
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET for the event stream.', { Allow: 'GET' });
-      hub.attach(res, { ...pageHeaders });
-      // The current state first, so a page that subscribes after its first read misses nothing.
+      if (!hub.attach(res, { ...pageHeaders })) {
+        throw new HttpError(503, 'Too many open dashboard pages; close some and reload.', {
+          'Retry-After': '10',
+        });
+      }
+      // The current state first, so a page that subscribes after its first read misses nothing; skipped
+      // when a newer push has gone out meanwhile.
+      const pushesBefore = statePushes;
       core.handlers['state:get']().then(
         (state) => {
-          if (!res.writableEnded) res.write(`event: state:changed\ndata: ${JSON.stringify(state)}\n\n`);
+          if (!res.writableEnded && statePushes === pushesBefore) {
+            res.write(formatEvent('state:changed', state));
+          }
         },
         (err: unknown) => log(`error reading state for a new event stream: ${errorMessage(err)}`),
       );

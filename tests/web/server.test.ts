@@ -267,6 +267,54 @@ describe('web host: the page', () => {
 });
 
 describe('web host: server-sent events', () => {
+  it('never lets the first state of a new stream overtake a newer push', async () => {
+    const s = await start();
+    let release: () => void = () => {};
+    const older = { ...sampleState(), tray: 'operational' as const };
+    core.handlers['state:get'] = () => new Promise((resolve) => (release = () => resolve(older)));
+    const text = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: s.port, path: '/api/events', headers: { Host: `127.0.0.1:${s.port}` } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            body += chunk;
+            if (body.includes('major_outage')) {
+              // The slow first read finishes only now, after the newer push went out.
+              release();
+              setTimeout(() => {
+                req.destroy();
+                resolve(body);
+              }, 50);
+            }
+          });
+          core.push('state:changed', { ...sampleState(), tray: 'major_outage' });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(text).toContain('"tray":"major_outage"');
+    expect(text).not.toContain('"tray":"operational"');
+  });
+
+  it('refuses event streams beyond its maximum with 503', async () => {
+    core = createFakeCore();
+    server = await createWebServer({ core, staticDir, heartbeatMs: 0, maxEventStreams: 1 });
+    const s = server;
+    const first = request({
+      host: '127.0.0.1',
+      port: s.port,
+      path: '/api/events',
+      headers: { Host: `127.0.0.1:${s.port}` },
+    });
+    await new Promise<void>((resolve) => first.on('response', () => resolve()).end());
+    const second = await raw(s, { path: '/api/events' });
+    expect(second.status).toBe(503);
+    first.destroy();
+  });
+
   it('streams the current state, then pushes and notifications, and ends the stream on close', async () => {
     const s = await start();
     const received: string[] = [];
