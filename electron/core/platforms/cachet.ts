@@ -216,7 +216,9 @@ export const cachetAdapter: PlatformAdapter = {
     const schedules = await getJson(ctx, under(api, 'schedules?per_page=50')).catch(() => null);
     // Updates only for the open incidents: a handful of requests at most.
     const open = data(incidents.data)
-      .filter((i) => Number(i.status) > 0 && Number(i.status) < 4)
+      .filter(
+        (i) => Number(i.status) > 0 && Number(i.status) < 4 && (i.visible === undefined || bool(i.visible)),
+      )
       .slice(0, 5);
     const updates = new Map<string, unknown>();
     await Promise.all(

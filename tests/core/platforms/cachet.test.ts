@@ -78,5 +78,6 @@ describe('reading Cachet over HTTP', () => {
       expect(snap.incidents.find((i) => i.id === '12')!.updates).toHaveLength(3);
     }
     expect(fake.server.count('/api/v1/incidents/10/updates')).toBe(0);
+    expect(fake.server.count('/api/v1/incidents/9/updates')).toBe(0); // hidden from the public page
   });
 });
