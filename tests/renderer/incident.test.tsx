@@ -124,3 +124,27 @@ describe('incident view', () => {
     expect(screen.getByRole('link', { name: '← Kustomer' })).toHaveAttribute('href', '#/vendor/kustomer');
   });
 });
+
+describe('links in a host that cannot open them (web mode)', () => {
+  it('opens the link in a new tab without opener, and then lets the browser follow links itself', async () => {
+    const user = userEvent.setup();
+    const opened = vi.spyOn(window, 'open').mockReturnValue(null);
+    const b = createFakeBridge({
+      'state:get': async () => appState(mixedVendors()),
+      'vendor:get': async () => kustomerDetail([HOSTILE_INCIDENT]),
+      'link:open': async () => false,
+    });
+    renderApp(b, '#/vendor/kustomer/incident/inc-hostile');
+    const real = await screen.findByRole('link', { name: 'the real page' });
+    await user.click(real);
+    await vi.waitFor(() =>
+      expect(opened).toHaveBeenCalledWith('https://status.kustomer.com/', '_blank', 'noopener,noreferrer'),
+    );
+    expect(real).toHaveAttribute('target', '_blank');
+    const clicked = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    real.addEventListener('click', (e) => e.preventDefault()); // keep jsdom from navigating
+    real.dispatchEvent(clicked);
+    expect(b.callsTo('link:open')).toHaveLength(1);
+    opened.mockRestore();
+  });
+});
