@@ -114,8 +114,12 @@ describe('feeds', () => {
 describe('embedded page state', () => {
   it('reads __NEXT_DATA__ and React flight rows split across several pushes', () => {
     expect(nextData(nextDataPage('x', { a: 1 }))).toMatchObject({ props: { pageProps: { a: 1 } } });
-    const values = embeddedJson(flightPage('x', { summary: { name: 'Acme', note: '$undefined' } }));
+    const values = embeddedJson(
+      flightPage('x', { summary: { name: 'Acme', note: '$undefined', price: '$$5 credit' } }),
+    );
     expect(JSON.stringify(values)).toContain('"name":"Acme"');
+    // React escapes text that starts with "$" as "$$": read back as written.
+    expect(JSON.stringify(values)).toContain('"price":"$5 credit"');
   });
 
   it('reads a JSONP call as its argument', () => {

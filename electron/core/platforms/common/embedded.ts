@@ -31,7 +31,7 @@ export function embeddedJson(html: string): unknown[] {
     const row = /^[0-9a-f]+:(?:[A-Z]{1,2})?(.*)$/.exec(line);
     if (!row?.[1]) continue;
     const v = tryJson(row[1]);
-    if (v !== null) out.push(v);
+    if (v !== null) out.push(unescapeFlight(v, 0));
   }
   return out;
 }
@@ -54,6 +54,16 @@ export function findObjects(roots: unknown[], test: (o: Json) => boolean, limit 
     }
   }
   return found;
+}
+
+/** React flight escapes a text starting with "$" as "$$"; "$undefined" and "$D…" are read where used. */
+function unescapeFlight(v: unknown, depth: number): unknown {
+  if (typeof v === 'string') return v.startsWith('$$') ? v.slice(1) : v;
+  if (depth > 200 || typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map((x) => unescapeFlight(x, depth + 1));
+  const o: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) o[k] = unescapeFlight(x, depth + 1);
+  return o;
 }
 
 function tryJson(s: string): unknown {
