@@ -112,7 +112,8 @@ export function parseApple(
     });
   }
   return {
-    vendor: { name, platform: 'apple', pageUrl },
+    // One message per event: Apple publishes no separate updates.
+    vendor: { name, platform: 'apple', pageUrl, lacks: ['updates'] },
     components,
     incidents: sortIncidents([...byMessage.values()]),
   };

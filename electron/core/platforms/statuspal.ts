@@ -144,6 +144,8 @@ export function parseStatuspal(
       name: text(page.name) || new URL(pageUrl).hostname,
       platform: 'statuspal',
       pageUrl: text(page.url) || pageUrl,
+      // The summary holds what is open or planned; past incidents are not part of it.
+      lacks: ['history'],
     },
     components,
     incidents: sortIncidents(incidents.filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)))),

@@ -38,6 +38,10 @@ describe('Apple system status', () => {
     ]);
   });
 
+  it('says Apple publishes one message per event, no separate updates', () => {
+    expect(read.vendor.lacks).toEqual(['updates']);
+  });
+
   it('reads upcoming maintenance and resolved events', () => {
     expect(read.incidents.find((i) => i.id === '1000004')).toMatchObject({
       kind: 'maintenance',

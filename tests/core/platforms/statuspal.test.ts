@@ -15,7 +15,11 @@ describe('Statuspal summary', () => {
       ['3', 'Database', null, 'maintenance'],
       ['4', 'Email', null, 'unknown'],
     ]);
-    expect(read.vendor).toMatchObject({ name: 'Corvid', pageUrl: 'https://status.corvid.example' });
+    expect(read.vendor).toMatchObject({
+      name: 'Corvid',
+      pageUrl: 'https://status.corvid.example',
+      lacks: ['history'],
+    });
   });
 
   it('reads an open incident with every update in time order ("update" keeps the status before it)', () => {
