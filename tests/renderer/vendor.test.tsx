@@ -206,6 +206,41 @@ describe('vendor view', () => {
   });
 });
 
+describe('vendor view of a page with many components', () => {
+  it('opens only the groups with a problem or a watched component, the rest on demand', async () => {
+    const user = userEvent.setup();
+    const detail = kustomerDetail();
+    const regions = ['us-east-1', 'eu-west-1', 'ap-south-1'];
+    detail.snapshot!.components = regions.flatMap((region) =>
+      Array.from({ length: 30 }, (_, i) => ({
+        id: `${region}-${i}`,
+        name: `Service ${i}`,
+        group: region,
+        status: region === 'eu-west-1' && i === 4 ? ('degraded' as const) : ('operational' as const),
+      })),
+    );
+    const vendors = mixedVendors().map((v) =>
+      v.id === 'kustomer' ? { ...v, watchedComponents: ['ap-south-1/Service 7'] } : v,
+    );
+    renderApp(
+      createFakeBridge({
+        'state:get': async () => appState(vendors),
+        'vendor:get': async () => detail,
+      }),
+      '#/vendor/kustomer',
+    );
+    const section = await screen.findByRole('region', { name: 'Components' });
+    const toggle = (name: string) => within(section).getByRole('button', { name: new RegExp(name) });
+    expect(toggle('us-east-1')).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle('eu-west-1')).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle('ap-south-1')).toHaveAttribute('aria-expanded', 'true');
+    expect(within(section).getAllByText('Service 4')).toHaveLength(2);
+    await user.click(toggle('us-east-1'));
+    expect(toggle('us-east-1')).toHaveAttribute('aria-expanded', 'true');
+    expect(within(section).getAllByText('Service 4')).toHaveLength(3);
+  });
+});
+
 async function openKustomerWithoutComponents(detail: VendorDetail) {
   renderApp(kustomerBridge(detail), '#/vendor/kustomer');
   await screen.findByRole('heading', { level: 1, name: 'Kustomer' });

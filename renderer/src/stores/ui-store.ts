@@ -7,11 +7,11 @@ export type StatusFilter = 'all' | 'problems' | 'operational' | 'unknown' | 'sta
 interface UiStore {
   query: string;
   filter: StatusFilter;
-  /** `${vendorId}\u0000${group}` → collapsed. */
-  collapsed: Record<string, boolean>;
+  /** `${vendorId}\u0000${group}` → open, as the user last set it (absent: the view's default). */
+  groupOpen: Record<string, boolean>;
   setQuery(query: string): void;
   setFilter(filter: StatusFilter): void;
-  toggleGroup(vendorId: string, group: string): void;
+  setGroupOpen(vendorId: string, group: string, open: boolean): void;
 }
 
 export const groupKey = (vendorId: string, group: string): string => `${vendorId}\u0000${group}`;
@@ -19,16 +19,13 @@ export const groupKey = (vendorId: string, group: string): string => `${vendorId
 export const useUi = create<UiStore>()((set) => ({
   query: '',
   filter: 'all',
-  collapsed: {},
+  groupOpen: {},
   setQuery: (query) => set({ query }),
   setFilter: (filter) => set({ filter }),
-  toggleGroup: (vendorId, group) =>
-    set((s) => {
-      const key = groupKey(vendorId, group);
-      return { collapsed: { ...s.collapsed, [key]: !s.collapsed[key] } };
-    }),
+  setGroupOpen: (vendorId, group, open) =>
+    set((s) => ({ groupOpen: { ...s.groupOpen, [groupKey(vendorId, group)]: open } })),
 }));
 
 export function resetUi(): void {
-  useUi.setState({ query: '', filter: 'all', collapsed: {} });
+  useUi.setState({ query: '', filter: 'all', groupOpen: {} });
 }

@@ -33,6 +33,18 @@ function startedAtDesc(a: { startedAt: string }, b: { startedAt: string }): numb
   return (parseTime(b.startedAt) ?? 0) - (parseTime(a.startedAt) ?? 0);
 }
 
+/** Pages with many components (cloud providers' regions) open only the groups that matter right now. */
+export const MANY_COMPONENTS = 60;
+
+function openByDefault(
+  items: Array<{ name: string; group: string | null; status: string }>,
+  marked: (c: { name: string; group: string | null }) => boolean,
+  total: number,
+): boolean {
+  if (total <= MANY_COMPONENTS) return true;
+  return items.some((c) => c.status !== 'operational' || marked(c));
+}
+
 function WatchedMark() {
   return (
     <span className="watched" title="You watch this component">
@@ -42,8 +54,8 @@ function WatchedMark() {
 }
 
 function ComponentsSection({ vendor, snapshot }: { vendor: VendorSummary; snapshot: Snapshot }) {
-  const collapsed = useUi((s) => s.collapsed);
-  const toggleGroup = useUi((s) => s.toggleGroup);
+  const groupOpen = useUi((s) => s.groupOpen);
+  const setGroupOpen = useUi((s) => s.setGroupOpen);
   const watched = vendor.watchedComponents;
   const groups = groupComponents(snapshot.components);
   const marked = (c: { name: string; group: string | null }): boolean =>
@@ -71,7 +83,7 @@ function ComponentsSection({ vendor, snapshot }: { vendor: VendorSummary; snapsh
             );
           }
           const key = groupKey(vendor.id, g.group);
-          const open = !collapsed[key];
+          const open = groupOpen[key] ?? openByDefault(g.items, marked, snapshot.components.length);
           const listId = `group-${gi}`;
           const groupStatus = worstOf(g.items.map((c) => c.status));
           const groupWatched = g.items.filter(marked).length;
@@ -83,7 +95,7 @@ function ComponentsSection({ vendor, snapshot }: { vendor: VendorSummary; snapsh
                   className="group__toggle"
                   aria-expanded={open}
                   aria-controls={listId}
-                  onClick={() => toggleGroup(vendor.id, g.group as string)}
+                  onClick={() => setGroupOpen(vendor.id, g.group as string, !open)}
                 >
                   <span aria-hidden="true" className="group__chevron">
                     {open ? '▾' : '▸'}
