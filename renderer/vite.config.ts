@@ -25,10 +25,26 @@ function nodeEnvFromMode(): Plugin {
   };
 }
 
+/**
+ * The dev server injects an inline React Refresh preamble and serves CSS as <style> elements: only there,
+ * the page's CSP allows inline scripts and styles. Builds keep the strict policy of index.html.
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'statustray-dev-server-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   base: './',
-  plugins: [react(), nodeEnvFromMode()],
+  plugins: [react(), nodeEnvFromMode(), devServerCsp()],
   build: {
     outDir: here('../out/renderer'),
     emptyOutDir: true,
