@@ -264,3 +264,30 @@ describe('hosts the catalog knows', () => {
     }
   });
 });
+
+describe('feed and incident addresses of page-reading platforms', () => {
+  const noNetwork: HttpClient = {
+    get: () => Promise.reject(new Error('no request expected')),
+    forget: () => undefined,
+    close: () => Promise.resolve(),
+  };
+
+  it("reads a known incident.io or hosted Instatus/Better Stack page's feed address as the page itself", async () => {
+    expect(await detectPlatform('https://status.openai.com/feed.rss', { http: noNetwork })).toMatchObject({
+      platform: 'incidentio',
+      apiUrl: 'https://status.openai.com/',
+    });
+    expect(
+      await detectPlatform('https://nimbus.instatus.com/history.rss', { http: noNetwork }),
+    ).toMatchObject({
+      platform: 'instatus',
+      apiUrl: 'https://nimbus.instatus.com/',
+    });
+    expect(
+      await detectPlatform('https://orbit.betteruptime.com/incident/900', { http: noNetwork }),
+    ).toMatchObject({
+      platform: 'betterstack',
+      pageUrl: 'https://orbit.betteruptime.com/',
+    });
+  });
+});

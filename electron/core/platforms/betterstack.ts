@@ -6,7 +6,7 @@ import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../s
 import { toIso } from './common/dates';
 import { knownPlatform } from './common/known-hosts';
 import { embeddedJson, findObjects } from './common/embedded';
-import { baseBefore, getJson, getText, parseJson, schemaError, under } from './common/fetch';
+import { baseBefore, getJson, getText, parseJson, schemaError, statusPageOf, under } from './common/fetch';
 import { decodeEntities, htmlToText } from './common/html';
 import { isObject, obj, objects, sortIncidents, sortUpdates, str, text, type Json } from './common/values';
 import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
@@ -167,11 +167,12 @@ export const betterstackAdapter: PlatformAdapter = {
   id: 'betterstack',
   matchUrl(url) {
     if (knownPlatform(url.hostname) === 'betterstack' && !/\/index\.json$/.test(url.pathname)) {
-      return { platform: 'betterstack', pageUrl: url.toString(), apiUrl: url.toString() };
+      return { platform: 'betterstack', pageUrl: statusPageOf(url), apiUrl: statusPageOf(url) };
     }
     if (!/\.(betteruptime|betterstack)\.com$/i.test(url.hostname) || /^(www|uptime|api)\./.test(url.hostname))
       return null;
-    return { platform: 'betterstack', pageUrl: url.origin, apiUrl: url.toString() };
+    const api = /\/index\.json$/.test(url.pathname) ? url.toString() : statusPageOf(url);
+    return { platform: 'betterstack', pageUrl: statusPageOf(url), apiUrl: api };
   },
   async probe(url, _ctx, page) {
     if (!page) return null;

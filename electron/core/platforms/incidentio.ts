@@ -7,7 +7,7 @@ import { FetchError } from '../http/types';
 import { toIso } from './common/dates';
 import { knownPlatform } from './common/known-hosts';
 import { embeddedJson, findObjects } from './common/embedded';
-import { getJson, getText, schemaError } from './common/fetch';
+import { getJson, getText, schemaError, statusPageOf } from './common/fetch';
 import { htmlToText } from './common/html';
 import { isObject, obj, objects, sortIncidents, sortUpdates, str, text, type Json } from './common/values';
 import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
@@ -246,7 +246,7 @@ export const incidentioAdapter: PlatformAdapter = {
     if (knownPlatform(url.hostname) === 'incidentio' && !/\/(proxy\/|api\/v1\/summary)/.test(url.pathname)) {
       // A known incident.io page, also when given its Statuspage-compatible /api/v2 address: read incident.io's
       // own data (groups as shown, hidden components left out) rather than the imitation.
-      const page = /^\/api\//.test(url.pathname) ? `${url.origin}/` : url.toString();
+      const page = statusPageOf(url);
       return { platform: 'incidentio', pageUrl: page, apiUrl: page };
     }
     const proxy = /^(.*)\/proxy\/([^/]+)\/?$/.exec(url.pathname);
@@ -256,7 +256,7 @@ export const incidentioAdapter: PlatformAdapter = {
       if (/\/api\/v1\/summary\/?$/.test(url.pathname)) {
         return { platform: 'incidentio', pageUrl: url.origin, apiUrl: url.toString() };
       }
-      return { platform: 'incidentio', pageUrl: url.toString(), apiUrl: url.toString() };
+      return { platform: 'incidentio', pageUrl: statusPageOf(url), apiUrl: statusPageOf(url) };
     }
     return null;
   },

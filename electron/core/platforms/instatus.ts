@@ -6,7 +6,7 @@ import type { ComponentStatus, IncidentImpact } from '../../../shared/status';
 import { toIso } from './common/dates';
 import { knownPlatform } from './common/known-hosts';
 import { embeddedJson, findObjects, nextData } from './common/embedded';
-import { baseBefore, getJson, getText, schemaError, under } from './common/fetch';
+import { baseBefore, getJson, getText, schemaError, statusPageOf, under } from './common/fetch';
 import { htmlToText } from './common/html';
 import {
   isObject,
@@ -173,7 +173,7 @@ export const instatusAdapter: PlatformAdapter = {
       const base = baseBefore(url, API);
       return { platform: 'instatus', pageUrl: base, apiUrl: `${base}/summary.json` };
     }
-    if (hosted) return { platform: 'instatus', pageUrl: url.toString(), apiUrl: url.toString() };
+    if (hosted) return { platform: 'instatus', pageUrl: statusPageOf(url), apiUrl: statusPageOf(url) };
     return null;
   },
   async probe(url, _ctx, page) {

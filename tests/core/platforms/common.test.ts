@@ -127,3 +127,19 @@ describe('embedded page state', () => {
     expect(() => parseJsonp('jsonCallback({a:1});', 'x')).toThrow(/valid JSON/);
   });
 });
+
+describe('status page of a sub-address', () => {
+  it('leads feeds, API addresses and incident pages back to the page, keeping a path prefix', async () => {
+    const { statusPageOf } = await import('../../../electron/core/platforms/common/fetch');
+    const cases: Array<[string, string]> = [
+      ['https://status.example.com/', 'https://status.example.com/'],
+      ['https://status.example.com/history.rss', 'https://status.example.com/'],
+      ['https://status.example.com/feed.atom', 'https://status.example.com/'],
+      ['https://status.example.com/api/v2/summary.json', 'https://status.example.com/'],
+      ['https://status.example.com/incidents/01HZX', 'https://status.example.com/'],
+      ['https://www.example.com/status/history.rss', 'https://www.example.com/status/'],
+      ['https://www.example.com/status', 'https://www.example.com/status/'],
+    ];
+    for (const [url, page] of cases) expect(statusPageOf(new URL(url))).toBe(page);
+  });
+});

@@ -69,3 +69,16 @@ export function baseBefore(url: URL, marker: RegExp): string {
   const prefix = m ? url.pathname.slice(0, m.index) : url.pathname;
   return `${url.origin}${prefix.replace(/\/+$/, '')}`;
 }
+
+/**
+ * The status page a sub-address belongs to: its feed, its API, or one incident's page all lead back to the
+ * page itself (keeping a path prefix: example.com/status/history.rss → example.com/status/).
+ */
+export function statusPageOf(url: URL): string {
+  const m =
+    /\/(?:[\w.-]*\.(?:rss|atom|xml)|feed|rss|atom|api\/.*|proxy\/.*|incidents?\/.*|maintenances?\/.*|history)\/?$/i.exec(
+      url.pathname,
+    );
+  const path = m ? url.pathname.slice(0, m.index) : url.pathname;
+  return `${url.origin}${path.replace(/\/*$/, '/')}`;
+}
