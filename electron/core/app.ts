@@ -16,7 +16,7 @@ import type {
   RequestChannel,
 } from '../../shared/ipc';
 import { validateRequest } from '../../shared/ipc-schemas';
-import type { MonitorEvent, WatchEntry, WatchlistFile } from '../../shared/model';
+import type { MonitorEvent, Snapshot, WatchEntry, WatchlistFile } from '../../shared/model';
 import type { AppNotification } from '../../shared/notification';
 import { compareWorstFirst, worstOf, type TrayState } from '../../shared/status';
 import { searchCatalog } from '../../shared/catalog';
@@ -61,6 +61,7 @@ export const MIN_APP_INTERVAL_SECONDS = 30;
 const STATE_DEBOUNCE_MS = 200;
 const HISTORY_SAVE_MS = 60_000;
 const POLICY_SAVE_MS = 2_000;
+const SNAPSHOTS_SAVE_MS = 10 * 60_000;
 
 function validateSettings(data: unknown): Settings {
   if (typeof data !== 'object' || data === null) throw new Error('settings are not an object');
@@ -105,6 +106,25 @@ function validateHistory(data: unknown): HistoryData {
   return d;
 }
 
+/** The last good snapshot of each vendor, kept across restarts so that the first read announces only news. */
+interface SavedSnapshots {
+  version: 1;
+  vendors: Record<string, { at: number; snapshot: Snapshot }>;
+}
+
+function validateSnapshots(data: unknown): SavedSnapshots {
+  const d = data as SavedSnapshots;
+  if (!d || d.version !== 1 || typeof d.vendors !== 'object') throw new Error('not a snapshot cache');
+  return d;
+}
+
+/** A snapshot small enough to keep: open incidents and the few most recent others. */
+function trimmed(snapshot: Snapshot): Snapshot {
+  const open = snapshot.incidents.filter(isOpenIncident);
+  const rest = snapshot.incidents.filter((i) => !isOpenIncident(i)).slice(0, 10);
+  return { ...snapshot, incidents: [...open, ...rest] };
+}
+
 /** Checks a request's argument; a host passes untrusted input. */
 function check<C extends RequestChannel>(channel: C, arg: unknown): Req<C> {
   const result = validateRequest(channel, arg);
@@ -132,6 +152,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     settings: open<Settings>('settings', validateSettings),
     policy: open<PolicyState>('notifications', validatePolicyState),
     history: open<HistoryData>('history', validateHistory),
+    snapshots: open<SavedSnapshots>('snapshots', validateSnapshots),
   };
 
   let entries: WatchEntry[] = [];
@@ -149,6 +170,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   let policyTimerAt = Infinity;
   let policySaveTimer: unknown = null;
   let historySaveTimer: unknown = null;
+  let snapshotsSaveTimer: unknown = null;
   let watchlistSave: Promise<void> = Promise.resolve();
   let lastOffline = false;
 
@@ -292,6 +314,24 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }, HISTORY_SAVE_MS);
   }
 
+  function savedSnapshots(): SavedSnapshots {
+    const vendors: SavedSnapshots['vendors'] = {};
+    for (const view of monitor.views()) {
+      if (view.lastGood && view.lastGoodAt !== null) {
+        vendors[view.id] = { at: view.lastGoodAt, snapshot: trimmed(view.lastGood) };
+      }
+    }
+    return { version: 1, vendors };
+  }
+
+  function scheduleSnapshotsSave(): void {
+    if (snapshotsSaveTimer !== null || stopped) return;
+    snapshotsSaveTimer = timers.setTimeout(() => {
+      snapshotsSaveTimer = null;
+      void stores.snapshots.save(savedSnapshots()).catch(reportSaveError('last known statuses'));
+    }, SNAPSHOTS_SAVE_MS);
+  }
+
   function reportSaveError(what: string) {
     return (err: unknown): void => {
       const message = `Could not save the ${what}: ${err instanceof Error ? err.message : String(err)}`;
@@ -322,6 +362,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         if (view.lastGood && view.lastError === null)
           history.recordIncidents(id, view.lastGood.incidents, view.lastCheckedAt);
         scheduleHistorySave();
+        scheduleSnapshotsSave();
       }
     }
     const offline = monitor.isOffline();
@@ -355,11 +396,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   async function start(): Promise<void> {
     if (started) return;
     started = true;
-    const [wl, st, ps, hs] = await Promise.all([
+    const [wl, st, ps, hs, snaps] = await Promise.all([
       loadStore(stores.watchlist),
       loadStore(stores.settings),
       loadStore(stores.policy),
       loadStore(stores.history),
+      loadStore(stores.snapshots),
     ]);
     entries = wl?.vendors ?? [];
     if (st) settings = st;
@@ -388,6 +430,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }
     monitor.setIntervalMs(intervalSeconds() * 1000);
     syncMonitor();
+    for (const [id, saved] of Object.entries(snaps?.vendors ?? {})) {
+      if (findEntry(id) && saved?.snapshot && typeof saved.at === 'number')
+        monitor.seed(id, saved.snapshot, saved.at);
+    }
     monitor.start();
     stateChanged();
   }
@@ -396,15 +442,17 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     if (stopped) return;
     stopped = true;
     await monitor.stop();
-    for (const t of [stateTimer, policyTimer, policySaveTimer, historySaveTimer])
+    for (const t of [stateTimer, policyTimer, policySaveTimer, historySaveTimer, snapshotsSaveTimer]) {
       if (t !== null) timers.clearTimeout(t);
-    stateTimer = policyTimer = policySaveTimer = historySaveTimer = null;
+    }
+    stateTimer = policyTimer = policySaveTimer = historySaveTimer = snapshotsSaveTimer = null;
     if (started) {
       history.prune(now(), entries.map(entryId));
       await Promise.allSettled([
         watchlistSave,
         stores.policy.save(policyState),
         stores.history.save(history.toJSON()),
+        stores.snapshots.save(savedSnapshots()),
       ]);
     }
     if (ownsHttp) await http.close();

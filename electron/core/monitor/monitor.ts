@@ -245,7 +245,10 @@ export class Monitor {
     this.arm();
   }
 
-  /** Start from a snapshot remembered from the last run, so that a restart announces nothing old. */
+  /**
+   * Start from a snapshot remembered from the last run: shown (as stale) until the first read, which then
+   * announces only what changed since. Too old to trust (beyond the stale limit), it shows as unknown.
+   */
   seed(id: string, snapshot: Snapshot, at: number): void {
     const v = this.vendors.get(id);
     if (!v || v.lastGood) return;
@@ -326,7 +329,12 @@ export class Monitor {
 
   private isUnknownNow(v: VendorRuntime, now: number): boolean {
     if (!v.lastGood || v.lastGoodAt === null) return true;
-    return v.lastError !== null && now - v.lastGoodAt >= this.staleLimitMs();
+    return this.isStale(v) && now - v.lastGoodAt >= this.staleLimitMs();
+  }
+
+  /** The data shown is not from the last attempt: it failed, or (seeded from the last run) none was made yet. */
+  private isStale(v: VendorRuntime): boolean {
+    return v.lastGood !== null && (v.lastError !== null || v.lastCheckedAt === null);
   }
 
   private toView(v: VendorRuntime, now: number): VendorRuntimeView {
@@ -335,6 +343,7 @@ export class Monitor {
     if (unknown) {
       if (v.lastError) reason = v.lastError.message;
       else if (!v.lastGood) reason = 'Not checked yet.';
+      else reason = 'Not checked since the start; the last known status is too old.';
     }
     return {
       id: v.id,
@@ -346,7 +355,7 @@ export class Monitor {
       lastCheckedAt: v.lastCheckedAt,
       lastError: v.lastError,
       status: unknown ? 'unknown' : (v.lastGood?.status ?? 'unknown'),
-      stale: v.lastError !== null && v.lastGood !== null,
+      stale: this.isStale(v),
       reason,
     };
   }

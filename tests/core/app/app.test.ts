@@ -38,8 +38,10 @@ function world() {
     [GITHUB, snapshot([component('g1', 'Actions', null)], [], 'GitHub')],
   ]);
   const calls: Array<{ url: string; options: ReadOptions }> = [];
+  const slow = { ms: 0 };
   const read = async (url: string, options: ReadOptions) => {
     calls.push({ url, options });
+    if (slow.ms) await new Promise<void>((r) => timers.setTimeout(r, slow.ms));
     const snap = pages.get(url) ?? failed('network', 'No route to host');
     const detection = snap.error
       ? null
@@ -55,7 +57,7 @@ function world() {
     cores.push(core);
     return { core, notifications, pushes };
   };
-  return { timers, pages, calls, make };
+  return { timers, pages, calls, make, slow };
 }
 
 async function settle(timers: FakeTimers, ms = 1): Promise<void> {
@@ -180,6 +182,7 @@ describe('app core', () => {
     expect(first.notifications).toHaveLength(1);
     await first.core.stop();
 
+    w.slow.ms = 5 * S;
     const second = w.make();
     await second.core.start();
     await settle(w.timers, 120 * S);
@@ -269,7 +272,9 @@ describe('app core', () => {
     expect((await core.handlers['state:get']()).vendors).toEqual([]);
     expect(pushes.length).toBeGreaterThan(0);
     expect(pushes.at(-1)!.vendors).toEqual([]);
-    expect(w.timers.count()).toBeLessThanOrEqual(2);
+    // Once the pending saves are written, nothing is scheduled while nothing is watched.
+    await settle(w.timers, 11 * 60 * S);
+    expect(w.timers.count()).toBe(0);
   });
 
   it('loads the watchlist file given at start, with its problems as notices', async () => {
@@ -313,5 +318,44 @@ describe('app core', () => {
     expect(notifications).toHaveLength(1);
     expect(notifications[0]!.title).toBe('While you were offline: 2 vendors changed');
     expect(notifications[0]!.target).toBeNull();
+  });
+
+  it('shows the last known status at once after a restart, and announces what changed while it was closed', async () => {
+    const w = world();
+    const first = w.make();
+    await first.core.start();
+    await first.core.handlers['vendors:add']({ url: KUSTOMER, name: 'Kustomer' });
+    w.pages.set(
+      KUSTOMER,
+      snapshot(
+        [component('c1', 'Workflow', 'Prod1 (US)', 'major_outage')],
+        [incident('i1', { title: 'Workflows failing' })],
+      ),
+    );
+    await settle(w.timers, 300 * S);
+    expect(first.notifications).toHaveLength(1);
+    await first.core.stop();
+
+    // Closed for a minute; meanwhile the vendor recovered.
+    await w.timers.advance(60 * S);
+    w.pages.set(
+      KUSTOMER,
+      snapshot(
+        [component('c1', 'Workflow', 'Prod1 (US)')],
+        [incident('i1', { title: 'Workflows failing', status: 'resolved', resolvedAt: 'x' })],
+      ),
+    );
+    w.slow.ms = 5 * S;
+    const second = w.make();
+    await second.core.start();
+    const before = await second.core.handlers['state:get']();
+    expect(before.vendors.map((v) => [v.status, v.stale])).toEqual([['major_outage', true]]);
+    await settle(w.timers, 30 * S);
+    const after = await second.core.handlers['state:get']();
+    expect(after.vendors.map((v) => [v.status, v.stale])).toEqual([['operational', false]]);
+    expect(second.notifications.map((n) => n.title)).toEqual([
+      'Kustomer — Operational: Prod1 (US) / Workflow',
+    ]);
+    expect(second.notifications[0]!.body).toContain('Resolved: Workflows failing');
   });
 });
