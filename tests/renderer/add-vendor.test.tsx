@@ -9,7 +9,8 @@ import { renderApp } from './render-app';
 
 function addBridge(detection: DetectResult = kustomerDetection()) {
   return createFakeBridge({
-    'state:get': async () => appState(mixedVendors()),
+    // Kustomer is not watched yet: the host's next push would list it, the window must not wait for it.
+    'state:get': async () => appState(mixedVendors().filter((v) => v.id !== 'kustomer')),
     'vendors:detect': async () => detection,
     'vendors:add': async (entry) => kustomerSummary({ url: entry.url, name: entry.name ?? 'Kustomer' }),
     'vendor:get': async () => null,
@@ -69,6 +70,7 @@ describe('add vendor', () => {
       } satisfies WatchEntry,
     ]);
     expect(window.location.hash).toBe('#/vendor/kustomer');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kustomer' })).toBeInTheDocument();
   });
 
   it('checks a whole group at once and watches the whole page by default', async () => {

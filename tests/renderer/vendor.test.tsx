@@ -150,6 +150,7 @@ describe('vendor view', () => {
     await user.click(screen.getByRole('button', { name: 'Yes, stop watching Kustomer' }));
     expect(bridge.callsTo('vendors:remove')).toEqual([{ id: 'kustomer' }]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Your vendors' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Kustomer/ })).toBeNull();
   });
 
   it('edits the watched components in the tree', async () => {

@@ -14,6 +14,10 @@ interface AppStore {
   /** Shows a choice at once, before the host confirms it (the host's answer or next push wins). */
   patchSettings(patch: Partial<Settings>): void;
   patchVendor(id: string, patch: Partial<VendorSummary>): void;
+  /** A vendor the host just added (shown before its next state push lists it). */
+  upsertVendor(vendor: VendorSummary): void;
+  /** A vendor the host just removed. */
+  dropVendor(id: string): void;
 }
 
 export const useAppStore = create<AppStore>()((set) => ({
@@ -37,6 +41,19 @@ export const useAppStore = create<AppStore>()((set) => ({
             },
           }
         : {},
+    ),
+  upsertVendor: (vendor) =>
+    set((s) => {
+      if (!s.state) return {};
+      const exists = s.state.vendors.some((v) => v.id === vendor.id);
+      const vendors = exists
+        ? s.state.vendors.map((v) => (v.id === vendor.id ? vendor : v))
+        : [...s.state.vendors, vendor];
+      return { state: { ...s.state, vendors } };
+    }),
+  dropVendor: (id) =>
+    set((s) =>
+      s.state ? { state: { ...s.state, vendors: s.state.vendors.filter((v) => v.id !== id) } } : {},
     ),
 }));
 

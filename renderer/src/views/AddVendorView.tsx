@@ -7,6 +7,7 @@ import type { NotifyLevel, WatchEntry } from '../../../shared/model';
 import { PLATFORM_LABEL } from '../../../shared/platforms';
 import { useBridge } from '../bridge';
 import { useNav } from '../stores/nav-store';
+import { useAppStore } from '../stores/app-store';
 import { ComponentPicker } from '../components/ComponentPicker';
 import { componentPath } from '../component-groups';
 import { plural } from '../format';
@@ -108,6 +109,7 @@ function DetectionPreview({ result, preset }: { result: DetectResult; preset: st
     setError(null);
     try {
       const summary = await bridge.invoke('vendors:add', entry);
+      useAppStore.getState().upsertVendor(summary);
       navigate({ name: 'vendor', vendorId: summary.id });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

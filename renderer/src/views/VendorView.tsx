@@ -286,6 +286,7 @@ function WatchSettings({ vendor, snapshot }: { vendor: VendorSummary; snapshot: 
                 void run(async () => {
                   await bridge.invoke('vendors:remove', { id: vendor.id });
                   navigate({ name: 'overview' });
+                  useAppStore.getState().dropVendor(vendor.id);
                 }, 'Removed.')
               }
             >
