@@ -171,6 +171,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   let policySaveTimer: unknown = null;
   let historySaveTimer: unknown = null;
   let snapshotsSaveTimer: unknown = null;
+  let pauseTimer: unknown = null;
   let watchlistSave: Promise<void> = Promise.resolve();
   let lastOffline = false;
 
@@ -314,6 +315,19 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }, HISTORY_SAVE_MS);
   }
 
+  /** When a pause ends, the tray must change without anyone asking. */
+  function schedulePauseEnd(): void {
+    if (pauseTimer !== null) timers.clearTimeout(pauseTimer);
+    pauseTimer = null;
+    if (stopped || settings.pausedUntil === null) return;
+    const ms = Date.parse(settings.pausedUntil) - now();
+    if (!(ms > 0)) return;
+    pauseTimer = timers.setTimeout(() => {
+      pauseTimer = null;
+      stateChanged();
+    }, ms + 1);
+  }
+
   function savedSnapshots(): SavedSnapshots {
     const vendors: SavedSnapshots['vendors'] = {};
     for (const view of monitor.views()) {
@@ -435,6 +449,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         monitor.seed(id, saved.snapshot, saved.at);
     }
     monitor.start();
+    schedulePauseEnd();
     stateChanged();
   }
 
@@ -442,10 +457,17 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     if (stopped) return;
     stopped = true;
     await monitor.stop();
-    for (const t of [stateTimer, policyTimer, policySaveTimer, historySaveTimer, snapshotsSaveTimer]) {
+    for (const t of [
+      stateTimer,
+      policyTimer,
+      policySaveTimer,
+      historySaveTimer,
+      snapshotsSaveTimer,
+      pauseTimer,
+    ]) {
       if (t !== null) timers.clearTimeout(t);
     }
-    stateTimer = policyTimer = policySaveTimer = historySaveTimer = snapshotsSaveTimer = null;
+    stateTimer = policyTimer = policySaveTimer = historySaveTimer = snapshotsSaveTimer = pauseTimer = null;
     if (started) {
       history.prune(now(), entries.map(entryId));
       await Promise.allSettled([
@@ -586,6 +608,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       settings = validateSettings(next);
       await stores.settings.save(settings).catch(reportSaveError('settings'));
       if (options.intervalSeconds === undefined) monitor.setIntervalMs(settings.intervalSeconds * 1000);
+      schedulePauseEnd();
       stateChanged();
       return structuredClone(settings);
     },

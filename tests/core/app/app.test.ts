@@ -115,9 +115,7 @@ describe('app core', () => {
     ]);
     expect(state.tray).toBe('partial_outage');
 
-    await core.handlers['settings:update']({
-      pausedUntil: new Date(w.timers.now() + 3600 * S).toISOString(),
-    });
+    await core.handlers['settings:update']({ pausedUntil: new Date(w.timers.now() + 600 * S).toISOString() });
     expect((await core.handlers['state:get']()).tray).toBe('paused');
     await core.handlers['settings:update']({ pausedUntil: null });
 
@@ -357,5 +355,18 @@ describe('app core', () => {
       'Kustomer — Operational: Prod1 (US) / Workflow',
     ]);
     expect(second.notifications[0]!.body).toContain('Resolved: Workflows failing');
+  });
+
+  it('tells the hosts when a pause ends by itself', async () => {
+    const w = world();
+    const { core, pushes } = w.make();
+    await core.start();
+    await core.handlers['settings:update']({ pausedUntil: new Date(w.timers.now() + 600 * S).toISOString() });
+    await settle(w.timers, 599 * S);
+    expect(pushes.at(-1)!.tray).toBe('paused');
+    const before = pushes.length;
+    await settle(w.timers, 2 * S);
+    expect(pushes.length).toBe(before + 1);
+    expect(pushes.at(-1)!.tray).toBe('unknown');
   });
 });
