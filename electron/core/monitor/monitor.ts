@@ -87,6 +87,15 @@ export function isNetworkError(error: SnapshotError | null): boolean {
   return error !== null && NETWORK_KINDS.has(error.kind);
 }
 
+/** A listener that throws must not stop the monitor (nor the other listeners). */
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    console.error('statustray monitor: a listener failed:', err);
+  }
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).host.toLowerCase();
@@ -177,12 +186,12 @@ export class Monitor {
   setIntervalMs(ms: number): void {
     if (ms === this.opts.intervalMs) return;
     this.opts.intervalMs = ms;
-    const now = this.timers.now();
+    // A shorter interval applies at once (from each vendor's last poll); a longer one from the next poll on.
     for (const v of this.vendors.values()) {
-      if (v.state === 'idle' && v.lastCheckedAt !== null)
-        v.nextDueAt = Math.min(v.nextDueAt, v.lastCheckedAt + this.intervalFor(v));
+      if (v.state === 'idle' && v.lastStartedAt !== null) {
+        v.nextDueAt = Math.min(v.nextDueAt, v.lastStartedAt + this.intervalFor(v));
+      }
     }
-    void now;
     this.arm();
   }
 
@@ -386,7 +395,7 @@ export class Monitor {
         for (const v of this.vendors.values()) if (v.state === 'idle') v.nextDueAt = this.timers.now();
         this.arm();
       }
-      for (const l of this.changeListeners) l(null);
+      for (const l of this.changeListeners) safely(() => l(null));
     }
   }
 
@@ -500,12 +509,12 @@ export class Monitor {
         v.detection.apiUrl !== outcome.detection.apiUrl ||
         v.detection.platform !== outcome.detection.platform;
       v.detection = outcome.detection;
-      if (changed) for (const l of this.detectionListeners) l(v.id, outcome.detection);
+      const detection = outcome.detection;
+      if (changed) for (const l of this.detectionListeners) safely(() => l(v.id, detection));
     }
     if (outcome && outcome.snapshot.error === null) {
       const snap = outcome.snapshot;
       if (outcome.notModified) this.stats.notModified++;
-      const wasOffline = this.offline;
       if (v.unreachableAnnounced) {
         events.push({ type: 'vendor_recovered', vendor: name(snap), vendorId: v.id, at });
         v.unreachableAnnounced = false;
@@ -525,7 +534,6 @@ export class Monitor {
       v.shownStatus = snap.status;
       this.scheduleAfterSuccess(v, startedAt);
       this.recomputeOffline();
-      void wasOffline;
     } else {
       this.stats.failures++;
       if (outcome) {
@@ -542,8 +550,8 @@ export class Monitor {
       v.refreshAgain = false;
       v.nextDueAt = now;
     }
-    if (events.length) for (const l of this.eventListeners) l(events);
-    for (const l of this.changeListeners) l(v.id);
+    if (events.length) for (const l of this.eventListeners) safely(() => l(events));
+    for (const l of this.changeListeners) safely(() => l(v.id));
     this.arm();
     this.pump();
   }

@@ -242,3 +242,38 @@ describe('monitor state', () => {
     expect(read.calls).toHaveLength(1);
   });
 });
+
+describe('monitor interval changes', () => {
+  it('applies a shorter interval from each vendor’s last poll, without polling sooner than it', async () => {
+    const { timers, monitor, read } = setup(() => ok, { random: () => 0 });
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(10 * S);
+    expect(read.calls).toHaveLength(1);
+    monitor.setIntervalMs(30 * S);
+    await timers.advance(15 * S);
+    expect(read.calls).toHaveLength(1);
+    await timers.advance(6 * S);
+    expect(read.calls).toHaveLength(2);
+    expect(read.calls[1]!.at - read.calls[0]!.at).toBe(30 * S);
+  });
+});
+
+describe('monitor robustness', () => {
+  it('keeps polling when a listener throws', async () => {
+    const { timers, monitor, read } = setup(() => snapshot([component('c1', 'W', null, 'degraded')]), {
+      intervalMs: 10 * S,
+    });
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    monitor.onEvents(() => {
+      throw new Error('sink broke');
+    });
+    monitor.onChange(() => {
+      throw new Error('sink broke');
+    });
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(60 * S);
+    expect(read.calls.length).toBeGreaterThanOrEqual(5);
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+  });
+});
