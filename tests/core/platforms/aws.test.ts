@@ -70,6 +70,14 @@ describe('AWS currentevents', () => {
     expect(catalogAwsServices()).toContain('Amazon Simple Storage Service');
   });
 
+  it('reads no events (an empty list or an empty body) as every known service operating normally', () => {
+    const quiet = parseAwsCurrentEvents([], undefined, ['AWS Amplify']);
+    expect(quiet.incidents).toEqual([]);
+    expect(quiet.components).toEqual([
+      { id: 'service:AWS Amplify', name: 'AWS Amplify', group: null, status: 'operational' },
+    ]);
+  });
+
   it('rejects an answer that is not a list of events', () => {
     expect(() => parseAwsCurrentEvents({ nope: true })).toThrow(/not a list/);
   });

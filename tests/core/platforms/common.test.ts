@@ -143,3 +143,18 @@ describe('status page of a sub-address', () => {
     for (const [url, page] of cases) expect(statusPageOf(new URL(url))).toBe(page);
   });
 });
+
+describe('hostile pages', () => {
+  it('a page of deeply nested JSON in every embedding neither crashes a reader nor passes for a status page', async () => {
+    const { incidentioFromPage } = await import('../../../electron/core/platforms/incidentio');
+    const { instatusFromPage } = await import('../../../electron/core/platforms/instatus');
+    const { betterstackFromPage } = await import('../../../electron/core/platforms/betterstack');
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const html =
+      `<script>self.__next_f.push([1,${JSON.stringify('2:' + deep + '\n')}])</script>` +
+      `<script type="application/json">${deep}</script><div data-page="${deep}"></div>`;
+    expect(incidentioFromPage(html)).toBeNull();
+    expect(instatusFromPage(html)).toBeNull();
+    expect(betterstackFromPage(html)).toBeNull();
+  });
+});
