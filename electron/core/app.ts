@@ -125,6 +125,15 @@ function trimmed(snapshot: Snapshot): Snapshot {
   return { ...snapshot, incidents: [...open, ...rest] };
 }
 
+/** A host's listener that throws must not stop the engine. */
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    console.error('statustray: a listener failed:', err);
+  }
+}
+
 /** Checks a request's argument; a host passes untrusted input. */
 function check<C extends RequestChannel>(channel: C, arg: unknown): Req<C> {
   const result = validateRequest(channel, arg);
@@ -244,7 +253,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   }
 
   function emit<C extends PushChannel>(channel: C, payload: PushChannels[C]): void {
-    for (const l of pushListeners.get(channel) ?? []) (l as (p: PushChannels[C]) => void)(payload);
+    for (const l of pushListeners.get(channel) ?? [])
+      safely(() => (l as (p: PushChannels[C]) => void)(payload));
   }
 
   function stateChanged(): void {
@@ -279,7 +289,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     );
     policyState = result.state;
     schedulePolicySave();
-    for (const n of result.notifications) for (const l of notificationListeners) l(n);
+    for (const n of result.notifications) for (const l of notificationListeners) safely(() => l(n));
     if (policyTimer !== null && result.wakeAt !== policyTimerAt) {
       timers.clearTimeout(policyTimer);
       policyTimer = null;
