@@ -100,12 +100,28 @@ export function App() {
   // After moving to another view, put keyboard and screen reader focus on its heading.
   const hash = routeToHash(route);
   useEffect(() => {
-    if (lastRoute.current !== null && lastRoute.current !== hash) {
-      const heading = mainRef.current?.querySelector<HTMLElement>('h1');
-      heading?.focus();
-    }
+    const moved = lastRoute.current !== null && lastRoute.current !== hash;
     lastRoute.current = hash;
-  }, [hash, state !== null]); // eslint-disable-line react-hooks/exhaustive-deps
+    const main = mainRef.current;
+    if (!moved || !main) return;
+    const focusHeading = (): boolean => {
+      const heading = main.querySelector<HTMLElement>('h1');
+      heading?.focus();
+      return heading !== null;
+    };
+    if (focusHeading()) return;
+    // A view still loading has no heading yet: focus it when it appears, unless the user moved on.
+    const observer = new MutationObserver(() => {
+      const idle = document.activeElement === null || document.activeElement === document.body;
+      if (!idle || focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const timer = setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [hash, hasState]);
 
   const tray = state?.tray ?? 'unknown';
   const paused = state?.settings.pausedUntil ?? null;
