@@ -34,15 +34,44 @@ export interface CheckIo {
   env: Record<string, string | undefined>;
 }
 
-/** Read many pages, at most CHECK_CONCURRENCY at a time, each with its own budget; never throws. */
+/**
+ * Read many pages, at most CHECK_CONCURRENCY at a time, each with its own budget; never throws.
+ * `onSnapshot` sees each one in the order given, as soon as it and all before it are read, so that a
+ * caller can print and drop it instead of holding thousands of snapshots.
+ */
 export async function checkUrls(
+  urls: readonly string[],
+  opts: {
+    http: HttpClient;
+    timeoutMs?: number;
+    concurrency?: number;
+    onSnapshot: (snapshot: Snapshot, index: number) => void;
+  },
+): Promise<{ failed: number }> {
+  const done = new Map<number, Snapshot>();
+  let next = 0;
+  let failed = 0;
+  await mapPool(urls, opts.concurrency ?? CHECK_CONCURRENCY, async (url, index) => {
+    const { snapshot } = await readSnapshot(url, { http: opts.http, timeoutMs: opts.timeoutMs });
+    if (snapshot.error) failed++;
+    done.set(index, snapshot);
+    for (let s = done.get(next); s !== undefined; s = done.get(next)) {
+      done.delete(next);
+      opts.onSnapshot(s, next);
+      next++;
+    }
+  });
+  return { failed };
+}
+
+/** Every snapshot, in order (for callers that want them all at once). */
+export async function checkAll(
   urls: readonly string[],
   opts: { http: HttpClient; timeoutMs?: number; concurrency?: number },
 ): Promise<Snapshot[]> {
-  return mapPool(urls, opts.concurrency ?? CHECK_CONCURRENCY, async (url) => {
-    const outcome = await readSnapshot(url, { http: opts.http, timeoutMs: opts.timeoutMs });
-    return outcome.snapshot;
-  });
+  const out: Snapshot[] = [];
+  await checkUrls(urls, { ...opts, onSnapshot: (s) => out.push(s) });
+  return out;
 }
 
 const ANSI: Record<VendorStatus, string> = {
@@ -65,22 +94,33 @@ function pad(text: string, width: number): string {
   return length >= width ? text : text + ' '.repeat(width - length);
 }
 
+interface Row {
+  vendor: string;
+  status: string;
+  statusKey: VendorStatus;
+  problems: string;
+  incidents: string;
+  error: string;
+}
+
+/** The line of the table for one page: all a table keeps of a snapshot. */
+export function tableRow(s: Snapshot): Row {
+  const problems = s.components.filter((c) => isProblem(c.status) || c.status === 'unknown').length;
+  const open = s.incidents.filter((i) =>
+    i.kind === 'maintenance' ? i.status === 'in_progress' : isOpen(i),
+  ).length;
+  return {
+    vendor: truncate(s.error ? s.url : s.vendor.name, 40),
+    status: `${STATUS_LOOK[s.status].symbol} ${STATUS_LABEL[s.status]}`,
+    statusKey: s.status,
+    problems: s.error ? '–' : `${problems}/${s.components.length}`,
+    incidents: s.error ? '–' : String(open),
+    error: s.error ? `${s.error.kind}: ${s.error.message}` : '',
+  };
+}
+
 /** The table people read: one line per page, problems first in their own words. */
-export function formatTable(snapshots: Snapshot[], color: boolean): string {
-  const rows = snapshots.map((s) => {
-    const problems = s.components.filter((c) => isProblem(c.status) || c.status === 'unknown').length;
-    const open = s.incidents.filter((i) =>
-      i.kind === 'maintenance' ? i.status === 'in_progress' : isOpen(i),
-    ).length;
-    return {
-      vendor: truncate(s.error ? s.url : s.vendor.name, 40),
-      status: `${STATUS_LOOK[s.status].symbol} ${STATUS_LABEL[s.status]}`,
-      statusKey: s.status,
-      problems: s.error ? '–' : `${problems}/${s.components.length}`,
-      incidents: s.error ? '–' : String(open),
-      error: s.error ? `${s.error.kind}: ${s.error.message}` : '',
-    };
-  });
+export function formatTable(rows: Row[], color: boolean): string {
   const head = {
     vendor: 'VENDOR',
     status: 'STATUS',
@@ -96,7 +136,7 @@ export function formatTable(snapshots: Snapshot[], color: boolean): string {
     problems: width('problems'),
     incidents: width('incidents'),
   };
-  const line = (r: typeof head, statusColor?: VendorStatus) => {
+  const line = (r: Omit<Row, 'statusKey'>, statusColor?: VendorStatus) => {
     const status = pad(r.status, w.status);
     return [
       pad(r.vendor, w.vendor),
@@ -159,17 +199,34 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   }
 
   const http = createHttpClient({ timeoutMs, cache: false });
-  let snapshots: Snapshot[];
+  const rows: Row[] = [];
+  let result: { failed: number };
   try {
-    snapshots = await checkUrls(positionals, { http, timeoutMs });
+    if (values.json) io.stdout.write('[');
+    result = await checkUrls(positionals, {
+      http,
+      timeoutMs,
+      onSnapshot: (snapshot, index) => {
+        if (values.json) {
+          // One JSON array, written as it fills so that memory stays flat however many pages.
+          io.stdout.write((index === 0 ? '\n' : ',\n') + indent(JSON.stringify(snapshot, null, 2)));
+        } else {
+          rows.push(tableRow(snapshot));
+        }
+      },
+    });
   } finally {
     await http.close();
   }
   if (values.json) {
-    io.stdout.write(JSON.stringify(snapshots, null, 2) + '\n');
+    io.stdout.write('\n]\n');
   } else {
     const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-    io.stdout.write(formatTable(snapshots, io.stdout.isTTY === true && !noColor));
+    io.stdout.write(formatTable(rows, io.stdout.isTTY === true && !noColor));
   }
-  return snapshots.every((s) => s.error === null) ? 0 : 2;
+  return result.failed === 0 ? 0 : 2;
+}
+
+function indent(json: string): string {
+  return '  ' + json.replace(/\n/g, '\n  ');
 }

@@ -5,6 +5,8 @@ import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../s
 import { FetchError, type HttpResponse } from '../http/types';
 import { readJson } from './json';
 import {
+  isSpIncidents,
+  isSpSummary,
   SpIncidentsSchema,
   SpSummarySchema,
   type SpComponentData,
@@ -48,8 +50,10 @@ export const mapIncidentStatus = (s: string | null | undefined): IncidentStatus 
   own(INCIDENT_STATUS, s) ?? 'unknown';
 
 /** ISO-8601 in UTC when the value is a date; as published otherwise (never invent a time). */
+const ISO_UTC_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 function iso(value: string | null | undefined): string | null {
   if (!value) return null;
+  if (ISO_UTC_MS.test(value)) return value;
   const t = Date.parse(value);
   return Number.isNaN(t) ? value : new Date(t).toISOString();
 }
@@ -132,14 +136,36 @@ function toIncident(i: SpIncidentData, pageUrl: string, maintenance: boolean): I
   return incident;
 }
 
-async function getOrNull(ctx: ReadContext, url: string, signal: AbortSignal): Promise<HttpResponse | null> {
+async function getOrNull(ctx: ReadContext, url: string): Promise<HttpResponse | null> {
   try {
-    return await ctx.http.get(url, { timeoutMs: ctx.timeoutMs, maxBytes: ctx.maxBytes, signal });
+    return await ctx.http.get(url, { timeoutMs: ctx.timeoutMs, maxBytes: ctx.maxBytes, signal: ctx.signal });
   } catch (err) {
     // A page without history (a 404 on incidents.json) is still a page: say it lacks history.
     if (err instanceof FetchError && err.kind === 'http' && (err.status === 404 || err.status === 410))
       return null;
     throw err;
+  }
+}
+
+/**
+ * A cheap look at a probe's answer: a JSON object with a `page` and `components`. The full parse and
+ * validation happen once, in `read`, so that no parsed tree is kept alive across the next request (and
+ * a page that looks like Statuspage but is broken gets a parse/schema error rather than "unrecognized").
+ */
+function looksLikeSummary(body: Buffer): boolean {
+  const head = body.subarray(0, 4096).toString('utf8').trimStart();
+  return head.startsWith('{') && /"page"\s*:\s*\{/.test(head) && body.includes('"components"');
+}
+
+function pageNameOf(body: Buffer): string | undefined {
+  const head = body.subarray(0, 4096).toString('utf8');
+  const match = /"page"\s*:\s*\{[^{}]*?"name"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(head);
+  if (!match) return undefined;
+  try {
+    const name: unknown = JSON.parse(match[1]!);
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -161,38 +187,19 @@ export const statuspage: PlatformAdapter = {
       maxBytes: ctx.maxBytes,
       signal: ctx.signal,
     });
-    let summary;
-    try {
-      summary = readJson(SpSummarySchema, res, 'a Statuspage summary');
-    } catch {
-      return null;
-    }
-    return detectionFor(base, summary.page.name);
+    return looksLikeSummary(res.body) ? detectionFor(base, pageNameOf(res.body)) : null;
   },
 
   async read(detection, ctx): Promise<PlatformRead> {
-    // Both files at once; if one fails the other is cancelled.
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(ctx.signal?.reason);
-    ctx.signal?.addEventListener('abort', onAbort, { once: true });
-    if (ctx.signal?.aborted) controller.abort(ctx.signal.reason);
-    const opts = { timeoutMs: ctx.timeoutMs, maxBytes: ctx.maxBytes, signal: controller.signal };
-    let summaryRes: HttpResponse;
-    let historyRes: HttpResponse | null;
-    try {
-      [summaryRes, historyRes] = await Promise.all([
-        ctx.http.get(`${detection.apiUrl}/summary.json`, opts),
-        getOrNull(ctx, `${detection.apiUrl}/incidents.json`, controller.signal),
-      ]).catch((err: unknown) => {
-        controller.abort();
-        throw err;
-      });
-    } finally {
-      ctx.signal?.removeEventListener('abort', onAbort);
-    }
-
-    const summary = readJson(SpSummarySchema, summaryRes, 'a Statuspage summary');
-    const history = historyRes ? readJson(SpIncidentsSchema, historyRes, 'a Statuspage incident list') : null;
+    // One after the other on one kept-alive connection: a second connection per vendor costs more than
+    // the round trip it saves, and a page that fails its summary is not asked for its history.
+    const opts = { timeoutMs: ctx.timeoutMs, maxBytes: ctx.maxBytes, signal: ctx.signal };
+    const summaryRes = await ctx.http.get(`${detection.apiUrl}/summary.json`, opts);
+    const historyRes = await getOrNull(ctx, `${detection.apiUrl}/incidents.json`);
+    const summary = readJson(SpSummarySchema, summaryRes, 'a Statuspage summary', isSpSummary);
+    const history = historyRes
+      ? readJson(SpIncidentsSchema, historyRes, 'a Statuspage incident list', isSpIncidents)
+      : null;
     const pageUrl = detection.pageUrl;
 
     const byId = new Map<string, Incident>();

@@ -260,3 +260,61 @@ describe('reading a Statuspage page', () => {
     expect(snapshot.error?.kind).toBe('invalid_url');
   });
 });
+
+describe('fast shape checks', () => {
+  it('accept only what the zod schemas accept', async () => {
+    const { SpSummarySchema, SpIncidentsSchema, isSpSummary, isSpIncidents } =
+      await import('../../../electron/core/platforms/statuspage-schema');
+    const { summaryOf, incidentsOf } = await import('../../fakes/statuspage-fixture');
+    const good = kustomerFixture();
+    openIncident(good, { name: 'x', impact: 'major', components: ['Prod1 (US)/API'] });
+    const summary = JSON.parse(JSON.stringify(summaryOf(good)));
+    const history = JSON.parse(JSON.stringify(incidentsOf(good)));
+    // Every way of breaking one field must be refused by both or accepted by both.
+    const breakers: Array<(v: unknown) => unknown> = [
+      () => 42,
+      () => null,
+      () => [],
+      () => ({}),
+      () => 'text',
+      () => true,
+      () => undefined,
+    ];
+    const paths: Array<[object, string[]]> = [
+      [summary, ['page']],
+      [summary, ['page', 'name']],
+      [summary, ['components']],
+      [summary, ['components', '0']],
+      [summary, ['components', '0', 'id']],
+      [summary, ['components', '0', 'status']],
+      [summary, ['components', '0', 'group']],
+      [summary, ['components', '1', 'components']],
+      [summary, ['components', '1', 'components', '0']],
+      [summary, ['incidents', '0', 'impact']],
+      [summary, ['incidents', '0', 'incident_updates', '0', 'body']],
+      [summary, ['incidents', '0', 'components', '0', 'id']],
+      [history, ['incidents']],
+      [history, ['incidents', '1', 'name']],
+      [history, ['incidents', '1', 'resolved_at']],
+      [history, ['incidents', '1', 'incident_updates']],
+      [history, ['page']],
+    ];
+    let compared = 0;
+    for (const [root, path] of paths) {
+      for (const breaker of breakers) {
+        const copy = JSON.parse(JSON.stringify(root));
+        let parent = copy;
+        for (const key of path.slice(0, -1)) parent = parent[key];
+        parent[path.at(-1)!] = breaker(parent[path.at(-1)!]);
+        const isSummary = root === summary;
+        const fast = isSummary ? isSpSummary(copy) : isSpIncidents(copy);
+        const slow = (isSummary ? SpSummarySchema : SpIncidentsSchema).safeParse(copy).success;
+        if (fast) expect(slow, `${path.join('.')} = ${JSON.stringify(breaker(undefined))}`).toBe(true);
+        compared++;
+      }
+    }
+    expect(compared).toBe(paths.length * breakers.length);
+    expect(isSpSummary(summary)).toBe(true);
+    expect(isSpIncidents(history)).toBe(true);
+  });
+});
