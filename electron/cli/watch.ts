@@ -133,6 +133,8 @@ export async function run(argv: string[]): Promise<number> {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // The reader went away (`watch | head`): stop as cleanly as on Ctrl-C.
+    out.on('error', stop);
   });
   await monitor.stop();
   history.prune(Date.now());
