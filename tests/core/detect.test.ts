@@ -291,3 +291,31 @@ describe('feed and incident addresses of page-reading platforms', () => {
     });
   });
 });
+
+describe('pages that only talk about status platforms', () => {
+  it('a blog post naming every platform and linking to their pages is not taken for any of them', async () => {
+    const text =
+      '<p>We compared incident.io, Instatus, Better Stack (Better Uptime), Statuspal, cState, Cachet and Sorry. ' +
+      'See <a href="https://statuspal.io/pricing">Statuspal pricing</a>, <a href="https://status.cloud.google.com/">Google Cloud Service Health</a>, ' +
+      '<a href="https://www.google.com/appsstatus/dashboard/">Google Workspace Status Dashboard</a> and status.io.</p>';
+    const blog = await startServer({
+      routes: {
+        '/': (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end(
+            htmlPage(
+              'Choosing a status page tool',
+              '<script id="__NEXT_DATA__" type="application/json">{"props":{}}</script>',
+              text,
+            ),
+          );
+        },
+      },
+    });
+    try {
+      await expect(detectPlatform(blog.url('/'), { http })).rejects.toMatchObject({ kind: 'unrecognized' });
+    } finally {
+      await blog.close();
+    }
+  });
+});

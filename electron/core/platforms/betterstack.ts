@@ -161,7 +161,8 @@ export function betterstackFromPage(html: string): Json | null {
   return findObjects(roots, isBetterstackDocument, 1)[0] ?? null;
 }
 
-const MARKERS = /betteruptime|betterstack|better stack|better uptime/i;
+/** Better Stack in an address or meta content of the page, not merely in its text. */
+const MARKERS = /(?:src|href|content)=["'][^"']*(?:betteruptime|betterstack|better stack|better uptime)/i;
 
 export const betterstackAdapter: PlatformAdapter = {
   id: 'betterstack',

@@ -133,8 +133,12 @@ export const cstateAdapter: PlatformAdapter = {
       }
       return null;
     }
-    if (!/cstate/i.test(page.body.slice(0, 300_000)) || !/<html|<!doctype/i.test(page.body.slice(0, 2000)))
-      return null;
+    const head = page.body.slice(0, 300_000);
+    const marked =
+      /name=["']generator["'][^>]*cstate|github\.com\/cstate\/cstate|powered by[^<]{0,40}<a[^>]*cstate/i.test(
+        head,
+      );
+    if (!marked || !/<html|<!doctype/i.test(page.body.slice(0, 2000))) return null;
     const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     return { platform: 'cstate', pageUrl: url.toString(), apiUrl: `${base}/index.json` };
   },

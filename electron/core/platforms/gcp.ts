@@ -5,5 +5,5 @@ export const gcpAdapter = googleAdapter({
   id: 'gcp',
   name: 'Google Cloud',
   hosts: ['status.cloud.google.com', 'status.firebase.google.com'],
-  marker: /status\.cloud\.google\.com|Google Cloud Service Health/i,
+  marker: /Google Cloud (Service Health|Status)|Firebase Status/i,
 });

@@ -6,5 +6,5 @@ export const googleWorkspaceAdapter = googleAdapter({
   name: 'Google Workspace',
   hosts: ['www.google.com', 'google.com'],
   pathPrefix: '/appsstatus/dashboard',
-  marker: /Google Workspace Status Dashboard|appsstatus\/dashboard/i,
+  marker: /Google Workspace Status/i,
 });

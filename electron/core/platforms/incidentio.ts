@@ -238,7 +238,8 @@ export function incidentioFromPage(html: string): Json | null {
   return found[0] ?? null;
 }
 
-const MARKERS = /incident\.io|incidentio|incident-io/i;
+/** incident.io in an address the page loads or links (assets, icons), not merely in its text. */
+const MARKERS = /(?:src|href|content)=["'][^"']*(?:incident\.io|incidentio|incident-io)/i;
 
 export const incidentioAdapter: PlatformAdapter = {
   id: 'incidentio',

@@ -177,7 +177,8 @@ export const instatusAdapter: PlatformAdapter = {
     return null;
   },
   async probe(url, _ctx, page) {
-    if (!page || !/instatus/i.test(page.body.slice(0, 300_000))) return null;
+    // Instatus in an address the page loads or links, not merely in its text.
+    if (!page || !/(?:src|href|content)=["'][^"']*instatus/i.test(page.body.slice(0, 300_000))) return null;
     const embedded = instatusFromPage(page.body);
     const name = embedded ? text(obj(embedded.summary.page).name) || undefined : undefined;
     return { platform: 'instatus', pageUrl: url.toString(), apiUrl: url.toString(), name };

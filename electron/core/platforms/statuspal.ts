@@ -185,12 +185,11 @@ export const statuspalAdapter: PlatformAdapter = {
         pageUrl: url.toString(),
         apiUrl: `${full[1]}/api/v2/status_pages/${full[2]}/summary`,
       };
-    const sub =
-      /statuspal\.io\/(?:status_pages\/|api\/v\d\/status_pages\/)?([\w-]+)|([\w-]+)\.statuspal\.io/i.exec(
-        page.body,
-      );
+    const sub = /statuspal\.io\/api\/v\d\/status_pages\/([\w-]+)|\/\/([\w-]+)\.statuspal\.io/i.exec(
+      page.body,
+    );
     const id = sub?.[1] ?? sub?.[2];
-    if (!id || id === 'www' || id === 'app') return null;
+    if (!id || /^(www|app|cdn|assets|static|api)$/i.test(id)) return null;
     return {
       platform: 'statuspal',
       pageUrl: url.toString(),

@@ -10,6 +10,7 @@ export interface GoogleDashboard {
   hosts: string[];
   /** Where the dashboard lives on its host (Workspace: /appsstatus/dashboard). */
   pathPrefix?: string;
+  /** Tested against the page's <title>. */
   marker: RegExp;
 }
 
@@ -48,7 +49,9 @@ export function googleAdapter(d: GoogleDashboard): PlatformAdapter {
         if ((d.id === 'gcp') !== isCloud) return null;
         return { platform: d.id, pageUrl: base, apiUrl: `${base}/incidents.json` };
       }
-      if (!d.marker.test(page.body.slice(0, 300_000))) return null;
+      // The dashboard's own title, not a page that merely links to it.
+      const title = /<title[^>]*>([^<]*)<\/title>/i.exec(page.body.slice(0, 100_000))?.[1] ?? '';
+      if (!d.marker.test(title)) return null;
       const base = `${url.origin}${url.pathname.replace(/\/(index\.html?|summary)?$/, '')}`;
       return { platform: d.id, pageUrl: url.toString(), apiUrl: `${base}/incidents.json` };
     },
