@@ -76,7 +76,7 @@ describe('npm run demo -- --web', () => {
         expect(text).toContain(words);
       }
       await screenshot(page, 'demo-incident-postmortem');
-      expect(watch.errors).toEqual([]);
+      expect(watch.errors, output).toEqual([]);
     } finally {
       await context.close();
     }
@@ -90,11 +90,11 @@ describe('npm run demo -- --web', () => {
       'Resolved',
       'Postmortem',
     ]) {
-      expect(output).toContain(phase);
+      expect(output, output).toContain(phase);
     }
     // Ctrl-C stops it cleanly.
     const exited = new Promise<number | null>((resolve) => demo.once('exit', (code) => resolve(code)));
     demo.kill('SIGINT');
-    expect(await exited).toBe(0);
+    expect(await exited, output).toBe(0);
   });
 });
