@@ -183,11 +183,13 @@ export const statusioAdapter: PlatformAdapter = {
         apiUrl: url.toString(),
       };
     }
-    const hosted = /^\/pages\/([0-9a-f]{24})/i.exec(url.pathname);
-    if (hosted && /(^|\.)status\.io$/i.test(url.hostname)) {
+    // A status.io page address (status.io/pages/<id>) or one of its own addresses on a custom domain
+    // (/pages/<id>/rss, /pages/incident/<id>/…): the 24-hex page id is status.io's.
+    const hosted = /^\/pages\/(?:history_rss\/)?([0-9a-f]{24})(?:\/|$)/i.exec(url.pathname);
+    if (hosted) {
       return {
         platform: 'statusio',
-        pageUrl: url.toString(),
+        pageUrl: /(^|\.)status\.io$/i.test(url.hostname) ? url.toString() : `${url.origin}/`,
         apiUrl: `https://api.status.io/1.0/status/${hosted[1]}`,
       };
     }

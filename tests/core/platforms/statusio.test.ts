@@ -96,3 +96,17 @@ describe('status.io detection', () => {
     expect(none).toBeNull();
   });
 });
+
+describe('status.io addresses', () => {
+  it("reads a custom domain's feed address through the status API", async () => {
+    const { statusioAdapter } = await import('../../../electron/core/platforms/statusio');
+    expect(
+      statusioAdapter.matchUrl(new URL('https://status.gannet.example/pages/5b36dc6502d06804c08349f7/rss')),
+    ).toEqual({
+      platform: 'statusio',
+      pageUrl: 'https://status.gannet.example/',
+      apiUrl: 'https://api.status.io/1.0/status/5b36dc6502d06804c08349f7',
+    });
+    expect(statusioAdapter.matchUrl(new URL('https://status.gannet.example/pages/about'))).toBeNull();
+  });
+});
