@@ -277,3 +277,24 @@ describe('monitor robustness', () => {
     spy.mockRestore();
   });
 });
+
+describe('monitor jitter', () => {
+  it('spreads vendors across the interval after the first read so they do not fire together', async () => {
+    const timers = new FakeTimers();
+    const read = stubRead(timers, () => ok);
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const monitor = new Monitor({ read, http, timers, intervalMs: 120 * S, random });
+    monitor.start();
+    monitor.setVendors(Array.from({ length: 50 }, (_, i) => vendor(i)));
+    await timers.advance(1000 * S);
+    const secondPolls = new Set<number>();
+    for (let i = 0; i < 50; i++) {
+      const times = read.calls.filter((c) => c.url === `https://status${i}.test`).map((c) => c.at);
+      secondPolls.add(times[1]!);
+      // Once spread, each vendor keeps exactly its interval.
+      for (let k = 2; k < times.length; k++) expect(times[k]! - times[k - 1]!).toBe(120 * S);
+    }
+    expect(secondPolls.size).toBeGreaterThan(40);
+  });
+});
