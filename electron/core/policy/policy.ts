@@ -258,6 +258,18 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
     state.catchUpUntil = now + timing.catchUpMs;
   }
 
+  // Quiet hours and the offline catch-up hold everything for one digest, flapping notices included.
+  const holdReason: 'quiet' | 'offline' | null =
+    state.offlineSince !== null || (state.catchUpUntil !== null && now < state.catchUpUntil)
+      ? 'offline'
+      : inQuietHours(now, config)
+        ? 'quiet'
+        : null;
+  const hold = (event: MonitorEvent): void => {
+    state.held.push({ event, at: now });
+    state.heldReason = state.heldReason ?? holdReason;
+  };
+
   const globallyOff =
     !config.settings.notificationsEnabled ||
     (config.settings.pausedUntil !== null && now < Date.parse(config.settings.pausedUntil));
@@ -294,7 +306,8 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
               (h) => !(vendorKey(h.event) === vid && isStatusChange(h.event)),
             );
             if (!globallyOff && wanted(event, config.vendors[vid]) && !isSnoozed(state, vid, now)) {
-              out.push(flappingNotice(event, now));
+              if (holdReason !== null) hold(event);
+              else out.push(flappingNotice(event, now));
             }
             continue;
           }
@@ -319,18 +332,16 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
     for (const k of Object.keys(state.changes)) if (k.startsWith(`${vid}|`)) delete state.changes[k];
     const settled = flap.last.filter((e) => wanted(e, config.vendors[vid]));
     if (settled.length && !globallyOff && !isSnoozed(state, vid, now)) {
+      if (holdReason !== null) {
+        settled.forEach(hold);
+        continue;
+      }
       const n = vendorText(settled);
       out.push({ ...n, key: `settled|${vid}|${now}`, title: `${n.title} (stopped flapping)`, at: iso(now) });
     }
   }
 
   // Coalescing window closed for a vendor → it is sent, or held for a digest.
-  const holdReason: 'quiet' | 'offline' | null =
-    state.offlineSince !== null || (state.catchUpUntil !== null && now < state.catchUpUntil)
-      ? 'offline'
-      : inQuietHours(now, config)
-        ? 'quiet'
-        : null;
   const ready = new Map<string, HeldEvent[]>();
   const stillPending: HeldEvent[] = [];
   const firstAt = new Map<string, number>();
@@ -341,10 +352,8 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
   for (const h of state.pending) {
     const vid = vendorKey(h.event);
     if (holdReason !== null || now - firstAt.get(vid)! >= timing.coalesceMs) {
-      if (holdReason !== null) {
-        state.held.push(h);
-        state.heldReason = state.heldReason ?? holdReason;
-      } else ready.set(vid, [...(ready.get(vid) ?? []), h]);
+      if (holdReason !== null) hold(h.event);
+      else ready.set(vid, [...(ready.get(vid) ?? []), h]);
     } else stillPending.push(h);
   }
   state.pending = stillPending;

@@ -373,3 +373,34 @@ describe('notification policy and stale data', () => {
     expect(d.sent.map((n) => n.title)).toEqual(['Kustomer — Major outage: Prod1 (US) / Workflow']);
   });
 });
+
+describe('notification policy in quiet hours', () => {
+  it('holds a flapping notice for the digest too', () => {
+    const d = new Driver(
+      config({
+        settings: {
+          notificationsEnabled: true,
+          quietHours: { enabled: true, start: '22:00', end: '07:00' },
+          pausedUntil: null,
+        },
+      }),
+    );
+    const night = Date.parse('2026-11-24T23:00:00.000Z');
+    for (let i = 0; i < 6; i++) {
+      d.step(night + i * MIN, [
+        comp(
+          'Kustomer',
+          'Workflow',
+          'Prod1 (US)',
+          i % 2 ? 'major_outage' : 'operational',
+          i % 2 ? 'operational' : 'major_outage',
+        ),
+      ]);
+    }
+    d.settle(Date.parse('2026-11-25T06:59:00.000Z'));
+    expect(d.sent).toEqual([]);
+    d.settle(Date.parse('2026-11-25T07:01:00.000Z'));
+    expect(d.sent).toHaveLength(1);
+    expect(d.sent[0]!.title).toBe('During quiet hours: 1 vendor changed');
+  });
+});
