@@ -146,7 +146,7 @@ export const appleAdapter: PlatformAdapter = {
     return null;
   },
   async probe(url, _ctx, page) {
-    if (!page) return null;
+    if (!page || !page.body.includes('system_status_')) return null;
     // The page loads its data file with a script; its address says which one (consumer or developer).
     const m = /["']([^"']*\/system_status_[a-z]{2}_[A-Z]{2}\.js)(?:\?[^"']*)?["']/.exec(
       page.body.slice(0, 300_000),

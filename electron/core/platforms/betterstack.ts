@@ -150,6 +150,8 @@ export function parseBetterstack(
 
 /** The JSON:API document embedded in the page, or null. */
 export function betterstackFromPage(html: string): Json | null {
+  // Cheap test first: most pages probed are not Better Stack's.
+  if (!html.includes('status_page')) return null;
   const roots: unknown[] = embeddedJson(html);
   for (const m of html.matchAll(/\bdata-page=(?:"([^"]*)"|'([^']*)')/g)) {
     try {
@@ -194,7 +196,10 @@ export const betterstackAdapter: PlatformAdapter = {
       }
       return null;
     }
-    if (betterstackFromPage(page.body) || MARKERS.test(page.body.slice(0, 300_000))) {
+    if (
+      betterstackFromPage(page.body) ||
+      (/better ?(stack|uptime)/i.test(page.body) && MARKERS.test(page.body.slice(0, 300_000)))
+    ) {
       return { platform: 'betterstack', pageUrl: url.toString(), apiUrl: url.toString() };
     }
     return null;

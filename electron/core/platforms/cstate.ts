@@ -133,6 +133,7 @@ export const cstateAdapter: PlatformAdapter = {
       }
       return null;
     }
+    if (!/cstate/i.test(page.body)) return null;
     const head = page.body.slice(0, 300_000);
     const marked =
       /name=["']generator["'][^>]*cstate|github\.com\/cstate\/cstate|powered by[^<]{0,40}<a[^>]*cstate/i.test(

@@ -234,6 +234,8 @@ function dedupe(incidents: Incident[]): Incident[] {
 
 /** The summary embedded in the page's own HTML, or null. */
 export function incidentioFromPage(html: string): Json | null {
+  // Cheap test first: most pages probed are not incident.io's, and parsing their scripts costs time.
+  if (!html.includes('affected_components')) return null;
   const found = findObjects(embeddedJson(html), isIncidentioSummary, 1);
   return found[0] ?? null;
 }
@@ -280,7 +282,8 @@ export const incidentioAdapter: PlatformAdapter = {
       return null;
     }
     const summary = incidentioFromPage(page.body);
-    if (summary || (MARKERS.test(page.body.slice(0, 200_000)) && /__next_f|__NEXT_DATA__/.test(page.body))) {
+    const marked = /incident[.-]?io/i.test(page.body) && MARKERS.test(page.body.slice(0, 200_000));
+    if (summary || (marked && /__next_f|__NEXT_DATA__/.test(page.body))) {
       return {
         platform: 'incidentio',
         pageUrl: url.toString(),

@@ -142,6 +142,8 @@ export function parseInstatus(
 
 /** The state embedded in an Instatus page (`__NEXT_DATA__` or flight data), or null. */
 export function instatusFromPage(html: string): { summary: Json; components: unknown } | null {
+  // Cheap test first: without an Instatus status word the page holds no Instatus state.
+  if (!/OPERATIONAL|MAJOROUTAGE|PARTIALOUTAGE|DEGRADEDPERFORMANCE|UNDERMAINTENANCE/.test(html)) return null;
   const roots = [nextData(html), ...embeddedJson(html)].filter((x) => x !== null);
   const holder = findObjects(
     roots,
@@ -178,7 +180,8 @@ export const instatusAdapter: PlatformAdapter = {
   },
   async probe(url, _ctx, page) {
     // Instatus in an address the page loads or links, not merely in its text.
-    if (!page || !/(?:src|href|content)=["'][^"']*instatus/i.test(page.body.slice(0, 300_000))) return null;
+    if (!page || !/instatus/i.test(page.body)) return null;
+    if (!/(?:src|href|content)=["'][^"']*instatus/i.test(page.body.slice(0, 300_000))) return null;
     const embedded = instatusFromPage(page.body);
     const name = embedded ? text(obj(embedded.summary.page).name) || undefined : undefined;
     return { platform: 'instatus', pageUrl: url.toString(), apiUrl: url.toString(), name };
