@@ -406,11 +406,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
 
   // ---- start / stop ----------------------------------------------------------------------------
 
-  async function loadStore<T>(store: DocumentStore<T>): Promise<T | null> {
+  /** Load a store; the host's own stores (openStore) get the same checks as the file stores. */
+  async function loadStore<T>(store: DocumentStore<T>, validate: (d: unknown) => T): Promise<T | null> {
     try {
       const result = await store.load();
       if (result.notice) notices.push(result.notice);
-      return result.value;
+      if (result.value === null || !options.openStore) return result.value;
+      try {
+        return validate(result.value);
+      } catch (err) {
+        notices.push(
+          `${path.basename(store.location)} holds data StatusTray cannot use (${(err as Error).message}); it was not loaded.`,
+        );
+        return null;
+      }
     } catch (err) {
       notices.push(`Could not read ${store.location}: ${err instanceof Error ? err.message : String(err)}`);
       return null;
@@ -421,11 +430,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     if (started) return;
     started = true;
     const [wl, st, ps, hs, snaps] = await Promise.all([
-      loadStore(stores.watchlist),
-      loadStore(stores.settings),
-      loadStore(stores.policy),
-      loadStore(stores.history),
-      loadStore(stores.snapshots),
+      loadStore(stores.watchlist, validateStoredWatchlist),
+      loadStore(stores.settings, validateSettings),
+      loadStore(stores.policy, validatePolicyState),
+      loadStore(stores.history, validateHistory),
+      loadStore(stores.snapshots, validateSnapshots),
     ]);
     entries = wl?.vendors ?? [];
     if (st) settings = st;

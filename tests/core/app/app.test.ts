@@ -369,4 +369,24 @@ describe('app core', () => {
     expect(pushes.length).toBe(before + 1);
     expect(pushes.at(-1)!.tray).toBe('unknown');
   });
+
+  it('checks what a host-provided store returns, and says so when it cannot use it', async () => {
+    const w = world();
+    const docs = new Map<string, unknown>([
+      ['watchlist', { version: 1, vendors: [{ url: KUSTOMER }, { url: 'ftp://bad.test' }] }],
+      ['settings', { intervalSeconds: 'often' }],
+      ['notifications', { nonsense: true }],
+    ]);
+    const openStore = <T>(name: string) => ({
+      location: `/host/${name}.json`,
+      load: async () => ({ value: (docs.get(name) ?? null) as T | null }),
+      save: async (value: T) => void docs.set(name, value),
+    });
+    const { core } = w.make({ openStore });
+    await core.start();
+    const state = await core.handlers['state:get']();
+    expect(state.vendors.map((v) => v.url)).toEqual([KUSTOMER]);
+    expect(state.settings.intervalSeconds).toBe(120);
+    expect(state.notices.join('\n')).toMatch(/notifications\.json holds data StatusTray cannot use/);
+  });
 });
