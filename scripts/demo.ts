@@ -207,6 +207,10 @@ async function main(argv: string[]): Promise<number> {
     const { createAppCore } = await import('../electron/core/app');
     const { startDashboard } = await import('../electron/web/dashboard');
     const core = createAppCore({ dataDir, watchlistPath, intervalSeconds });
+    // A browser has no tray: show here what the desktop app would announce as notifications.
+    core.onNotification((n) => {
+      process.stdout.write(`  Notification: ${n.title} — ${n.body.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+    });
     try {
       const dashboard = await startDashboard({
         core,
