@@ -171,6 +171,17 @@ describe('the seed Kustomer page in the browser dashboard', () => {
       expect(await row.textContent()).toMatch(/Major outage|Partial outage/);
       await screenshot(page, 'overview-during-incident-light');
 
+      // The notification the desktop app would show arrives as an in-page toast that leads to the news.
+      const toasts = page.getByRole('region', { name: 'Notifications' });
+      const toast = toasts.getByRole('listitem').filter({ hasText: 'Kustomer' }).first();
+      await toast.waitFor({ timeout: 20_000 });
+      await screenshot(page, 'overview-notification-toast-light');
+      await toast.getByRole('button', { name: 'Open' }).click();
+      await page
+        .getByRole('heading', { level: 1, name: /Kustomer|Workflow events delayed on Prod1/ })
+        .waitFor();
+      await page.getByRole('link', { name: 'Vendors', exact: true }).click();
+
       vendor.update((f) => {
         setComponentStatus(f, 'Prod1 (US)/Workflow', 'operational');
         resolveIncident(f, incidentId);
