@@ -73,17 +73,23 @@ function detectionFor(base: string, name?: string): Detection {
 /** Leaf components, each named with its group's name; group components themselves are not listed. */
 export function toComponents(components: SpComponentData[]): Component[] {
   const groupNames = new Map<string, string>();
-  const parentOf = new Map<string, string>();
+  let orphans = false;
   for (const c of components) {
-    if (c.group) {
-      groupNames.set(c.id, c.name);
-      for (const child of c.components ?? []) parentOf.set(child, c.id);
+    if (c.group) groupNames.set(c.id, c.name);
+    else if (!c.group_id) orphans = true;
+  }
+  // Children normally carry group_id; only when some do not, ask the groups' own lists.
+  let parentOf: Map<string, string> | null = null;
+  if (orphans && groupNames.size > 0) {
+    parentOf = new Map();
+    for (const c of components) {
+      if (c.group) for (const child of c.components ?? []) parentOf.set(child, c.id);
     }
   }
   const out: Component[] = [];
   for (const c of components) {
     if (c.group) continue;
-    const groupId = c.group_id ?? parentOf.get(c.id) ?? null;
+    const groupId = c.group_id ?? parentOf?.get(c.id) ?? null;
     out.push({
       id: c.id,
       name: c.name,

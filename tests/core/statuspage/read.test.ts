@@ -318,3 +318,18 @@ describe('fast shape checks', () => {
     expect(isSpIncidents(history)).toBe(true);
   });
 });
+
+describe('groups', () => {
+  it('names a child with its group from the group list when the child lacks group_id', async () => {
+    const { toComponents } = await import('../../../electron/core/platforms/statuspage');
+    const components = toComponents([
+      { id: 'g', name: 'EU', group: true, components: ['a'] },
+      { id: 'a', name: 'API', status: 'operational' },
+      { id: 'b', name: 'Web', status: 'major_outage', group_id: null },
+    ]);
+    expect(components).toEqual([
+      { id: 'a', name: 'API', group: 'EU', status: 'operational' },
+      { id: 'b', name: 'Web', group: null, status: 'major_outage' },
+    ]);
+  });
+});
