@@ -93,6 +93,20 @@ describe('the seed Kustomer page in the browser dashboard', () => {
         }
         await screenshot(page, `vendor-${scheme}`);
 
+        if (scheme === 'light') {
+          // In a browser the host cannot drive a system browser ('link:open' answers false): the vendor's
+          // page opens in a new tab, and the dashboard stays where it was.
+          const [tab] = await Promise.all([
+            context.waitForEvent('page'),
+            page.getByRole('link', { name: /Open the vendor's status page/ }).click(),
+          ]);
+          await tab.waitForLoadState('domcontentloaded');
+          expect(tab.url()).toBe(vendor.pageUrl);
+          expect(await tab.evaluate(() => window.opener)).toBeNull();
+          await tab.close();
+          expect(page.url()).toContain('#/vendor/');
+        }
+
         await page.getByRole('link', { name: WORKFLOW_TITLE }).first().click();
         await page.getByRole('heading', { level: 1, name: WORKFLOW_TITLE }).waitFor();
         // The postmortem's markdown becomes real heading elements, not "# **Summary**" text.
