@@ -65,7 +65,7 @@ function isWildcard(host: string): boolean {
 
 /** Splits a Host header value ("127.0.0.1:8080", "[::1]:80", "localhost") into name and port. */
 export function parseHostHeader(value: string): { name: string; port: number | null } | null {
-  const match = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(value.trim());
+  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(value.trim());
   if (!match || !match[1]) return null;
   return { name: match[1].replace(/^\[|\]$/g, '').toLowerCase(), port: match[2] ? Number(match[2]) : 80 };
 }
