@@ -230,7 +230,14 @@ async function main(argv: string[]): Promise<number> {
     const child = spawn(process.execPath, [starter], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, STATUSTRAY_DEMO_WATCHLIST: watchlistPath, STATUSTRAY_DATA_DIR: dataDir },
+      // The Electron host reads these: the watchlist to load, where to keep the demo's data (not the
+      // user's), and the poll interval below the app's 30 s floor.
+      env: {
+        ...process.env,
+        STATUSTRAY_DEMO_WATCHLIST: watchlistPath,
+        STATUSTRAY_DATA_DIR: dataDir,
+        STATUSTRAY_DEMO_INTERVAL: String(intervalSeconds),
+      },
     });
     child.on('exit', () => finished());
     cleanups.push(async () => {
