@@ -198,6 +198,13 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
     }
   }
 
+  if (io.stdout === process.stdout) {
+    // `check … --json | head`: the reader left; stop quietly instead of crashing on EPIPE.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   const http = createHttpClient({ timeoutMs, cache: false });
   const rows: Row[] = [];
   let result: { failed: number };
