@@ -2,6 +2,7 @@
 // 25 past incidents) against the plainest client doing the very same requests (undici `request`, 64 at a
 // time, JSON.parse, nothing else). Rounds alternate; the median of each is compared. Goal: ratio ≤ 1.25.
 import { fork } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { run as check } from '../electron/cli/check';
@@ -85,6 +86,12 @@ export async function run(opts: Options = {}): Promise<boolean> {
     console.log(
       `check: ${urls.length} vendors on loopback, ${mb(ready.bytes)} of pages, 3 requests each, ${rounds} rounds`,
     );
+    const [load] = loadavg();
+    if (load! > availableParallelism()) {
+      console.log(
+        `  note: load average ${load!.toFixed(1)} on ${availableParallelism()} cores: wall times are noisy; see the CPU figures too`,
+      );
+    }
 
     // Warm up both paths (JIT, schema compilation, connection setup code).
     await plainRound(urls.slice(0, 200));

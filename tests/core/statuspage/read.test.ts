@@ -333,3 +333,28 @@ describe('groups', () => {
     ]);
   });
 });
+
+describe('reading outcomes', () => {
+  it('passes Retry-After on to the caller so that it can wait', async () => {
+    const server = await startServer({ routes: {} });
+    server.fallback(respond(429, 'slow down', { 'retry-after': '90' }));
+    try {
+      const outcome = await readSnapshot(server.url('/api/v2/summary.json'), { http });
+      expect(outcome.snapshot.error?.kind).toBe('rate_limited');
+      expect(outcome.retryAfterMs).toBe(90_000);
+      expect(outcome.detection?.platform).toBe('statuspage');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('knows a *.statuspage.io page by its address, without a request', async () => {
+    const { statuspage } = await import('../../../electron/core/platforms/statuspage');
+    expect(statuspage.matchUrl(new URL('https://acme.statuspage.io/'))).toEqual({
+      platform: 'statuspage',
+      pageUrl: 'https://acme.statuspage.io',
+      apiUrl: 'https://acme.statuspage.io/api/v2',
+    });
+    expect(statuspage.matchUrl(new URL('https://status.example.com/'))).toBeNull();
+  });
+});
