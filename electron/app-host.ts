@@ -33,6 +33,27 @@ export interface HostOptions {
   platform?: NodeJS.Platform;
   log?: Log;
   now?: () => number;
+  /** Environment overrides (the demo's): defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * What the environment may override, for `npm run demo` and for people who keep a watchlist file:
+ * STATUSTRAY_DATA_DIR (then plain file stores there, so a demo never touches the user's own data),
+ * STATUSTRAY_DEMO_WATCHLIST (a watchlist file loaded at start) and STATUSTRAY_DEMO_INTERVAL (seconds).
+ */
+export function envOverrides(env: NodeJS.ProcessEnv): {
+  dataDir?: string;
+  watchlistPath?: string;
+  intervalSeconds?: number;
+} {
+  const out: { dataDir?: string; watchlistPath?: string; intervalSeconds?: number } = {};
+  if (env.STATUSTRAY_DATA_DIR) out.dataDir = env.STATUSTRAY_DATA_DIR;
+  if (env.STATUSTRAY_DEMO_WATCHLIST) out.watchlistPath = env.STATUSTRAY_DEMO_WATCHLIST;
+  const interval = Number(env.STATUSTRAY_DEMO_INTERVAL);
+  if (env.STATUSTRAY_DEMO_INTERVAL && Number.isFinite(interval) && interval >= 1)
+    out.intervalSeconds = interval;
+  return out;
 }
 
 export interface Host {
@@ -73,10 +94,14 @@ export async function startApp(options: HostOptions): Promise<Host | null> {
   await app.whenReady();
   if (platform === 'darwin') app.dock?.hide();
 
-  const dataDir = app.getPath('userData');
+  const overrides = envOverrides(options.env ?? process.env);
+  const dataDir = overrides.dataDir ?? app.getPath('userData');
   const core = options.createCore({
     dataDir,
-    openStore: electronStoreOpener({ dir: dataDir }),
+    // With a data dir from the environment the engine's own file stores are used there.
+    ...(overrides.dataDir ? {} : { openStore: electronStoreOpener({ dir: dataDir }) }),
+    ...(overrides.watchlistPath ? { watchlistPath: overrides.watchlistPath } : {}),
+    ...(overrides.intervalSeconds ? { intervalSeconds: overrides.intervalSeconds } : {}),
     openExternal: (url) => openExternalSafely(url, log),
   });
 

@@ -40,6 +40,7 @@ async function start(overrides: Partial<HostOptions> = {}): Promise<{ host: Host
     platform: 'linux',
     log: () => {},
     now: () => NOW,
+    env: {},
     ...overrides,
   });
   if (!host || !core) throw new Error('the app did not start');
@@ -288,6 +289,27 @@ describe('lifecycle', () => {
   it('opens the window on a normal launch, only the tray on a launch at login', async () => {
     await start({ argv: ['StatusTray'] });
     expect(FakeBrowserWindow.instances).toHaveLength(1);
+  });
+
+  it("keeps the user's data in electron-store in the app's folder by default", async () => {
+    const { core } = await start();
+    expect(core.options.dataDir).toBe(app.getPath('userData'));
+    expect(core.options.openStore).toBeTypeOf('function');
+    expect(core.options.watchlistPath).toBeUndefined();
+  });
+
+  it("runs the demo's watchlist in the demo's own folder, never in the user's data", async () => {
+    const { core } = await start({
+      env: {
+        STATUSTRAY_DATA_DIR: '/tmp/demo/data',
+        STATUSTRAY_DEMO_WATCHLIST: '/tmp/demo/demo-watchlist.json',
+        STATUSTRAY_DEMO_INTERVAL: '5',
+      },
+    });
+    expect(core.options.dataDir).toBe('/tmp/demo/data');
+    expect(core.options.openStore).toBeUndefined();
+    expect(core.options.watchlistPath).toBe('/tmp/demo/demo-watchlist.json');
+    expect(core.options.intervalSeconds).toBe(5);
   });
 
   it('keeps running in the tray when the window is closed', async () => {
