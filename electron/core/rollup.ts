@@ -14,11 +14,33 @@ export function componentKey(component: Pick<Component, 'name' | 'group'>): stri
   return component.group ? `${component.group}/${component.name}` : component.name;
 }
 
+/**
+ * Whether a component is one the user watches: named as "Group/Component", by its bare name, by its id, or
+ * through its whole group ("Prod1 (US)", an AWS region). Nothing in particular watched means all of them.
+ */
+export function isWatched(
+  component: Pick<Component, 'name' | 'group'> & { id?: string | undefined },
+  watched: readonly string[] | undefined,
+): boolean {
+  if (!watched || watched.length === 0) return true;
+  return (
+    watched.includes(componentKey(component)) ||
+    watched.includes(component.name) ||
+    (component.id !== undefined && watched.includes(component.id)) ||
+    (component.group !== null && watched.includes(component.group))
+  );
+}
+
 /** The components a watch list names; all of them when it names none. */
 export function selectWatched(components: Component[], watched?: readonly string[]): Component[] {
   if (!watched || watched.length === 0) return components;
-  const wanted = new Set(watched);
-  return components.filter((c) => wanted.has(componentKey(c)) || wanted.has(c.name) || wanted.has(c.id));
+  return components.filter((c) => isWatched(c, watched));
+}
+
+/** Watched names that match no component of the page (renamed or removed by the vendor). */
+export function missingWatched(components: Component[], watched?: readonly string[]): string[] {
+  if (!watched || watched.length === 0) return [];
+  return watched.filter((name) => !components.some((c) => isWatched(c, [name])));
 }
 
 export function isOpen(incident: Incident): boolean {
@@ -34,7 +56,8 @@ export function isMaintenanceInProgress(incident: Incident): boolean {
 /**
  * The vendor's status. With a watch list, an open incident counts when it names a watched component or
  * names none (we cannot tell it spares them). A page without components (a feed) is operational unless
- * something is open; a watch list that matches nothing is unknown.
+ * something is open. A watched component the page no longer lists counts as unknown: a vendor that renames
+ * what the user watches must never read as operational on the strength of the components left.
  */
 export function vendorStatus(
   components: Component[],
@@ -44,6 +67,7 @@ export function vendorStatus(
   const selected = selectWatched(components, watched);
   const parts: ComponentStatus[] = selected.map((c) => c.status);
   if (components.length === 0) parts.push('operational');
+  else if (missingWatched(components, watched).length > 0) parts.push('unknown');
   const watchedIds = watched && watched.length > 0 ? new Set(selected.map((c) => c.id)) : null;
   for (const incident of incidents) {
     const concerns =

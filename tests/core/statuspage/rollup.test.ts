@@ -25,6 +25,24 @@ const incident = (over: Partial<Incident>): Incident => ({
 });
 
 describe('vendor status', () => {
+  it('is unknown, never operational, when a watched component is no longer on the page', () => {
+    const page = [c('API', 'operational', 'US'), c('Web', 'operational', 'US')];
+    expect(vendorStatus(page, [], ['US/API'])).toBe('operational');
+    expect(vendorStatus(page, [], ['US/API', 'US/Renamed'])).toBe('unknown');
+    // A real problem still wins over the missing one.
+    expect(vendorStatus([c('API', 'major_outage', 'US')], [], ['US/API', 'US/Renamed'])).toBe('major_outage');
+  });
+
+  it('watches a whole group (a region) when the watch list names the group', () => {
+    const page = [
+      c('EC2', 'operational', 'us-east-1'),
+      c('S3', 'partial_outage', 'us-east-1'),
+      c('EC2b', 'major_outage', 'eu-west-1'),
+    ];
+    expect(vendorStatus(page, [], ['us-east-1'])).toBe('partial_outage');
+    expect(vendorStatus(page, [], ['eu-west-1'])).toBe('major_outage');
+  });
+
   it('is the worst of the components and the open incidents', () => {
     expect(vendorStatus([c('a', 'operational'), c('b', 'degraded')], [])).toBe('degraded');
     expect(vendorStatus([c('a', 'operational')], [incident({ impact: 'critical' })])).toBe('major_outage');
