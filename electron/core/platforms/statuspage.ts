@@ -218,12 +218,17 @@ export const statuspage: PlatformAdapter = {
       byId.set(i.id, toIncident(i, pageUrl, previous?.kind === 'maintenance'));
     }
 
+    // Look-alikes that copy the /api/v2 shape (incident.io's compatibility endpoint among them) may leave
+    // `incidents` out of the summary: that is "we are not told", never "nothing is open".
+    const lacks: Array<'history' | 'incidents'> = [];
+    if (!Array.isArray(summary.incidents) && !history) lacks.push('incidents');
+    if (!history) lacks.push('history');
     return {
       vendor: {
         name: summary.page.name,
         platform: 'statuspage',
         pageUrl,
-        ...(history ? {} : { lacks: ['history' as const] }),
+        ...(lacks.length > 0 ? { lacks } : {}),
       },
       components: toComponents(summary.components),
       incidents: [...byId.values()],

@@ -24,7 +24,7 @@ import { formatLocal, parseTime, plural } from '../format';
 
 const LACKS_TEXT: Record<string, string> = {
   components: 'This page publishes no component list.',
-  incidents: 'This page publishes no incidents.',
+  incidents: 'This page does not tell us about incidents: an open one would not show here.',
   history: 'This page publishes no incident history, only what is happening now.',
   updates: 'This page publishes no incident updates, only titles.',
 };

@@ -217,6 +217,31 @@ describe('reading a Statuspage page', () => {
     expect(snapshot.components).toHaveLength(47);
   });
 
+  it('says a look-alike summary without incidents tells nothing of incidents, rather than "none open"', async () => {
+    const server = await startServer({
+      routes: {
+        '/api/v2/summary.json': respond(
+          200,
+          JSON.stringify({
+            page: { id: 'x', name: 'Look-alike', url: 'https://status.example.com' },
+            components: [
+              { id: 'c1', name: 'API', status: 'operational', group: false, group_id: null, position: 1 },
+            ],
+          }),
+        ),
+        '/api/v2/incidents.json': respond(404, 'nope'),
+      },
+    });
+    try {
+      const { snapshot } = await readSnapshot(server.url('/api/v2/summary.json'), { http });
+      expect(snapshot.error).toBeNull();
+      expect(snapshot.vendor.lacks).toEqual(['incidents', 'history']);
+      expect(snapshot.components.map((c) => c.name)).toEqual(['API']);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('reports JSON of the wrong shape as a schema error naming the field', async () => {
     const server = await startServer({
       routes: {
