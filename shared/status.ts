@@ -92,6 +92,24 @@ export function impactToStatus(impact: IncidentImpact): ComponentStatus {
   }
 }
 
+/** The impact an incident has when a platform gives only the state it put components in (the inverse of above). */
+export function statusToImpact(status: ComponentStatus): IncidentImpact {
+  switch (status) {
+    case 'degraded':
+      return 'minor';
+    case 'partial_outage':
+      return 'major';
+    case 'major_outage':
+      return 'critical';
+    case 'maintenance':
+      return 'maintenance';
+    case 'operational':
+      return 'none';
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
 export function isResolvedStatus(status: IncidentStatus): boolean {
   return status === 'resolved' || status === 'postmortem' || status === 'completed';
 }

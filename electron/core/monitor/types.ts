@@ -1,24 +1,8 @@
 // What the monitor needs from the outside world, injected so that tests and benchmarks run on a fake
 // clock with stub reads: the read function of the engine (electron/core/read.ts), timers, and a clock.
-import type { Snapshot } from '../../../shared/model';
-import type { HttpClient } from '../http/types';
-import type { Detection } from '../platforms/types';
 
-export interface ReadOptions {
-  http: HttpClient;
-  detection?: Detection;
-  timeoutMs?: number;
-  watchedComponents?: string[];
-  signal?: AbortSignal;
-  now?: () => number;
-}
-
-export interface ReadOutcome {
-  snapshot: Snapshot;
-  detection: Detection | null;
-  notModified: boolean;
-  retryAfterMs?: number;
-}
+export type { ReadOptions, ReadOutcome } from '../read';
+import type { ReadOptions, ReadOutcome } from '../read';
 
 /** The engine's `readSnapshot`: never throws; failures are snapshots with `error` set. */
 export type ReadFn = (url: string, options: ReadOptions) => Promise<ReadOutcome>;

@@ -3,6 +3,7 @@
 // server's zone, which the API does not tell: read as UTC), updates of open incidents, and `/api/v1/schedules`.
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
+import { statusToImpact } from '../../../shared/status';
 import { toIso } from './common/dates';
 import { knownPlatform } from './common/known-hosts';
 import { baseBefore, getJson, schemaError, under } from './common/fetch';
@@ -45,18 +46,7 @@ export function cachetIncidentStatus(v: unknown): IncidentStatus {
 }
 
 function impactFromComponentStatus(v: unknown): IncidentImpact {
-  switch (cachetComponentStatus(v)) {
-    case 'degraded':
-      return 'minor';
-    case 'partial_outage':
-      return 'major';
-    case 'major_outage':
-      return 'critical';
-    case 'operational':
-      return 'none';
-    default:
-      return 'unknown';
-  }
+  return statusToImpact(cachetComponentStatus(v));
 }
 
 export interface CachetDocuments {

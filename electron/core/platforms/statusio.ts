@@ -3,6 +3,7 @@
 // The public API publishes no incident history.
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
+import { statusToImpact } from '../../../shared/status';
 import { toIso } from './common/dates';
 import { getJson, schemaError } from './common/fetch';
 import { htmlToText } from './common/html';
@@ -31,20 +32,7 @@ export function statusioStatus(code: unknown): ComponentStatus {
 }
 
 function impactOf(code: unknown): IncidentImpact {
-  switch (statusioStatus(code)) {
-    case 'degraded':
-      return 'minor';
-    case 'partial_outage':
-      return 'major';
-    case 'major_outage':
-      return 'critical';
-    case 'maintenance':
-      return 'maintenance';
-    case 'operational':
-      return 'none';
-    default:
-      return 'unknown';
-  }
+  return statusToImpact(statusioStatus(code));
 }
 
 /** Incident message states: 100 investigating, 200 identified, 300 monitoring. */
