@@ -12,39 +12,15 @@ import type {
 import type { Component, Incident, Snapshot } from '../../shared/model';
 import type { VendorStatus } from '../../shared/status';
 import {
-  KUSTOMER_AUG10_POSTMORTEM,
-  KUSTOMER_AUG16_POSTMORTEM,
-  KUSTOMER_SEP9_RESOLVED,
-} from './kustomer-text';
+  KUSTOMER_KB_RESOLVED as KUSTOMER_SEP9_RESOLVED,
+  KUSTOMER_POSTMORTEM_AUG10 as KUSTOMER_AUG10_POSTMORTEM,
+  KUSTOMER_POSTMORTEM_AUG16 as KUSTOMER_AUG16_POSTMORTEM,
+  KUSTOMER_PROD_COMPONENTS as REGION_COMPONENTS,
+} from '../fixtures/kustomer';
 
 /** The tests' "now": 2026-11-24 12:00 UTC. */
 export const NOW = Date.parse('2026-11-24T12:00:00.000Z');
 export const minutesAgo = (m: number): string => new Date(NOW - m * 60_000).toISOString();
-
-const REGION_COMPONENTS = [
-  'Analytics',
-  'API',
-  'Bulk Jobs',
-  'Channel - Chat',
-  'Channel - Email',
-  'Channel - Facebook',
-  'Channel - Instagram',
-  'Channel - SMS',
-  'Channel - Twitter',
-  'Channel - WhatsApp',
-  'CSAT',
-  'Events / Audit Log',
-  'Exports',
-  'Knowledge base',
-  'Kustomer Voice',
-  'Notifications',
-  'Registration',
-  'Search',
-  'Tracking',
-  'Web Client',
-  'Web/Email/Form Hooks',
-  'Workflow',
-];
 
 const slug = (s: string): string =>
   s
