@@ -59,6 +59,8 @@ export interface AppState {
   dataDir: string;
   /** Problems the user must know about (e.g. a corrupt store kept aside). */
   notices: string[];
+  /** Seconds between checks set by the command line (`--interval`) for this run; it wins over settings. */
+  intervalOverrideSeconds?: number;
 }
 
 export interface DetectResult {

@@ -249,6 +249,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       settings: structuredClone(settings),
       dataDir: options.dataDir,
       notices: [...notices],
+      ...(options.intervalSeconds !== undefined ? { intervalOverrideSeconds: intervalSeconds() } : {}),
     };
   }
 

@@ -51,6 +51,22 @@ describe('settings', () => {
     expect(bridge.callsTo('settings:update')).toEqual([{ intervalSeconds: 45 }]);
   });
 
+  it('says when the command line sets the interval for this run', async () => {
+    renderApp(
+      createFakeBridge({
+        'state:get': async () => ({ ...appState(mixedVendors()), intervalOverrideSeconds: 5 }),
+      }),
+      '#/settings',
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    expect(screen.getByText(/command line checks every 5 s/)).toBeInTheDocument();
+  });
+
+  it('says nothing of the command line when it set no interval', async () => {
+    await openSettings();
+    expect(screen.queryByText(/command line checks every/)).not.toBeInTheDocument();
+  });
+
   it('turns notifications, quiet hours and launch at login on and off', async () => {
     const user = userEvent.setup();
     const bridge = await openSettings();

@@ -238,6 +238,12 @@ export function SettingsView() {
           value={settings.intervalSeconds}
           onSave={(n) => void update({ intervalSeconds: n })}
         />
+        {appState.intervalOverrideSeconds !== undefined ? (
+          <p className="note">
+            For this run the command line checks every {appState.intervalOverrideSeconds} s (--interval); the
+            setting above applies when StatusTray starts without it.
+          </p>
+        ) : null}
         {settings.pausedUntil ? (
           <p>
             Paused until {formatLocal(settings.pausedUntil)}.{' '}

@@ -291,6 +291,17 @@ describe('app core', () => {
     expect(w.calls.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('tells the window when the command line sets the interval, and not otherwise', async () => {
+    const overridden = world().make({ intervalSeconds: 5 }).core;
+    await overridden.start();
+    expect((await overridden.handlers['state:get']()).intervalOverrideSeconds).toBe(5);
+    await overridden.stop();
+    const plain = world().make().core;
+    await plain.start();
+    expect((await plain.handlers['state:get']()).intervalOverrideSeconds).toBeUndefined();
+    await plain.stop();
+  });
+
   it('stays silent while offline and sends one catch-up digest when the network is back', async () => {
     const w = world();
     const THIRD = 'https://status.third.test';
