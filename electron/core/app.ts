@@ -429,6 +429,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
 
   async function start(): Promise<void> {
     if (started) return;
+    // A watchlist file that is one of the engine's own stores would be read as a corrupt store and moved
+    // aside: refuse it before touching anything, with a sentence the user can act on.
+    const own = Object.values(stores).map((s) => path.resolve(s.location));
+    if (options.watchlistPath && own.includes(path.resolve(options.watchlistPath))) {
+      throw new Error(
+        `${options.watchlistPath} is one of StatusTray's own data files; keep your watchlist file somewhere else`,
+      );
+    }
     started = true;
     const [wl, st, ps, hs, snaps] = await Promise.all([
       loadStore(stores.watchlist, validateStoredWatchlist),

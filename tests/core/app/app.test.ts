@@ -291,6 +291,15 @@ describe('app core', () => {
     expect(w.calls.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('refuses a watchlist file that is one of its own data files, and leaves that file alone', async () => {
+    const own = path.join(dir, 'watchlist.json');
+    const text = JSON.stringify({ version: 1, vendors: [{ url: KUSTOMER }] });
+    await fs.writeFile(own, text);
+    const { core } = world().make({ watchlistPath: own });
+    await expect(core.start()).rejects.toThrow(/own data files/);
+    expect(await fs.readFile(own, 'utf8')).toBe(text);
+  });
+
   it('tells the window when the command line sets the interval, and not otherwise', async () => {
     const overridden = world().make({ intervalSeconds: 5 }).core;
     await overridden.start();
