@@ -9,6 +9,16 @@ import type { Detection } from '../platforms/types';
 import { diffSnapshots, isOpenIncident } from './diff';
 import { realTimers, type ReadFn, type Timers } from './types';
 
+/** Failures that say the page cannot be read at all, whatever the network does (not a passing fault). */
+const UNREADABLE_KINDS: ReadonlySet<string> = new Set([
+  'parse',
+  'schema',
+  'unrecognized',
+  'too_large',
+  'redirect',
+  'invalid_url',
+  'blocked',
+]);
 export interface MonitorOptions {
   read: ReadFn;
   http: HttpClient;
@@ -556,10 +566,16 @@ export class Monitor {
     this.pump();
   }
 
-  /** A failing vendor past the stale limit: its status becomes unknown and it is announced unreachable, once. */
+  /**
+   * A failing vendor past the stale limit: its status becomes unknown and it is announced unreachable, once.
+   * A vendor never read whose page is simply not readable (not a status page, wrong shape, …) is announced
+   * at once: waiting out the stale limit would only leave a mistyped address unexplained for minutes.
+   */
   private staleEvents(v: VendorRuntime, now: number, at: string, vendor: string): MonitorEvent[] {
     const since = v.lastGoodAt ?? v.firstAttemptAt ?? now;
-    if (now - since < this.staleLimitMs() || v.unreachableAnnounced || !v.lastError) return [];
+    const unreadable = v.lastGood === null && v.lastError !== null && UNREADABLE_KINDS.has(v.lastError.kind);
+    if ((!unreadable && now - since < this.staleLimitMs()) || v.unreachableAnnounced || !v.lastError)
+      return [];
     const events: MonitorEvent[] = [];
     if (v.shownStatus !== null && v.shownStatus !== 'unknown') {
       events.push({

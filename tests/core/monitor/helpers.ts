@@ -1,5 +1,5 @@
 // Test helpers for the monitor: snapshot builders, a fake clock with timers, and a stub read.
-import type { Component, Incident, Snapshot } from '../../../shared/model';
+import type { Component, ErrorKind, Incident, Snapshot } from '../../../shared/model';
 import { worstOf, impactToStatus, type ComponentStatus } from '../../../shared/status';
 import type { ReadFn, ReadOptions, Timers } from '../../../electron/core/monitor/types';
 import { isOpenIncident } from '../../../electron/core/monitor/diff';
@@ -47,7 +47,7 @@ export function snapshot(components: Component[], incidents: Incident[] = [], na
 }
 
 export function failed(
-  kind: 'network' | 'http' | 'timeout' | 'refused' | 'rate_limited',
+  kind: ErrorKind,
   message = 'it failed',
 ): Snapshot {
   return {

@@ -180,6 +180,26 @@ describe('monitor state', () => {
     expect(monitor.view('v1')!.stale).toBe(false);
   });
 
+  it('announces at once a vendor that was never read because its page is not a status page', async () => {
+    const { timers, monitor, events } = setup(() =>
+      failed('unrecognized', 'example.test does not look like a status page StatusTray can read'),
+    );
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(1);
+    expect(events.map((e) => e.type)).toEqual(['vendor_unreachable']);
+    await timers.advance(3600 * S);
+    expect(events).toHaveLength(1);
+  });
+
+  it('waits out the stale limit before calling a never-read vendor unreachable on a network error', async () => {
+    const { timers, monitor, events } = setup(() => failed('timeout', 'status1.test did not answer'));
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(1);
+    expect(events).toEqual([]);
+    await timers.advance(400 * S);
+    expect(events.map((e) => e.type)).toEqual(['vendor_unreachable']);
+  });
+
   it('reports one offline state, not N unreachable vendors, and announces what changed once back', async () => {
     let network = false;
     let outage = false;
