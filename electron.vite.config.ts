@@ -70,6 +70,8 @@ export default defineConfig({
     plugins: [...(renderer.plugins ?? []), ensureCsp()],
     build: {
       ...renderer.build,
+      // electron-vite leaves the renderer unminified by default; the window should open fast.
+      minify: true,
       outDir: here('out/renderer'),
       emptyOutDir: true,
       rollupOptions: { input: { index: here('renderer/index.html') } },
