@@ -46,10 +46,7 @@ export function snapshot(components: Component[], incidents: Incident[] = [], na
   };
 }
 
-export function failed(
-  kind: ErrorKind,
-  message = 'it failed',
-): Snapshot {
+export function failed(kind: ErrorKind, message = 'it failed'): Snapshot {
   return {
     url: 'https://x.test',
     vendor: { name: 'X', platform: 'unknown', pageUrl: 'https://x.test' },
