@@ -141,6 +141,20 @@ function check<C extends RequestChannel>(channel: C, arg: unknown): Req<C> {
   return result.value;
 }
 
+/**
+ * What a vendor watches after the same page is added again: the union of both choices; the whole page
+ * (undefined) when either asks for it. Returns `current` itself when nothing changes.
+ */
+export function mergeWatched(
+  current: readonly string[] | undefined,
+  added: readonly string[] | undefined,
+): string[] | undefined {
+  if (!current || current.length === 0) return current as string[] | undefined;
+  if (!added || added.length === 0) return undefined;
+  const extra = added.filter((c) => !current.includes(c));
+  return extra.length === 0 ? (current as string[]) : [...current, ...extra];
+}
+
 export function createAppCore(options: AppCoreOptions): AppCore {
   const baseTimers: Timers = options.timers ?? realTimers;
   const timers: Timers = options.now
@@ -553,7 +567,19 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       const url = req.url.trim();
       const id = vendorIdFor(url);
       const existing = findEntry(id);
-      if (existing) return summaryById(id);
+      if (existing) {
+        // One vendor per status page: adding the same page again (another AWS service from the catalog,
+        // say) widens what is watched instead of being ignored.
+        const merged = mergeWatched(existing.components, req.components);
+        if (merged !== existing.components) {
+          if (merged) existing.components = merged;
+          else delete existing.components;
+          await saveWatchlist();
+          syncMonitor();
+          stateChanged();
+        }
+        return summaryById(id);
+      }
       const entry: WatchEntry = { url };
       if (req.name?.trim()) entry.name = req.name.trim();
       if (req.components?.length) entry.components = [...req.components];

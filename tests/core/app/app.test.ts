@@ -98,6 +98,19 @@ describe('app core', () => {
     expect(stored.data.vendors[0].apiUrl).toBe(`${KUSTOMER}/api/v2`);
   });
 
+  it('adding the same page again watches both choices (two services of one provider), never ignores it', async () => {
+    const w = world();
+    const { core } = w.make();
+    await core.start();
+    await core.handlers['vendors:add']({ url: KUSTOMER, components: ['Prod1 (US)/Workflow'] });
+    const again = await core.handlers['vendors:add']({ url: KUSTOMER, components: ['Prod2 (EU)/API'] });
+    expect(again.watchedComponents).toEqual(['Prod1 (US)/Workflow', 'Prod2 (EU)/API']);
+    const state = await core.handlers['state:get']();
+    expect(state.vendors).toHaveLength(1);
+    const whole = await core.handlers['vendors:add']({ url: KUSTOMER });
+    expect(whole.watchedComponents).toEqual([]);
+  });
+
   it('lists vendors worst first and shows the worst on the tray, offline and paused states included', async () => {
     const w = world();
     const { core } = w.make();
