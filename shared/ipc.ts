@@ -16,6 +16,9 @@ export interface VendorSummary {
   status: VendorStatus;
   /** Open incidents and maintenances in progress, newest first (titles, for the overview). */
   open: Array<Pick<Incident, 'id' | 'title' | 'impact' | 'status' | 'startedAt'>>;
+  /** The watched components that are not operational, worst first (at most a few; `problemCount` says how many). */
+  problems?: Array<{ name: string; group: string | null; status: VendorStatus }>;
+  problemCount?: number;
   lastCheckedAt: string | null;
   /** Time of the last good snapshot. */
   lastGoodAt: string | null;

@@ -18,7 +18,7 @@ import type {
 import { validateRequest } from '../../shared/ipc-schemas';
 import type { MonitorEvent, Snapshot, WatchEntry, WatchlistFile } from '../../shared/model';
 import type { AppNotification } from '../../shared/notification';
-import { compareWorstFirst, worstOf, type TrayState } from '../../shared/status';
+import { compareWorstFirst, isProblem, worstOf, type TrayState } from '../../shared/status';
 import { searchCatalog } from '../../shared/catalog';
 import type { AppCore, AppCoreOptions } from './app-types';
 import { History, type HistoryData } from './history/history';
@@ -37,6 +37,7 @@ import {
   type PolicyState,
 } from './policy/policy';
 import { readSnapshot } from './read';
+import { selectWatched } from './rollup';
 import { createFileStore } from './storage/file-store';
 import type { DocumentStore } from './storage/types';
 import {
@@ -220,6 +221,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       .map((i) => ({ id: i.id, title: i.title, impact: i.impact, status: i.status, startedAt: i.startedAt }))
       .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
     const until = snoozedUntil(policyState, id, now());
+    const troubled = selectWatched(snap?.components ?? [], entry.components)
+      .filter((c) => isProblem(c.status))
+      .sort((a, b) => compareWorstFirst(a.status, b.status));
     return {
       id,
       url: entry.url,
@@ -228,6 +232,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       pageUrl: snap?.vendor.pageUrl ?? view?.detection?.pageUrl ?? entry.url,
       status: view?.status ?? 'unknown',
       open,
+      problems: troubled.slice(0, 3).map((c) => ({ name: c.name, group: c.group, status: c.status })),
+      problemCount: troubled.length,
       lastCheckedAt: view?.lastCheckedAt ? new Date(view.lastCheckedAt).toISOString() : null,
       lastGoodAt: view?.lastGoodAt ? new Date(view.lastGoodAt).toISOString() : null,
       stale: view?.stale ?? false,

@@ -25,6 +25,25 @@ describe('overview', () => {
     vi.useRealTimers();
   });
 
+  it('names the broken components when a vendor has a problem but no open incident', async () => {
+    const acme = summary({
+      id: 'acme',
+      name: 'Acme',
+      status: 'partial_outage',
+      problems: [
+        { name: 'API', group: 'EU West', status: 'partial_outage' },
+        { name: 'Webhooks', group: null, status: 'degraded' },
+      ],
+      problemCount: 5,
+    });
+    renderApp(bridgeWith(appState([acme, summary({ id: 'calm', name: 'Calm' })])));
+    await screen.findByRole('heading', { level: 1, name: 'Your vendors' });
+    const row = screen.getByRole('link', { name: /Acme/ });
+    expect(row).toHaveTextContent('EU West / API: Partial outage; Webhooks: Degraded performance, +3 more');
+    expect(row).not.toHaveTextContent('No open incident');
+    expect(screen.getByRole('link', { name: /Calm/ })).toHaveTextContent('No open incident');
+  });
+
   it('lists vendors worst first with status in words, open incident and how long it has been open', async () => {
     renderApp(bridgeWith(appState(mixedVendors())));
     await screen.findByRole('heading', { level: 1, name: 'Your vendors' });

@@ -92,6 +92,15 @@ const VendorRow = memo(function VendorRow({ vendor }: { vendor: VendorSummary })
               {vendor.open.length > 1 ? `, +${vendor.open.length - 1} more` : ''}
             </span>
           </>
+        ) : vendor.problems && vendor.problems.length > 0 ? (
+          <span className="row__incident-title">
+            {vendor.problems
+              .map((c) => `${c.group ? `${c.group} / ` : ''}${c.name}: ${STATUS_LABEL[c.status]}`)
+              .join('; ')}
+            {(vendor.problemCount ?? 0) > vendor.problems.length ? (
+              <span className="muted">, +{(vendor.problemCount ?? 0) - vendor.problems.length} more</span>
+            ) : null}
+          </span>
         ) : (
           <span className="muted">No open incident</span>
         )}

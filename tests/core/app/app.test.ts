@@ -127,6 +127,10 @@ describe('app core', () => {
       ['Kustomer', 'operational'],
     ]);
     expect(state.tray).toBe('partial_outage');
+    // The overview can name what is broken even when no incident is open.
+    expect(state.vendors[0]!.problems).toEqual([{ name: 'Actions', group: null, status: 'partial_outage' }]);
+    expect(state.vendors[0]!.problemCount).toBe(1);
+    expect(state.vendors[1]!.problemCount).toBe(0);
 
     await core.handlers['settings:update']({ pausedUntil: new Date(w.timers.now() + 600 * S).toISOString() });
     expect((await core.handlers['state:get']()).tray).toBe('paused');
