@@ -3,7 +3,6 @@
 // --web, the browser dashboard) watches it: components degrade, an incident opens, updates arrive, it
 // resolves and the postmortem follows. Nothing here touches your own watchlist or the network.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import {
   type StatuspageFixture,
 } from '../tests/fakes/statuspage-server';
 import { KUSTOMER_POSTMORTEM_AUG16, kustomerFixture } from '../tests/fixtures/kustomer';
+import { electronBinary } from './start.mjs';
 import type { WatchlistFile } from '../shared/model';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -124,17 +124,6 @@ function clock(ms: number): string {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** The Electron binary, found the way `npm start` finds it (without the package's download attempt). */
-function electronBinary(): string | null {
-  const dir = path.join(ROOT, 'node_modules', 'electron');
-  const pathFile = path.join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? path.join(override, relative) : path.join(dir, 'dist', relative);
-  return existsSync(binary) ? binary : null;
-}
-
 async function main(argv: string[]): Promise<number> {
   let values;
   try {
@@ -173,10 +162,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`demo: --interval must be at least 1 second, not "${values.interval}".\n`);
     return 1;
   }
-  const electron = values.web ? null : electronBinary();
-  if (!values.web && !electron) {
+  // Found exactly as `npm start` finds it, without the electron package's download attempt.
+  const electron = values.web ? null : electronBinary(ROOT);
+  if (!values.web && !electron?.found) {
     process.stderr.write(
-      'demo: the Electron binary is not installed on this machine (node_modules/electron/dist is missing), so the desktop app cannot start.\n' +
+      `demo: the Electron binary is not installed on this machine (${electron?.binary ?? 'node_modules/electron/dist'} is missing), so the desktop app cannot start.\n` +
         'Run the same demo in your browser instead:  npm run demo -- --web\n',
     );
     return 1;

@@ -5,7 +5,6 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { needsBuild, OUTPUTS } from '../../scripts/start.mjs';
 
 const START = join(import.meta.dirname, '..', '..', 'scripts', 'start.mjs');
