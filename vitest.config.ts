@@ -1,7 +1,12 @@
-// Test projects by runtime: plain Node (engine, CLI, glue with mocked electron), jsdom (renderer),
-// and real Chromium end to end (web mode).
+// Test projects by runtime: plain Node (engine, CLI, glue with mocked electron), jsdom (renderer), the
+// built desktop app booted under Node with a stand-in electron, and real Chromium end to end (web mode).
+// Time limits are stated here, once, and generous: the suite must pass on a busy two-core machine, so
+// tests wait on conditions and these limits only catch a hang.
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+/** Tests of the built app (tests/electron/built-*.test.ts): they share one `npm run build`. */
+const BUILT_APP_TESTS = 'tests/electron/built-*.test.ts';
 
 export default defineConfig({
   plugins: [react()],
@@ -14,9 +19,10 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/renderer/**', 'tests/e2e/**'],
+          exclude: ['tests/renderer/**', 'tests/e2e/**', BUILT_APP_TESTS],
           server: { deps: { inline: ['electron-store', 'conf'] } },
-          testTimeout: 20000,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -26,6 +32,20 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'desktop',
+          environment: 'node',
+          include: [BUILT_APP_TESTS],
+          // Builds out/ once (or reuses a build newer than its sources) before any of these files run.
+          globalSetup: ['tests/electron/built-app/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -34,8 +54,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          testTimeout: 60000,
-          hookTimeout: 120000,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

@@ -2,23 +2,27 @@
 // modelled on Kustomer's August 16, 2022 incident over about three minutes, while the app (or, with
 // --web, the browser dashboard) watches it: components degrade, an incident opens, updates arrive, it
 // resolves and the postmortem follows. Nothing here touches your own watchlist or the network.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  openIncident,
-  resolveIncident,
-  setComponentStatus,
-  startStatuspageServer,
-  updateIncident,
-  type StatuspageFixture,
-} from '../tests/fakes/statuspage-server';
-import { KUSTOMER_POSTMORTEM_AUG16, kustomerFixture } from '../tests/fixtures/kustomer';
-import { electronBinary } from './start.mjs';
+import type { StatuspageFixture } from '../tests/fakes/statuspage-server';
 import type { WatchlistFile } from '../shared/model';
+
+// Ctrl-C (or SIGTERM) is caught from here on, before anything heavy loads, and stays caught until the
+// process ends: whenever it arrives (start-up, the replay, or a second one during shutdown) the demo
+// stops what it started and exits 0. The modules below are loaded after this, on demand.
+let stopRequested = false;
+let requestStop: () => void = () => {};
+const stopSignal = new Promise<void>((resolve) => (requestStop = resolve));
+const onStopSignal = (): void => {
+  stopRequested = true;
+  requestStop();
+};
+process.on('SIGINT', onStopSignal);
+process.on('SIGTERM', onStopSignal);
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -37,11 +41,17 @@ const INCIDENT_TITLE = 'Delayed processing of inbound messages on Prod1';
 const WORKFLOW = 'Prod1 (US)/Workflow';
 const HOOKS = 'Prod1 (US)/Web/Email/Form Hooks';
 
+/** The fake status page's editing functions (loaded after the signal handlers are in place). */
+type Edits = Pick<
+  typeof import('../tests/fakes/statuspage-server'),
+  'openIncident' | 'resolveIncident' | 'setComponentStatus' | 'updateIncident'
+> & { postmortem: string };
+
 interface Phase {
   /** Seconds from the start, at speed 1. */
   at: number;
   say: string;
-  apply(fixture: StatuspageFixture, state: { incidentId: string | null }): void;
+  apply(fixture: StatuspageFixture, state: { incidentId: string | null }, edit: Edits): void;
 }
 
 /** The outage, modelled on the seed's August 16 incident (Prod1 workflow service stalls, rolled back). */
@@ -49,16 +59,16 @@ const PHASES: Phase[] = [
   {
     at: 15,
     say: 'Prod1 (US): Workflow and Web/Email/Form Hooks slow down (degraded performance).',
-    apply(fixture) {
-      setComponentStatus(fixture, WORKFLOW, 'degraded_performance');
-      setComponentStatus(fixture, HOOKS, 'degraded_performance');
+    apply(fixture, _state, edit) {
+      edit.setComponentStatus(fixture, WORKFLOW, 'degraded_performance');
+      edit.setComponentStatus(fixture, HOOKS, 'degraded_performance');
     },
   },
   {
     at: 30,
     say: `Incident opened: "${INCIDENT_TITLE}" (investigating, major impact).`,
-    apply(fixture, state) {
-      const incident = openIncident(fixture, {
+    apply(fixture, state, edit) {
+      const incident = edit.openIncident(fixture, {
         name: INCIDENT_TITLE,
         impact: 'major',
         status: 'investigating',
@@ -71,16 +81,16 @@ const PHASES: Phase[] = [
   {
     at: 50,
     say: 'Prod1 (US) / Workflow: major outage.',
-    apply(fixture) {
-      setComponentStatus(fixture, WORKFLOW, 'major_outage');
-      setComponentStatus(fixture, HOOKS, 'partial_outage');
+    apply(fixture, _state, edit) {
+      edit.setComponentStatus(fixture, WORKFLOW, 'major_outage');
+      edit.setComponentStatus(fixture, HOOKS, 'partial_outage');
     },
   },
   {
     at: 80,
     say: 'Update: identified (a deployment of the workflow service is the cause; rolling back).',
-    apply(fixture, state) {
-      updateIncident(fixture, state.incidentId!, {
+    apply(fixture, state, edit) {
+      edit.updateIncident(fixture, state.incidentId!, {
         status: 'identified',
         body: 'A deployment in our workflow service prevents it from reading a subset of queued workflow events. We are rolling the service back to the previous version.',
       });
@@ -89,10 +99,10 @@ const PHASES: Phase[] = [
   {
     at: 110,
     say: 'Update: monitoring (rolled back, the backlog of events is being processed).',
-    apply(fixture, state) {
-      setComponentStatus(fixture, WORKFLOW, 'degraded_performance');
-      setComponentStatus(fixture, HOOKS, 'operational');
-      updateIncident(fixture, state.incidentId!, {
+    apply(fixture, state, edit) {
+      edit.setComponentStatus(fixture, WORKFLOW, 'degraded_performance');
+      edit.setComponentStatus(fixture, HOOKS, 'operational');
+      edit.updateIncident(fixture, state.incidentId!, {
         status: 'monitoring',
         body: 'The workflow service has been rolled back and events are processing at normal speed. We are monitoring while the remaining backlog of events is processed.',
       });
@@ -101,9 +111,9 @@ const PHASES: Phase[] = [
   {
     at: 140,
     say: 'Resolved: every component is operational again.',
-    apply(fixture, state) {
-      setComponentStatus(fixture, WORKFLOW, 'operational');
-      resolveIncident(
+    apply(fixture, state, edit) {
+      edit.setComponentStatus(fixture, WORKFLOW, 'operational');
+      edit.resolveIncident(
         fixture,
         state.incidentId!,
         'All backlogged events have been processed and inbound messages are delivered in real time. This incident has been resolved.',
@@ -113,8 +123,8 @@ const PHASES: Phase[] = [
   {
     at: 170,
     say: 'Postmortem published (the text of Kustomer’s August 16 postmortem).',
-    apply(fixture, state) {
-      updateIncident(fixture, state.incidentId!, { status: 'postmortem', body: KUSTOMER_POSTMORTEM_AUG16 });
+    apply(fixture, state, edit) {
+      edit.updateIncident(fixture, state.incidentId!, { status: 'postmortem', body: edit.postmortem });
     },
   },
 ];
@@ -162,7 +172,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`demo: --interval must be at least 1 second, not "${values.interval}".\n`);
     return 1;
   }
+  if (stopRequested) return 0;
   // Found exactly as `npm start` finds it, without the electron package's download attempt.
+  const { electronBinary } = await import('./start.mjs');
   const electron = values.web ? null : electronBinary(ROOT);
   if (!values.web && !electron?.found) {
     process.stderr.write(
@@ -173,8 +185,39 @@ async function main(argv: string[]): Promise<number> {
   }
   const intervalSeconds = Math.max(1, Math.round(baseInterval / speed));
 
-  const vendor = await startStatuspageServer({ page: kustomerFixture() });
+  // Everything started is stopped in reverse order, however the run ends.
+  const cleanups: Array<() => Promise<void>> = [];
+  try {
+    return await run({ web: Boolean(values.web), speed, port, intervalSeconds }, cleanups);
+  } finally {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((err: unknown) => {
+        process.stderr.write(`demo: while stopping: ${err instanceof Error ? err.message : String(err)}\n`);
+      });
+    }
+  }
+}
+
+interface RunOptions {
+  web: boolean;
+  speed: number;
+  port: number;
+  intervalSeconds: number;
+}
+
+/** Starts the fake page and the app, replays the timeline, and waits for Ctrl-C (or the app to close). */
+async function run(options: RunOptions, cleanups: Array<() => Promise<void>>): Promise<number> {
+  const { intervalSeconds, speed } = options;
+  const fakePage = await import('../tests/fakes/statuspage-server');
+  const { KUSTOMER_POSTMORTEM_AUG16, kustomerFixture } = await import('../tests/fixtures/kustomer');
+  const edits: Edits = { ...fakePage, postmortem: KUSTOMER_POSTMORTEM_AUG16 };
+  if (stopRequested) return 0;
+
+  const vendor = await fakePage.startStatuspageServer({ page: kustomerFixture() });
+  cleanups.push(() => vendor.close());
   const workDir = await mkdtemp(path.join(tmpdir(), 'statustray-demo-'));
+  cleanups.push(() => rm(workDir, { recursive: true, force: true }));
+  if (stopRequested) return 0;
   const watchlistPath = path.join(workDir, 'demo-watchlist.json');
   const watchlist: WatchlistFile = {
     version: 1,
@@ -189,13 +232,11 @@ async function main(argv: string[]): Promise<number> {
       `Demo data (your own watchlist is untouched): ${workDir}\n`,
   );
 
-  const cleanups: Array<() => Promise<void>> = [];
-  let finished: () => void = () => {};
-  const done = new Promise<void>((resolve) => (finished = resolve));
-
-  if (values.web) {
+  let appClosed: Promise<void> = new Promise<void>(() => {});
+  if (options.web) {
     const { createAppCore } = await import('../electron/core/app');
     const { startDashboard } = await import('../electron/web/dashboard');
+    if (stopRequested) return 0;
     const core = createAppCore({ dataDir, watchlistPath, intervalSeconds });
     // A browser has no tray: show here what the desktop app would announce as notifications.
     core.onNotification((n) => {
@@ -204,15 +245,15 @@ async function main(argv: string[]): Promise<number> {
     try {
       const dashboard = await startDashboard({
         core,
-        port,
+        port: options.port,
         log: (line) => void process.stderr.write(`${line}\n`),
       });
       cleanups.push(() => dashboard.stop());
+      if (stopRequested) return 0;
       process.stdout.write(`StatusTray dashboard: ${dashboard.url}\n`);
     } catch (err) {
+      await core.stop().catch(() => {});
       process.stderr.write(`demo: ${err instanceof Error ? err.message : String(err)}\n`);
-      await vendor.close();
-      await rm(workDir, { recursive: true, force: true });
       return 1;
     }
   } else {
@@ -229,43 +270,53 @@ async function main(argv: string[]): Promise<number> {
         STATUSTRAY_DEMO_INTERVAL: String(intervalSeconds),
       },
     });
-    child.on('exit', () => finished());
-    cleanups.push(async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-    });
+    appClosed = exitOf(child);
+    cleanups.push(() => stopChild(child));
     process.stdout.write('Starting the StatusTray app; watch the tray icon.\n');
   }
 
-  const started = Date.now();
+  const ended = Promise.race([stopSignal, appClosed]).then(() => true);
+  let over = false;
+  void ended.then(() => (over = true));
   const state = { incidentId: null as string | null };
-  const timers: NodeJS.Timeout[] = [];
+  const started = Date.now();
   process.stdout.write(`[${clock(0)}] Kustomer is fully operational.\n`);
-  PHASES.forEach((phase, index) => {
-    timers.push(
-      setTimeout(
-        () => {
-          vendor.update((fixture) => phase.apply(fixture, state));
-          process.stdout.write(`[${clock(Date.now() - started)}] ${phase.say}\n`);
-          if (index === PHASES.length - 1) {
-            process.stdout.write('The outage is over. Keep exploring; press Ctrl-C to stop.\n');
-          }
-        },
-        (phase.at * 1000) / speed,
-      ),
-    );
-  });
-
-  const stop = (): void => finished();
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  await done;
-  process.off('SIGINT', stop);
-  process.off('SIGTERM', stop);
-  for (const timer of timers) clearTimeout(timer);
-  for (const cleanup of cleanups) await cleanup();
-  await vendor.close();
-  await rm(workDir, { recursive: true, force: true });
+  // Each phase waits its gap from the one before it actually happened (not from the start): a stalled
+  // machine delays the story, it never fires several phases at once, so the app sees every state.
+  let previousAt = 0;
+  for (const [index, phase] of PHASES.entries()) {
+    const gapMs = ((phase.at - previousAt) * 1000) / speed;
+    previousAt = phase.at;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), gapMs)));
+    const stop = await Promise.race([waited, ended]);
+    clearTimeout(timer);
+    if (stop || over) return 0;
+    vendor.update((fixture) => phase.apply(fixture, state, edits));
+    process.stdout.write(`[${clock(Date.now() - started)}] ${phase.say}\n`);
+    if (index === PHASES.length - 1) {
+      process.stdout.write('The outage is over. Keep exploring; press Ctrl-C to stop.\n');
+    }
+  }
+  await ended;
   return 0;
+}
+
+function exitOf(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+/** Asks the app to quit, and waits for it (forcing it after a generous while). */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = exitOf(child);
+  child.kill('SIGTERM');
+  const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(force);
 }
 
 main(process.argv.slice(2)).then(

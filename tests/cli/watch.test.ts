@@ -145,7 +145,7 @@ describe('watch', () => {
     ]);
     expect(all.every((e) => e.vendor === 'Kustomer')).toBe(true);
     expect(run.lines.some((l) => l.includes('Prod2 (EU)'))).toBe(false);
-  }, 60_000);
+  });
 
   it('prints readable lines without --json', async () => {
     server = await startStatuspageServer({ page: kustomerFixture() });
@@ -164,7 +164,7 @@ describe('watch', () => {
       /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ {2}Kustomer — Prod2 \(EU\) \/ Channel - Email: Degraded performance \(was Operational\)$/,
     );
     expect(run.lines[1]).toMatch(/Kustomer — Status: Degraded performance \(was Operational\)$/);
-  }, 60_000);
+  });
 
   it('refuses a watchlist with nothing valid, naming the problems', async () => {
     const config = path.join(dir, 'watchlist.json');
@@ -178,7 +178,7 @@ describe('watch', () => {
     const broken = watch(['--config', config]);
     expect(await broken.exit).toBe(1);
     expect(broken.stderr()).toMatch(/not valid JSON at line 1, column 30: unexpected "}"/);
-  }, 30_000);
+  });
 
   it('warns about bad entries but watches the good ones', async () => {
     server = await startStatuspageServer({ page: kustomerFixture() });
@@ -195,5 +195,5 @@ describe('watch', () => {
     run.proc.kill('SIGTERM');
     expect(await run.exit).toBe(0);
     expect(run.stderr()).toMatch(/vendor #2 .*duplicate of vendor #1/);
-  }, 30_000);
+  });
 });

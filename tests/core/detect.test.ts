@@ -180,7 +180,7 @@ describe('the check command', () => {
       }
     });
     expect(code).toBe(2); // one page (the plain one) could not be read
-  }, 60_000);
+  });
 });
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -85,10 +85,9 @@ describe('adding a vendor by its status page address', () => {
       vendor.update((f) => setComponentStatus(f, 'US East/API', 'major_outage'));
       const requestsBefore = vendor.count('/api/v2/summary.json');
       // Wait for at least two more polls of the page, so the change has surely been read.
-      const deadline = Date.now() + 15_000;
-      while (vendor.count('/api/v2/summary.json') < requestsBefore + 2 && Date.now() < deadline) {
-        await page.waitForTimeout(200);
-      }
+      await expect
+        .poll(() => vendor.count('/api/v2/summary.json'), { timeout: 30_000 })
+        .toBeGreaterThanOrEqual(requestsBefore + 2);
       expect(await page.getByText('Your vendor is operational').isVisible()).toBe(true);
 
       // …the watched one's does, and the open page follows without a reload.

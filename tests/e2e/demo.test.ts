@@ -1,7 +1,7 @@
 // `npm run demo -- --web` at high speed: the script prints each phase, the dashboard it serves shows the
 // simulated Kustomer outage as it unfolds, the incident opens, and its postmortem arrives.
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT } from '../../electron/web/build-renderer';
@@ -12,7 +12,7 @@ let demo: ChildProcess;
 let output = '';
 let browser: Browser;
 
-function waitForOutput(pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
+function waitForOutput(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const match = pattern.exec(output);
@@ -29,13 +29,17 @@ function waitForOutput(pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecA
   });
 }
 
-beforeAll(async () => {
-  await builtRenderer();
-  const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  demo = spawn(process.execPath, [tsx, 'scripts/demo.ts', '--web', '--speed', '20'], {
+/** The demo as `npm run demo` runs it: one Node process with tsx as its loader (no relaying parent). */
+function spawnDemo(args: string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+beforeAll(async () => {
+  await builtRenderer();
+  demo = spawnDemo(['--web', '--speed', '20']);
   demo.stdout?.setEncoding('utf8');
   demo.stderr?.setEncoding('utf8');
   demo.stdout?.on('data', (chunk: string) => (output += chunk));
@@ -92,9 +96,33 @@ describe('npm run demo -- --web', () => {
     ]) {
       expect(output, output).toContain(phase);
     }
-    // Ctrl-C stops it cleanly.
+    // Ctrl-C stops it cleanly, even pressed twice while it is stopping.
     const exited = new Promise<number | null>((resolve) => demo.once('exit', (code) => resolve(code)));
     demo.kill('SIGINT');
+    demo.kill('SIGINT');
     expect(await exited, output).toBe(0);
+  });
+
+  it('exits 0 and leaves no demo data behind on Ctrl-C during start-up', async () => {
+    const early = spawnDemo(['--web', '--speed', '20']);
+    let text = '';
+    early.stdout?.setEncoding('utf8');
+    early.stderr?.setEncoding('utf8');
+    const exited = new Promise<number | null>((resolve) => early.once('exit', (code) => resolve(code)));
+    // The first line comes before the dashboard is up: Ctrl-C right then, mid start-up.
+    const workDir = await new Promise<string>((resolve) => {
+      const read = (chunk: string): void => {
+        text += chunk;
+        const match = /Demo data \(your own watchlist is untouched\): (\S+)/.exec(text);
+        if (match) {
+          early.kill('SIGINT');
+          resolve(match[1]!);
+        }
+      };
+      early.stdout?.on('data', read);
+      early.stderr?.on('data', (chunk: string) => (text += chunk));
+    });
+    expect(await exited, text).toBe(0);
+    expect(existsSync(workDir), text).toBe(false);
   });
 });

@@ -127,8 +127,13 @@ describe('a status page carrying script injections', () => {
       expect(await liveInjections(page)).toEqual([]);
       await screenshot(page, 'injection-incident');
 
-      // Give anything that might still fire a moment, then check nothing ever did.
-      await page.waitForTimeout(300);
+      // Once the page has run what it had queued (two frames, then a task), check nothing ever fired.
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))),
+          ),
+      );
       expect(watch.dialogs).toEqual([]);
       expect(watch.foreignRequests).toEqual([]);
       expect(watch.errors).toEqual([]);

@@ -125,5 +125,5 @@ describe('file store', () => {
       lastN = Math.max(lastN, result.value!.n);
     }
     expect(lastN).toBeGreaterThan(1);
-  }, 60000);
+  });
 });
