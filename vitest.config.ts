@@ -45,7 +45,8 @@ export default defineConfig({
           // Builds out/ once (or reuses a build newer than its sources) before any of these files run.
           globalSetup: ['tests/electron/built-app/global-setup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // Packing the app with electron-builder happens in a hook: minutes on a loaded machine.
+          hookTimeout: 300_000,
         },
       },
       {

@@ -27,8 +27,13 @@ export interface BootedApp {
   waitFor(match: (record: Recorded) => boolean, what: string, since?: number): Promise<Recorded>;
 }
 
-export function bootBuiltApp(options: { userData: string; env?: NodeJS.ProcessEnv }): BootedApp {
-  const child = spawn(process.execPath, ['--import', REGISTER, MAIN], {
+export function bootBuiltApp(options: {
+  userData: string;
+  /** The main bundle to boot (default: out/main/index.js). */
+  main?: string;
+  env?: NodeJS.ProcessEnv;
+}): BootedApp {
+  const child = spawn(process.execPath, ['--import', REGISTER, options.main ?? MAIN], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

@@ -4,7 +4,8 @@
 // `standin {...}` on stdout (synchronous on a pipe, so nothing is lost at exit), and throws on any member
 // it does not model, so a new dependency on Electron shows up as a loud failure, not a silent pass.
 //
-// Environment: STANDIN_USER_DATA (app.getPath('userData')), STANDIN_APP_PATH (app.getAppPath()).
+// Environment: STANDIN_USER_DATA (app.getPath('userData')), STANDIN_APP_PATH (app.getAppPath()), and
+// for a packaged app STANDIN_RESOURCES_PATH (then app.isPackaged is true and process.resourcesPath is it).
 // The single-instance lock is honest: a lock file holding the owner's pid in userData, and a Unix socket
 // beside it on which a second launch hands over its argv (what Electron's process singleton does).
 import { EventEmitter } from 'node:events';
@@ -14,6 +15,8 @@ import { join } from 'node:path';
 
 const USER_DATA = required('STANDIN_USER_DATA');
 const APP_PATH = required('STANDIN_APP_PATH');
+const RESOURCES_PATH = process.env.STANDIN_RESOURCES_PATH || null;
+if (RESOURCES_PATH) process.resourcesPath = RESOURCES_PATH;
 
 function required(name) {
   const value = process.env[name];
@@ -120,7 +123,7 @@ function tellFirstInstance() {
 }
 
 class App extends EventEmitter {
-  isPackaged = false;
+  isPackaged = RESOURCES_PATH !== null;
   commandLine = strict('app.commandLine', { appendSwitch() {}, hasSwitch: () => false });
 
   requestSingleInstanceLock() {
