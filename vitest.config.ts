@@ -12,6 +12,8 @@ export default defineConfig({
   plugins: [react()],
   test: {
     globals: true,
+    // expect.poll's default wait (vi.waitFor has none to configure: its callers pass one).
+    expect: { poll: { timeout: 30_000 } },
     projects: [
       {
         extends: true,

@@ -86,7 +86,7 @@ describe('adding a vendor by its status page address', () => {
       const requestsBefore = vendor.count('/api/v2/summary.json');
       // Wait for at least two more polls of the page, so the change has surely been read.
       await expect
-        .poll(() => vendor.count('/api/v2/summary.json'), { timeout: 30_000 })
+        .poll(() => vendor.count('/api/v2/summary.json'))
         .toBeGreaterThanOrEqual(requestsBefore + 2);
       expect(await page.getByText('Your vendor is operational').isVisible()).toBe(true);
 

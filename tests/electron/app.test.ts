@@ -163,7 +163,9 @@ describe('the tray', () => {
     expect(core.handlers['settings:update']).toHaveBeenCalledWith({
       pausedUntil: '2026-11-24T11:00:00.000Z',
     });
-    await vi.waitFor(() => expect(tray().tooltip).toMatch(/^Notifications paused until /));
+    await vi.waitFor(() => expect(tray().tooltip).toMatch(/^Notifications paused until /), {
+      timeout: 15_000,
+    });
     const paused = menuItem('Pause notifications').submenu as MenuItemConstructorOptions[];
     const off = menuItem('Off (notify again)', paused);
     expect(off.enabled).toBe(true);
@@ -197,7 +199,7 @@ describe('the tray', () => {
     expect(app.quitted).toBe(false);
     expect(tray().destroyed).toBe(false);
     core.releaseStop();
-    await vi.waitFor(() => expect(app.quitted).toBe(true));
+    await vi.waitFor(() => expect(app.quitted).toBe(true), { timeout: 15_000 });
     expect(core.stopped).toBe(true);
     expect(tray().destroyed).toBe(true);
   });

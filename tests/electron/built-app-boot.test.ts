@@ -98,8 +98,11 @@ describe('the built desktop app, booted with a stand-in electron', () => {
     // Every request channel of shared/ipc.ts has exactly one handler.
     const handled = kinds(first.records, 'ipc-handle').map((r) => r.channel);
     expect([...handled].sort()).toEqual([...REQUEST_CHANNELS].sort());
-    // The window heard the state.
-    expect(kinds(first.records, 'push').map((r) => r.channel)).toContain('state:changed');
+    // The window hears the state.
+    await first.waitFor(
+      (r) => r.kind === 'push' && r.channel === 'state:changed',
+      'send the window its state',
+    );
 
     expect(kinds(first.records, 'uncaught'), first.output()).toEqual([]);
     expect(kinds(first.records, 'unexpected'), first.output()).toEqual([]);
@@ -161,6 +164,25 @@ describe('the built desktop app, booted with a stand-in electron', () => {
     await first.waitFor((r) => r.kind === 'second-instance', 'hear from the second launch', since);
     const handOver = first.records.findIndex((r, i) => i >= since && r.kind === 'second-instance');
     await first.waitFor((r) => r.kind === 'window-show', 'show its window again', handOver);
+  });
+
+  it('has a stand-in that fails loudly on what it does not model, so nothing passes by accident', async () => {
+    const probe = async (name: string, code: string): Promise<BootedApp> => {
+      const file = join(workDir, `${name}.mjs`);
+      await writeFile(file, code);
+      const run = bootBuiltApp({ userData: join(workDir, `${name}-data`), main: file, env });
+      await run.exited;
+      return run;
+    };
+    // A member it does not model: recorded, thrown, and the process ends as a crash would.
+    const member = await probe('member', "import { app } from 'electron';\napp.setBadgeCount(3);\n");
+    expect(member.child.exitCode).not.toBe(0);
+    expect(kinds(member.records, 'unexpected').map((r) => r.what)).toEqual(['app.setBadgeCount']);
+    expect(kinds(member.records, 'uncaught')[0]?.message).toContain('app.setBadgeCount is not modelled');
+    // A module it does not provide: the import itself fails.
+    const module = await probe('module', "import { clipboard } from 'electron';\nconsole.log(clipboard);\n");
+    expect(module.child.exitCode).not.toBe(0);
+    expect(module.output()).toMatch(/does not provide an export named 'clipboard'/);
   });
 
   it('quits on SIGTERM once the engine has stopped, removing its tray', async () => {

@@ -138,8 +138,10 @@ describe('links in a host that cannot open them (web mode)', () => {
     renderApp(b, '#/vendor/kustomer/incident/inc-hostile');
     const real = await screen.findByRole('link', { name: 'the real page' });
     await user.click(real);
-    await vi.waitFor(() =>
-      expect(opened).toHaveBeenCalledWith('https://status.kustomer.com/', '_blank', 'noopener,noreferrer'),
+    await vi.waitFor(
+      () =>
+        expect(opened).toHaveBeenCalledWith('https://status.kustomer.com/', '_blank', 'noopener,noreferrer'),
+      { timeout: 15_000 },
     );
     expect(real).toHaveAttribute('target', '_blank');
     const clicked = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
