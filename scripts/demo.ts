@@ -276,13 +276,12 @@ async function run(options: RunOptions, cleanups: Array<() => Promise<void>>): P
   }
 
   const ended = Promise.race([stopSignal, appClosed]).then(() => true);
-  let over = false;
-  void ended.then(() => (over = true));
   const state = { incidentId: null as string | null };
   const started = Date.now();
   process.stdout.write(`[${clock(0)}] Kustomer is fully operational.\n`);
   // Each phase waits its gap from the one before it actually happened (not from the start): a stalled
-  // machine delays the story, it never fires several phases at once, so the app sees every state.
+  // machine delays the story but never fires several phases at once, so each state is served for at
+  // least its (scaled) gap.
   let previousAt = 0;
   for (const [index, phase] of PHASES.entries()) {
     const gapMs = ((phase.at - previousAt) * 1000) / speed;
@@ -291,7 +290,7 @@ async function run(options: RunOptions, cleanups: Array<() => Promise<void>>): P
     const waited = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), gapMs)));
     const stop = await Promise.race([waited, ended]);
     clearTimeout(timer);
-    if (stop || over) return 0;
+    if (stop) return 0;
     vendor.update((fixture) => phase.apply(fixture, state, edits));
     process.stdout.write(`[${clock(Date.now() - started)}] ${phase.say}\n`);
     if (index === PHASES.length - 1) {
