@@ -9,6 +9,7 @@ import { ADAPTERS } from './platforms';
 import { decodeText } from './platforms/common/encoding';
 import type { Detection, ReadContext } from './platforms/types';
 import { orderIncidents, vendorStatus } from './rollup';
+import { clampError, clampRead, clampText, TEXT_LIMITS } from './text-limits';
 
 export { vendorStatus, orderIncidents, selectWatched, componentKey } from './rollup';
 
@@ -59,6 +60,13 @@ export function parseUserUrl(raw: string): URL {
   return url;
 }
 
+/** A detection whose name (read from the page) is within the name limit. */
+function withinLimits(detection: Detection): Detection {
+  return detection.name !== undefined && detection.name.length > TEXT_LIMITS.name
+    ? { ...detection, name: clampText(detection.name, TEXT_LIMITS.name) }
+    : detection;
+}
+
 /**
  * Which platform serves this page: by URL shape first (no request), else fetch the page once and let
  * each adapter probe (a few requests at most), else an `unrecognized` FetchError saying what was tried.
@@ -67,7 +75,7 @@ export async function detectPlatform(url: string, ctx: ReadContext): Promise<Det
   const parsed = parseUserUrl(url);
   for (const adapter of ADAPTERS) {
     const hit = adapter.matchUrl(parsed);
-    if (hit) return hit;
+    if (hit) return withinLimits(hit);
   }
   let page: { body: string; contentType: string } | null = null;
   let pageError: FetchError | null = null;
@@ -91,7 +99,7 @@ export async function detectPlatform(url: string, ctx: ReadContext): Promise<Det
     tried.push(PLATFORM_LABEL[adapter.id]);
     try {
       const hit = await adapter.probe(parsed, ctx, page);
-      if (hit) return hit;
+      if (hit) return withinLimits(hit);
     } catch (err) {
       const e = classifyError(err, parsed.href, ctx.timeoutMs ?? 0);
       if (e.kind === 'timeout' || e.kind === 'rate_limited') throw e;
@@ -140,7 +148,7 @@ export function errorSnapshot(
   return {
     url,
     vendor: {
-      name: detection?.name ?? hostOf(url),
+      name: clampText(detection?.name ?? hostOf(url), TEXT_LIMITS.name),
       platform: detection?.platform ?? 'unknown',
       pageUrl: detection?.pageUrl ?? url,
     },
@@ -148,7 +156,7 @@ export function errorSnapshot(
     components: [],
     incidents: [],
     fetchedAt,
-    error,
+    error: clampError(error),
   };
 }
 
@@ -166,7 +174,8 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
         `StatusTray cannot read ${PLATFORM_LABEL[detection.platform]} pages yet`,
       );
     }
-    const read = await adapter.read(detection, ctx);
+    // Every adapter's read passes here: published text is held to its limits once, for every host.
+    const read = clampRead(await adapter.read(detection, ctx));
     return {
       snapshot: {
         url,
