@@ -3,6 +3,7 @@
 // status `unknown` and an error a person can read.
 import type { Snapshot, SnapshotError } from '../../shared/model';
 import { PLATFORM_LABEL } from '../../shared/platforms';
+import { hasCredentials, redactCredentials, stripCredentials } from '../../shared/url-credentials';
 import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './http/types';
 import { classifyError } from './http/client';
 import { ADAPTERS } from './platforms';
@@ -52,10 +53,17 @@ export function parseUserUrl(raw: string): URL {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
   } catch {
-    throw new FetchError('invalid_url', `"${raw}" is not a valid URL`);
+    throw new FetchError('invalid_url', `"${redactCredentials(raw)}" is not a valid URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchError('invalid_url', `"${raw}" is not an http(s) URL`);
+    throw new FetchError('invalid_url', `"${redactCredentials(raw)}" is not an http(s) URL`);
+  }
+  if (hasCredentials(url)) {
+    throw new FetchError(
+      'invalid_url',
+      `The address for ${url.host} contains a user name or password; StatusTray never stores or sends ` +
+        'credentials in an address. Remove the part before "@" and try again.',
+    );
   }
   return url;
 }
@@ -145,12 +153,14 @@ export function errorSnapshot(
   fetchedAt: string,
   detection: Detection | null = null,
 ): Snapshot {
+  // Whatever reached here, a user name or password in the address is not shown.
+  const shown = stripCredentials(url);
   return {
-    url,
+    url: shown,
     vendor: {
-      name: clampText(detection?.name ?? hostOf(url), TEXT_LIMITS.name),
+      name: clampText(detection?.name ?? hostOf(shown), TEXT_LIMITS.name),
       platform: detection?.platform ?? 'unknown',
-      pageUrl: detection?.pageUrl ?? url,
+      pageUrl: detection?.pageUrl ?? shown,
     },
     status: 'unknown',
     components: [],

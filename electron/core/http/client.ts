@@ -19,6 +19,7 @@ import {
 } from './address-guard';
 import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './types';
 import type { ErrorKind } from '../../../shared/model';
+import { redactCredentials } from '../../../shared/url-credentials';
 
 export const APP_VERSION = '0.1.0';
 export const USER_AGENT = `StatusTray/${APP_VERSION} (+https://github.com/statustray)`;
@@ -425,10 +426,16 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     try {
       current = new URL(url);
     } catch {
-      throw new FetchError('invalid_url', `"${url}" is not a valid URL`);
+      throw new FetchError('invalid_url', `"${redactCredentials(url)}" is not a valid URL`);
     }
     if (current.protocol !== 'http:' && current.protocol !== 'https:') {
-      throw new FetchError('invalid_url', `"${url}" is not an http(s) URL`);
+      throw new FetchError('invalid_url', `"${redactCredentials(url)}" is not an http(s) URL`);
+    }
+    if (current.username || current.password) {
+      throw new FetchError(
+        'invalid_url',
+        `The address for ${current.host} contains a user name or password, which StatusTray never sends`,
+      );
     }
     const cached = opts.conditional === false ? undefined : cache?.get(url);
     // Set once a hop was answered from a public address: from then on no hop may reach a private one.
