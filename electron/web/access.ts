@@ -47,6 +47,19 @@ export function checkAccess(req: IncomingMessage, url: URL, expected: string | n
   };
 }
 
+/**
+ * The routes that read or change the user's data, and so need the token: the API, its event stream, and
+ * the feeds (`/metrics`, `/calendar.ics`). The page and its assets hold no data and load without it.
+ */
+export function needsAccessToken(pathname: string): boolean {
+  return (
+    pathname === '/api' ||
+    pathname.startsWith('/api/') ||
+    pathname === '/metrics' ||
+    pathname === '/calendar.ics'
+  );
+}
+
 /** The address to print and open: the server's address with the token. */
 export function addressWithToken(baseUrl: string, token: string | null): string {
   if (token === null) return baseUrl;

@@ -16,6 +16,7 @@ import {
   checkAccess,
   createAccessToken,
   isNavigation,
+  needsAccessToken,
   TOKEN_PARAM,
   tokenMatches,
 } from './access';
@@ -241,7 +242,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     const url = new URL(req.url ?? '/', 'http://localhost');
     const pathname = url.pathname;
 
-    if (pathname.startsWith('/api/') || pathname === '/api') {
+    if (needsAccessToken(pathname)) {
       const access = checkAccess(req, url, token);
       if (!access.ok) {
         sendJson(res, access.status, { error: access.message }, { 'WWW-Authenticate': 'Bearer' });

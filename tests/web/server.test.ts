@@ -418,6 +418,15 @@ describe('web host: the access token', () => {
     expect(stream).toBe(200);
   });
 
+  it('guards the feeds too: /metrics and /calendar.ics answer nobody without the token', async () => {
+    const s = await start();
+    for (const feed of ['/metrics', '/calendar.ics']) {
+      const res = await raw(s, { path: feed, headers: { 'X-StatusTray-Token': '' } });
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toBe('Bearer');
+    }
+  });
+
   it('makes a new token every run and prints an address that carries it', async () => {
     const first = await start();
     const firstToken = first.token;
