@@ -3,6 +3,7 @@
 // RequestChannels without a schema here is a type error.
 import { z } from 'zod';
 import { PLATFORM_IDS } from './platforms';
+import { CREDENTIALS_REFUSED, hasCredentials } from './url-credentials';
 import type { Req, RequestChannel } from './ipc';
 
 const MAX_URL = 2048;
@@ -20,7 +21,8 @@ const httpUrl = z
     } catch {
       return false;
     }
-  }, 'must be an http(s) URL');
+  }, 'must be an http(s) URL')
+  .refine((value) => !hasCredentials(value), CREDENTIALS_REFUSED);
 const notifyLevel = z.enum(['all', 'outages', 'muted']);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 

@@ -1,11 +1,13 @@
 // `web`: the browser dashboard. Runs the real engine (createAppCore) and serves the same React UI on
-// 127.0.0.1 until Ctrl-C or SIGTERM.
+// 127.0.0.1 until Ctrl-C or SIGTERM. Prints (and, from a terminal, opens) an address carrying a per-run
+// access token.
 import { mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { createAppCore } from '../core/app';
 import { parseWebArgs, UsageError, WEB_USAGE, type WebArgs } from '../web/cli-args';
 import { startDashboard, type Dashboard } from '../web/dashboard';
+import { openBrowser, shouldOpenBrowser } from '../web/open-browser';
 import { isLoopbackHost } from '../web/security';
 
 /** Where the command line keeps its data (the same place as `watch`). */
@@ -55,6 +57,7 @@ export async function run(argv: string[]): Promise<number> {
       host: args.host,
       port: args.port,
       allowRemote: args.allowRemote,
+      ...(args.token ? {} : { token: null }),
       log,
     });
   } catch (err) {
@@ -62,6 +65,20 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(`StatusTray dashboard: ${dashboard.url}\n`);
+  if (!args.token) {
+    log(
+      'Running without an access key (--no-token): anything that can reach this address can change your watchlist.',
+    );
+  }
+  if (
+    shouldOpenBrowser(args.open, {
+      isTTY: Boolean(process.stdout.isTTY),
+      env: process.env,
+      platform: process.platform,
+    })
+  ) {
+    openBrowser(dashboard.url);
+  }
   log(`Data in ${dataDir}. Press Ctrl-C to stop.`);
 
   await new Promise<void>((resolve) => {

@@ -3,12 +3,14 @@
 // status `unknown` and an error a person can read.
 import type { Snapshot, SnapshotError } from '../../shared/model';
 import { PLATFORM_LABEL } from '../../shared/platforms';
+import { hasCredentials, redactCredentials, stripCredentials } from '../../shared/url-credentials';
 import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './http/types';
 import { classifyError } from './http/client';
 import { ADAPTERS } from './platforms';
 import { decodeText } from './platforms/common/encoding';
 import type { Detection, ReadContext } from './platforms/types';
 import { orderIncidents, vendorStatus } from './rollup';
+import { clampError, clampRead, clampText, TEXT_LIMITS } from './text-limits';
 
 export { vendorStatus, orderIncidents, selectWatched, componentKey } from './rollup';
 
@@ -51,12 +53,26 @@ export function parseUserUrl(raw: string): URL {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
   } catch {
-    throw new FetchError('invalid_url', `"${raw}" is not a valid URL`);
+    throw new FetchError('invalid_url', `"${redactCredentials(raw)}" is not a valid URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchError('invalid_url', `"${raw}" is not an http(s) URL`);
+    throw new FetchError('invalid_url', `"${redactCredentials(raw)}" is not an http(s) URL`);
+  }
+  if (hasCredentials(url)) {
+    throw new FetchError(
+      'invalid_url',
+      `The address for ${url.host} contains a user name or password; StatusTray never stores or sends ` +
+        'credentials in an address. Remove the part before "@" and try again.',
+    );
   }
   return url;
+}
+
+/** A detection whose name (read from the page) is within the name limit. */
+function withinLimits(detection: Detection): Detection {
+  return detection.name !== undefined && detection.name.length > TEXT_LIMITS.name
+    ? { ...detection, name: clampText(detection.name, TEXT_LIMITS.name) }
+    : detection;
 }
 
 /**
@@ -67,7 +83,7 @@ export async function detectPlatform(url: string, ctx: ReadContext): Promise<Det
   const parsed = parseUserUrl(url);
   for (const adapter of ADAPTERS) {
     const hit = adapter.matchUrl(parsed);
-    if (hit) return hit;
+    if (hit) return withinLimits(hit);
   }
   let page: { body: string; contentType: string } | null = null;
   let pageError: FetchError | null = null;
@@ -91,7 +107,7 @@ export async function detectPlatform(url: string, ctx: ReadContext): Promise<Det
     tried.push(PLATFORM_LABEL[adapter.id]);
     try {
       const hit = await adapter.probe(parsed, ctx, page);
-      if (hit) return hit;
+      if (hit) return withinLimits(hit);
     } catch (err) {
       const e = classifyError(err, parsed.href, ctx.timeoutMs ?? 0);
       if (e.kind === 'timeout' || e.kind === 'rate_limited') throw e;
@@ -137,18 +153,20 @@ export function errorSnapshot(
   fetchedAt: string,
   detection: Detection | null = null,
 ): Snapshot {
+  // Whatever reached here, a user name or password in the address is not shown.
+  const shown = stripCredentials(url);
   return {
-    url,
+    url: shown,
     vendor: {
-      name: detection?.name ?? hostOf(url),
+      name: clampText(detection?.name ?? hostOf(shown), TEXT_LIMITS.name),
       platform: detection?.platform ?? 'unknown',
-      pageUrl: detection?.pageUrl ?? url,
+      pageUrl: detection?.pageUrl ?? shown,
     },
     status: 'unknown',
     components: [],
     incidents: [],
     fetchedAt,
-    error,
+    error: clampError(error),
   };
 }
 
@@ -166,7 +184,8 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
         `StatusTray cannot read ${PLATFORM_LABEL[detection.platform]} pages yet`,
       );
     }
-    const read = await adapter.read(detection, ctx);
+    // Every adapter's read passes here: published text is held to its limits once, for every host.
+    const read = clampRead(await adapter.read(detection, ctx));
     return {
       snapshot: {
         url,

@@ -4,6 +4,12 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { WatchEntry, WatchlistFile } from '../../shared/model';
 import { PLATFORM_IDS } from '../../shared/platforms';
+import {
+  CREDENTIALS_REFUSED,
+  hasCredentials,
+  redactCredentials,
+  stripCredentials,
+} from '../../shared/url-credentials';
 
 export interface WatchlistParseResult {
   /** null when the file as a whole is unusable (not JSON, not an object); otherwise the valid part. */
@@ -12,17 +18,20 @@ export interface WatchlistParseResult {
   problems: string[];
 }
 
-const httpUrl = z.string().refine(
-  (value) => {
-    try {
-      const u = new URL(value);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an http(s) URL' },
-);
+const httpUrl = z
+  .string()
+  .refine(
+    (value) => {
+      try {
+        const u = new URL(value);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an http(s) URL' },
+  )
+  .refine((value) => !hasCredentials(value), { message: CREDENTIALS_REFUSED });
 
 export const watchEntrySchema = z
   .object({
@@ -209,6 +218,28 @@ export function vendorIdFor(url: string): string {
   return `${slug}-${hash}`;
 }
 
+/**
+ * An entry whose addresses carried a user name or password, with them taken out and the person told: the
+ * vendor is still watched, the credentials are never stored, sent or shown.
+ */
+function withoutCredentials(raw: unknown, label: string, problems: string[]): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const entry = raw as Record<string, unknown>;
+  let out: Record<string, unknown> | null = null;
+  for (const key of ['url', 'apiUrl']) {
+    const value = entry[key];
+    if (typeof value === 'string' && hasCredentials(value)) {
+      out ??= { ...entry };
+      out[key] = stripCredentials(value);
+    }
+  }
+  if (!out) return raw;
+  problems.push(
+    `${label}: the user name and password were removed from its address (StatusTray never stores or sends credentials in an address)`,
+  );
+  return out;
+}
+
 /** Validate an already parsed value (the app's stored watchlist, an import). */
 export function validateWatchlist(data: unknown): WatchlistParseResult {
   const problems: string[] = [];
@@ -241,8 +272,8 @@ export function validateWatchlist(data: unknown): WatchlistParseResult {
         typeof raw === 'object' && raw !== null && typeof (raw as { url?: unknown }).url === 'string'
           ? (raw as { url: string }).url
           : null;
-      const label = `vendor #${index + 1}${url ? ` (${url})` : ''}`;
-      const parsed = watchEntrySchema.safeParse(raw);
+      const label = `vendor #${index + 1}${url ? ` (${redactCredentials(url)})` : ''}`;
+      const parsed = watchEntrySchema.safeParse(withoutCredentials(raw, label, problems));
       if (!parsed.success) {
         problems.push(`${label}: ${issueText(parsed.error)} — skipped`);
         return;

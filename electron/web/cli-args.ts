@@ -13,6 +13,9 @@ Options:
   --host <address>  address to bind (default 127.0.0.1; loopback only unless --allow-remote)
   --allow-remote    allow a non-loopback --host: anyone who reaches it can change your watchlist
   --interval <s>    poll interval in seconds (overrides the stored setting; from 1 s)
+  --no-open         do not open the dashboard in the browser (it opens only from a terminal, never in CI)
+  --no-token        no access key: for a dashboard behind your own authentication (any local
+                    program could otherwise change your watchlist)
   -h, --help        show this help
 
 Data lives in $STATUSTRAY_DATA_DIR, else $XDG_STATE_HOME/statustray, else ~/.local/state/statustray.`;
@@ -23,6 +26,10 @@ export interface WebArgs {
   host: string;
   allowRemote: boolean;
   interval?: number;
+  /** Open the printed address in the browser (only ever from a terminal, never in CI). */
+  open: boolean;
+  /** Require the per-run access token (false: `--no-token`). */
+  token: boolean;
 }
 
 export class UsageError extends Error {}
@@ -41,6 +48,8 @@ export function parseWebArgs(argv: string[]): WebArgs | 'help' {
         host: { type: 'string' },
         'allow-remote': { type: 'boolean' },
         interval: { type: 'string' },
+        'no-open': { type: 'boolean' },
+        'no-token': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -66,5 +75,13 @@ export function parseWebArgs(argv: string[]): WebArgs | 'help' {
       throw new UsageError(`--interval must be a number of seconds, at least 1, not "${values.interval}".`);
     }
   }
-  return { config: values.config, port, host, allowRemote: values['allow-remote'] ?? false, interval };
+  return {
+    config: values.config,
+    port,
+    host,
+    allowRemote: values['allow-remote'] ?? false,
+    interval,
+    open: !values['no-open'],
+    token: !values['no-token'],
+  };
 }

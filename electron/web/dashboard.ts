@@ -10,6 +10,8 @@ export interface DashboardOptions {
   host?: string;
   port?: number;
   allowRemote?: boolean;
+  /** The access token; default a fresh one, null for none (`--no-token`). */
+  token?: string | null;
   /** Serve this directory instead of building out/renderer (tests with a prebuilt copy). */
   staticDir?: string;
   log?: (line: string) => void;
@@ -17,6 +19,7 @@ export interface DashboardOptions {
 
 export interface Dashboard {
   server: WebServer;
+  /** The address to print and open: it carries the access token. */
   url: string;
   /** Stops serving, then stops the engine. Safe to call twice. */
   stop(): Promise<void>;
@@ -31,6 +34,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     host: options.host,
     port: options.port,
     allowRemote: options.allowRemote,
+    ...(options.token !== undefined ? { token: options.token } : {}),
     log: options.log,
   });
   try {
@@ -42,7 +46,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   let stopping: Promise<void> | null = null;
   return {
     server,
-    url: server.url,
+    url: server.openUrl,
     stop() {
       stopping ??= (async () => {
         await server.close();

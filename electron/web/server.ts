@@ -1,6 +1,7 @@
 // The web host: serves the built renderer and implements the bridge of shared/ipc.ts over HTTP
 // (POST /api/<channel>) and server-sent events (GET /api/events), backed by an AppCore. Loopback only
-// unless the caller opts in; every request must name this server (no DNS rebinding, no CORS).
+// unless the caller opts in; every request must name this server (no DNS rebinding, no CORS), and API calls
+// and the event stream must present the per-run access token (see ./access).
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -8,6 +9,17 @@ import type { AddressInfo } from 'node:net';
 import { isRequestChannel, type RequestChannel } from '../../shared/ipc';
 import { validateRequest } from '../../shared/ipc-schemas';
 import type { AppCore } from '../core/app-types';
+import {
+  ACCESS_PAGE_HTML,
+  ACCESS_PAGE_POLICY,
+  addressWithToken,
+  checkAccess,
+  createAccessToken,
+  isNavigation,
+  needsAccessToken,
+  TOKEN_PARAM,
+  tokenMatches,
+} from './access';
 import { createEventStreamHub, formatEvent } from './events';
 import {
   SECURITY_HEADERS as BASE_HEADERS,
@@ -29,8 +41,13 @@ export interface WebServerOptions {
   host?: string;
   /** Default 0 (any free port). */
   port?: number;
-  /** Required to bind anything but loopback: the dashboard has no login. */
+  /** Required to bind anything but loopback. */
   allowRemote?: boolean;
+  /**
+   * The access token API calls and event streams must present. Default: a fresh random one. null: none
+   * (`--no-token`, for people who front the dashboard with their own authentication).
+   */
+  token?: string | null;
   maxBodyBytes?: number;
   heartbeatMs?: number;
   /** Open event streams at most (default 64). */
@@ -39,7 +56,12 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
+  /** The server's address, without the token. */
   url: string;
+  /** The address a person opens: `url` with the token (the same as `url` without one). */
+  openUrl: string;
+  /** null when the server runs without one. */
+  token: string | null;
   host: string;
   port: number;
   /** Connected event streams. */
@@ -116,6 +138,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const token = options.token === undefined ? createAccessToken() : options.token;
   if (!isLoopbackHost(host) && !options.allowRemote) {
     throw new Error(
       `Refusing to serve the dashboard on ${host}: it has no login, so anyone who can reach that address could change your watchlist. Use 127.0.0.1, or pass the explicit opt-in flag if you really mean it.`,
@@ -195,15 +218,38 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     }
   };
 
+  /** A person who followed a link here gets a page saying how to open the dashboard, not a JSON error. */
+  const sendAccessPage = (req: IncomingMessage, res: ServerResponse, status: number): void => {
+    res.writeHead(status, {
+      ...pageHeaders,
+      'Content-Security-Policy': ACCESS_PAGE_POLICY,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Length': String(Buffer.byteLength(ACCESS_PAGE_HTML)),
+    });
+    res.end(req.method === 'HEAD' ? undefined : ACCESS_PAGE_HTML);
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const verdict = checkRequestOrigin(req, policy);
     if (!verdict.ok) {
-      sendJson(res, verdict.status, { error: verdict.message });
+      // 421 is a request under another name (DNS rebinding): nothing to explain to that page.
+      if (verdict.status === 403 && isNavigation(req)) sendAccessPage(req, res, 403);
+      else sendJson(res, verdict.status, { error: verdict.message });
       req.resume();
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const pathname = url.pathname;
+
+    if (needsAccessToken(pathname)) {
+      const access = checkAccess(req, url, token);
+      if (!access.ok) {
+        sendJson(res, access.status, { error: access.message }, { 'WWW-Authenticate': 'Bearer' });
+        req.resume();
+        return;
+      }
+    }
 
     if (pathname === '/api/events') {
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET for the event stream.', { Allow: 'GET' });
@@ -243,6 +289,14 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       throw new HttpError(405, 'Method not allowed.', { Allow: 'GET, HEAD' });
+    }
+    // The page itself holds no data, so it loads without the token (a reloaded tab keeps its key in
+    // sessionStorage); but an address whose key is wrong (an old run's, a mistyped one) is explained.
+    if (token !== null && url.searchParams.has(TOKEN_PARAM)) {
+      if (!tokenMatches(url.searchParams.get(TOKEN_PARAM) ?? undefined, token)) {
+        sendAccessPage(req, res, 403);
+        return;
+      }
     }
     const file = await readStaticFile(options.staticDir, pathname);
     if (!file && pathname === '/favicon.ico') {
@@ -316,8 +370,11 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   let closed: Promise<void> | null = null;
+  const baseUrl = `http://${urlHost}:${address.port}/`;
   return {
-    url: `http://${urlHost}:${address.port}/`,
+    url: baseUrl,
+    openUrl: addressWithToken(baseUrl, token),
+    token,
     host,
     port: address.port,
     clients: () => hub.size(),

@@ -2,10 +2,10 @@
 // web mode's HTTP + server-sent events bridge. The views receive it through React context.
 import { createContext, useContext } from 'react';
 import type { Bridge } from '../../shared/ipc';
-import { createWebBridge } from './web-bridge';
+import { createWebBridge, takeAccessToken } from './web-bridge';
 
 export function pickBridge(win: Window = window): Bridge {
-  return win.statusTray ?? createWebBridge();
+  return win.statusTray ?? createWebBridge('', takeAccessToken(win));
 }
 
 export const BridgeContext = createContext<Bridge | null>(null);

@@ -1,5 +1,6 @@
 // The bridge of shared/ipc.ts for the browser dashboard: requests are POST /api/<channel> with a JSON
-// body, pushes arrive over one shared EventSource on /api/events. The views cannot tell it from Electron's.
+// body, pushes arrive over one shared EventSource on /api/events, both carrying the run's access token.
+// The views cannot tell it from Electron's.
 import type { Bridge, PushChannel, PushChannels, Req, RequestChannel, Res } from '../../shared/ipc';
 import type { AppNotification } from '../../shared/notification';
 
@@ -13,9 +14,32 @@ export interface WebBridge extends Bridge {
   onNotification(listener: (notification: AppNotification) => void): () => void;
 }
 
+/** Where a tab keeps its access token: for as long as the tab is open, and for this origin only. */
+export const TOKEN_STORAGE_KEY = 'statustray.token';
+
+/**
+ * The tab's access token: taken from the opened address's `?token=` (then removed from the address bar and
+ * history, so it is not bookmarked or shared by accident) or kept from an earlier load of this tab.
+ */
+export function takeAccessToken(win: Window = window): string | null {
+  try {
+    const url = new URL(win.location.href);
+    const fromAddress = url.searchParams.get('token');
+    if (fromAddress) {
+      win.sessionStorage.setItem(TOKEN_STORAGE_KEY, fromAddress);
+      url.searchParams.delete('token');
+      win.history.replaceState(win.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    }
+    return win.sessionStorage.getItem(TOKEN_STORAGE_KEY);
+  } catch {
+    // Storage can be disabled; the server then explains how to open the dashboard.
+    return null;
+  }
+}
+
 const STREAMED: ReadonlyArray<keyof WebPushChannels> = ['state:changed', 'navigate', 'notification'];
 
-export function createWebBridge(baseUrl = ''): WebBridge {
+export function createWebBridge(baseUrl = '', token: string | null = null): WebBridge {
   const base = baseUrl.replace(/\/+$/, '');
   const listeners = new Map<keyof WebPushChannels, Set<(payload: never) => void>>();
   let source: EventSource | null = null;
@@ -34,7 +58,8 @@ export function createWebBridge(baseUrl = ''): WebBridge {
 
   const ensureSource = (): void => {
     if (source) return;
-    source = new EventSource(`${base}/api/events`);
+    // EventSource cannot send headers: the token rides in the query.
+    source = new EventSource(`${base}/api/events${token ? `?token=${encodeURIComponent(token)}` : ''}`);
     for (const channel of STREAMED) {
       source.addEventListener(channel, (event) => dispatch(channel, event as MessageEvent<string>));
     }
@@ -68,9 +93,11 @@ export function createWebBridge(baseUrl = ''): WebBridge {
     channel: C,
     ...args: Req<C> extends void ? [] : [Req<C>]
   ): Promise<Res<C>> {
-    const init: RequestInit = { method: 'POST', headers: { Accept: 'application/json' } };
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers['X-StatusTray-Token'] = token;
+    const init: RequestInit = { method: 'POST', headers };
     if (args.length > 0) {
-      init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+      headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(args[0]);
     }
     let response: Response;

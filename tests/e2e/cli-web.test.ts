@@ -72,7 +72,9 @@ describe('the web command', () => {
     web = spawnCli(['web', '--config', configPath, '--port', '0', '--interval', '1'], env);
     const running = web;
     const url = await waitFor(
-      () => /StatusTray dashboard: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(running.output())?.[1] ?? null,
+      () =>
+        /StatusTray dashboard: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)\n/.exec(running.output())?.[1] ??
+        null,
       'the address',
     );
 
@@ -87,7 +89,12 @@ describe('the web command', () => {
         .first()
         .textContent(),
     ).toContain('Operational');
+    // The page keeps the key and takes it out of the address bar.
+    expect(page.url()).not.toContain('token=');
     await context.close();
+    // Without it, the API answers nobody.
+    const origin = new URL(url).origin;
+    expect((await fetch(`${origin}/api/state:get`, { method: 'POST' })).status).toBe(401);
 
     const port = new URL(url).port;
     const second = spawnCli(['web', '--port', port], env);
@@ -97,6 +104,6 @@ describe('the web command', () => {
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
     // Nothing answers there any more.
-    await expect(fetch(url)).rejects.toThrow();
+    await expect(fetch(origin)).rejects.toThrow();
   });
 });

@@ -53,7 +53,9 @@ afterAll(async () => {
 
 describe('npm run demo -- --web', () => {
   it('replays the outage in the dashboard, with an incident that opens, resolves and gets its postmortem', async () => {
-    const [, url] = await waitForOutput(/StatusTray dashboard: (http:\/\/127\.0\.0\.1:\d+\/)/);
+    const [, url] = await waitForOutput(
+      /StatusTray dashboard: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)\n/,
+    );
     const { context, page, watch } = await openPage(browser, url!);
     try {
       await page.getByRole('heading', { level: 1, name: 'Your vendors' }).waitFor();

@@ -108,3 +108,30 @@ export function binaryGarbage(bytes = 4096): Handler {
   }
   return respond(200, body, { 'content-type': 'application/octet-stream' });
 }
+
+/**
+ * Makes a Statuspage fixture's published text enormous: the page's name (`nameChars`, 3,000,000 as
+ * reported in issue #10), a group's and a component's names, and the newest incident's title and update
+ * bodies (`chars` each; the whole still fits the client's 10 MB body cap, so it is read, not refused).
+ */
+export function floodStatuspageText(
+  fixture: {
+    page: { name: string };
+    components: Array<{ name: string; group: boolean }>;
+    incidents: Array<{ name: string; incident_updates: Array<{ body: string }> }>;
+  },
+  nameChars = 3_000_000,
+  chars = 1_000_000,
+): void {
+  const huge = (letter: string) => letter.repeat(chars);
+  fixture.page.name = 'N'.repeat(nameChars);
+  const group = fixture.components.find((c) => c.group);
+  const leaf = fixture.components.find((c) => !c.group);
+  if (group) group.name = huge('G');
+  if (leaf) leaf.name = huge('C');
+  const incident = fixture.incidents[0];
+  if (incident) {
+    incident.name = huge('T');
+    for (const update of incident.incident_updates) update.body = huge('B');
+  }
+}

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pickBridge } from '../../renderer/src/bridge';
+import { takeAccessToken, TOKEN_STORAGE_KEY } from '../../renderer/src/web-bridge';
 import { connectAppState, useAppStore } from '../../renderer/src/stores/app-store';
 import { createFakeBridge } from './fake-bridge';
 import { appState, mixedVendors, NOW, summary, minutesAgo } from './fixtures';
@@ -21,6 +22,19 @@ describe('talking to the host', () => {
     expect(web).not.toBe(electron);
     expect(typeof web.invoke).toBe('function');
     expect(typeof (web as { onNotification?: unknown }).onNotification).toBe('function');
+  });
+
+  it('moves the access token from the address into the tab, keeping the route, and keeps it across reloads', () => {
+    window.history.replaceState(null, '', '/?token=abc123#/vendor/kustomer');
+    expect(takeAccessToken(window)).toBe('abc123');
+    expect(window.location.search).toBe('');
+    expect(window.location.hash).toBe('#/vendor/kustomer');
+    expect(window.sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe('abc123');
+    // A reload: the address no longer has it, the tab still does.
+    expect(takeAccessToken(window)).toBe('abc123');
+    window.sessionStorage.clear();
+    window.history.replaceState(null, '', '/');
+    expect(takeAccessToken(window)).toBeNull();
   });
 
   it('keeps a pushed state that arrives before the answer to state:get', async () => {

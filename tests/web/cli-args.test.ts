@@ -10,7 +10,13 @@ describe('web command options', () => {
       host: '127.0.0.1',
       allowRemote: false,
       interval: undefined,
+      open: true,
+      token: true,
     });
+  });
+
+  it('reads --no-open and --no-token', () => {
+    expect(parseWebArgs(['--no-open', '--no-token'])).toMatchObject({ open: false, token: false });
   });
 
   it('reads --config, --port, --host and --interval', () => {
@@ -22,6 +28,8 @@ describe('web command options', () => {
       host: '127.0.0.2',
       allowRemote: false,
       interval: 5,
+      open: true,
+      token: true,
     });
     expect(parseWebArgs(['--help'])).toBe('help');
     expect(parseWebArgs(['-h'])).toBe('help');

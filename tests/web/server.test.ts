@@ -16,6 +16,10 @@ interface RawResponse {
   body: string;
 }
 
+/** The access token as the page's scripts send it. */
+const auth = (server: WebServer): Record<string, string> =>
+  server.token ? { 'X-StatusTray-Token': server.token } : {};
+
 function raw(
   server: WebServer,
   options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
@@ -27,7 +31,7 @@ function raw(
         port: server.port,
         method: options.method ?? 'GET',
         path: options.path,
-        headers: { Host: `127.0.0.1:${server.port}`, ...options.headers },
+        headers: { Host: `127.0.0.1:${server.port}`, ...auth(server), ...options.headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -175,7 +179,7 @@ describe('web host: the bridge over HTTP', () => {
 
   it('the web bridge turns server errors into rejected Errors with the server message', async () => {
     const s = await start();
-    const bridge = createWebBridge(`http://127.0.0.1:${s.port}`);
+    const bridge = createWebBridge(`http://127.0.0.1:${s.port}`, s.token);
     await expect(bridge.invoke('state:get')).resolves.toEqual(sampleState());
     await expect(bridge.invoke('vendors:detect', { url: 'https://x.example' })).rejects.toThrow(
       'Enter an http(s) address.',
@@ -274,7 +278,12 @@ describe('web host: server-sent events', () => {
     core.handlers['state:get'] = () => new Promise((resolve) => (release = () => resolve(older)));
     const text = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: s.port, path: '/api/events', headers: { Host: `127.0.0.1:${s.port}` } },
+        {
+          host: '127.0.0.1',
+          port: s.port,
+          path: '/api/events',
+          headers: { Host: `127.0.0.1:${s.port}`, ...auth(s) },
+        },
         (res) => {
           let body = '';
           res.setEncoding('utf8');
@@ -307,7 +316,7 @@ describe('web host: server-sent events', () => {
       host: '127.0.0.1',
       port: s.port,
       path: '/api/events',
-      headers: { Host: `127.0.0.1:${s.port}` },
+      headers: { Host: `127.0.0.1:${s.port}`, ...auth(s) },
     });
     await new Promise<void>((resolve) => first.on('response', () => resolve()).end());
     const second = await raw(s, { path: '/api/events' });
@@ -322,7 +331,12 @@ describe('web host: server-sent events', () => {
     const ended = new Promise<void>((resolve) => (markEnded = resolve));
     const gotAll = new Promise<void>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: s.port, path: '/api/events', headers: { Host: `127.0.0.1:${s.port}` } },
+        {
+          host: '127.0.0.1',
+          port: s.port,
+          path: '/api/events',
+          headers: { Host: `127.0.0.1:${s.port}`, ...auth(s) },
+        },
         (res) => {
           expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
           res.setEncoding('utf8');
@@ -359,5 +373,106 @@ describe('web host: server-sent events', () => {
     // The stream ends (rather than hanging the browser's connection) when the server stops.
     await ended;
     expect(s.clients()).toBe(0);
+  });
+});
+
+describe('web host: the access token', () => {
+  it('refuses API calls and the event stream without the run token, and the core never hears of them', async () => {
+    const s = await start();
+    expect(s.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    const none = await postJson(s, 'settings:update', '{"theme":"dark"}', { 'X-StatusTray-Token': '' });
+    expect(none.status).toBe(401);
+    expect(JSON.parse(none.body).error).toMatch(/access key.*statustray web/);
+    const wrong = await postJson(s, 'vendors:remove', '{"id":"a"}', { 'X-StatusTray-Token': 'guess' });
+    expect(wrong.status).toBe(401);
+    const events = await raw(s, { path: '/api/events', headers: { 'X-StatusTray-Token': '' } });
+    expect(events.status).toBe(401);
+    expect(core.calls).toEqual([]);
+  });
+
+  it('accepts the token as a header, as a Bearer token, and in the query (for EventSource and feeds)', async () => {
+    const s = await start();
+    const token = s.token!;
+    expect((await postJson(s, 'state:get')).status).toBe(200);
+    const bearer = await postJson(s, 'state:get', undefined, {
+      'X-StatusTray-Token': '',
+      Authorization: `Bearer ${token}`,
+    });
+    expect(bearer.status).toBe(200);
+    const stream = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: s.port,
+          path: `/api/events?token=${encodeURIComponent(token)}`,
+          headers: { Host: `127.0.0.1:${s.port}` },
+        },
+        (res) => {
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(stream).toBe(200);
+  });
+
+  it('guards the feeds too: /metrics and /calendar.ics answer nobody without the token', async () => {
+    const s = await start();
+    for (const feed of ['/metrics', '/calendar.ics']) {
+      const res = await raw(s, { path: feed, headers: { 'X-StatusTray-Token': '' } });
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toBe('Bearer');
+    }
+  });
+
+  it('makes a new token every run and prints an address that carries it', async () => {
+    const first = await start();
+    const firstToken = first.token;
+    expect(first.openUrl).toBe(`${first.url}?token=${firstToken}`);
+    await first.close();
+    const second = await start();
+    expect(second.token).not.toBe(firstToken);
+  });
+
+  it('needs no token with --no-token', async () => {
+    core = createFakeCore();
+    server = await createWebServer({ core, staticDir, heartbeatMs: 0, token: null });
+    expect(server.openUrl).toBe(server.url);
+    const res = await postJson(server, 'state:get');
+    expect(res.status).toBe(200);
+  });
+
+  it('shows a page explaining how to open the dashboard to a link from another site, not a JSON error', async () => {
+    const s = await start();
+    const res = await raw(s, {
+      path: '/',
+      headers: {
+        'X-StatusTray-Token': '',
+        'Sec-Fetch-Site': 'cross-site',
+        'Sec-Fetch-Mode': 'navigate',
+        Accept: 'text/html',
+      },
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('Open StatusTray from its own address');
+    expect(res.body).toContain('statustray web');
+    expect(res.body).not.toContain('<div id="root">');
+    // A script from another site still gets a short JSON refusal.
+    const script = await postJson(s, 'state:get', undefined, { 'Sec-Fetch-Site': 'cross-site' });
+    expect(script.status).toBe(403);
+    expect(script.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('explains a wrong key in the address, and serves the page for the right one', async () => {
+    const s = await start();
+    const wrong = await raw(s, { path: '/?token=from-last-week', headers: { Accept: 'text/html' } });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body).toContain('Open StatusTray from its own address');
+    const right = await raw(s, { path: `/?token=${s.token}`, headers: { Accept: 'text/html' } });
+    expect(right.status).toBe(200);
+    expect(right.body).toContain('<div id="root">');
   });
 });

@@ -70,4 +70,28 @@ describe('web bridge events', () => {
     bridge.on('navigate', () => {});
     expect(FakeEventSource.instances).toHaveLength(2);
   });
+
+  it('sends the access token with every call and on the event stream', async () => {
+    const calls: Array<{ url: string; headers: Record<string, string> }> = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push({ url, headers: init.headers as Record<string, string> });
+      return new Response('null', { status: 200 });
+    });
+    const bridge = createWebBridge('http://127.0.0.1:4780/', 'k/y+1');
+    await bridge.invoke('vendors:remove', { id: 'a' });
+    expect(calls[0]!.headers['X-StatusTray-Token']).toBe('k/y+1');
+    bridge.on('state:changed', () => {});
+    expect(FakeEventSource.instances[0]!.url).toBe('http://127.0.0.1:4780/api/events?token=k%2Fy%2B1');
+  });
+
+  it("shows the server's explanation when the token is missing", async () => {
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(JSON.stringify({ error: "This needs the dashboard's access key." }), { status: 401 }),
+    );
+    await expect(createWebBridge().invoke('state:get')).rejects.toThrow(
+      "This needs the dashboard's access key.",
+    );
+  });
 });

@@ -1,12 +1,25 @@
 // The HTTP client of the engine, on undici: one budget per request (connect, headers and the whole body),
 // a cap on the decompressed body, manual redirects (at most 5), proxies from the environment, conditional
-// requests from a bounded per-URL cache, Retry-After, and every failure turned into a FetchError a person
-// can read.
+// requests from a bounded per-URL cache, Retry-After, redirects that may not lead from a public address to a
+// private one (checked at connect time, see ./address-guard), and every failure turned into a FetchError a
+// person can read.
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import dns from 'node:dns/promises';
+import net from 'node:net';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import {
+  addressConnector,
+  BlockedAddressError,
+  blockedRedirectError,
+  ConnectedAddresses,
+  isPublicAddress,
+  type AddressPolicy,
+  type LookupFunction,
+} from './address-guard';
 import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './types';
 import type { ErrorKind } from '../../../shared/model';
+import { redactCredentials } from '../../../shared/url-credentials';
 
 export const APP_VERSION = '0.1.0';
 export const USER_AGENT = `StatusTray/${APP_VERSION} (+https://github.com/statustray)`;
@@ -30,6 +43,10 @@ export interface HttpClientOptions {
   now?: () => number;
   /** Use this dispatcher instead of creating one (tests). */
   dispatcher?: Dispatcher;
+  /** Name resolution for direct connections (tests map made-up names to loopback). Default: dns.lookup. */
+  lookup?: LookupFunction;
+  /** Which addresses count as public, so that a redirect from one may not lead to another kind (tests). */
+  isPublicAddress?: AddressPolicy;
 }
 
 interface CacheEntry {
@@ -111,6 +128,16 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
   return Math.max(0, at - now);
 }
 
+/** The first error of this class in a chain of causes (undici may wrap what a connector reports). */
+function causeOf<T>(err: unknown, type: abstract new (...args: never[]) => T): T | undefined {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+    if (e instanceof type) return e;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 function errorCode(err: unknown): string | undefined {
   let e: unknown = err;
   for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
@@ -124,6 +151,8 @@ function errorCode(err: unknown): string | undefined {
 /** Turn anything a request threw into a FetchError with a sentence for people. */
 export function classifyError(err: unknown, url: string, timeoutMs: number): FetchError {
   if (err instanceof FetchError) return err;
+  const blocked = causeOf(err, BlockedAddressError);
+  if (blocked) return blockedRedirectError(hostOf(url), blocked.hostname, blocked.address, err);
   const host = hostOf(url);
   const code = errorCode(err);
   const make = (kind: ErrorKind, message: string) => new FetchError(kind, message, { cause: err });
@@ -312,11 +341,48 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     headersTimeout: defaultTimeout,
     bodyTimeout: defaultTimeout,
   };
+  const isPublic = options.isPublicAddress ?? isPublicAddress;
+  const connected = new ConnectedAddresses();
+  const direct = !options.dispatcher && !(options.proxy !== 'none' && proxyConfigured(process.env));
+  const connector = (refuseUnless?: AddressPolicy) =>
+    addressConnector({
+      timeout: defaultTimeout,
+      connected,
+      ...(options.lookup ? { lookup: options.lookup } : {}),
+      ...(refuseUnless ? { refuseUnless } : {}),
+    });
   const dispatcher: Dispatcher =
     options.dispatcher ??
-    (options.proxy !== 'none' && proxyConfigured(process.env)
-      ? new EnvHttpProxyAgent(agentOptions)
-      : new Agent(agentOptions));
+    (direct ? new Agent({ ...agentOptions, connect: connector() }) : new EnvHttpProxyAgent(agentOptions));
+  // Redirect hops after a public one go through connections that refuse a non-public address. Behind a
+  // proxy the proxy connects, so the best we can do there is resolve the name ourselves just before.
+  const guarded: Dispatcher = direct
+    ? new Agent({ ...agentOptions, connect: connector(isPublic) })
+    : dispatcher;
+
+  /** Whether the hop just answered came from a public address (unknown: assume so, the safer side). */
+  function hopWasPublic(url: URL): boolean {
+    const hostname = url.hostname.replace(/^\[|\]$/g, '');
+    const address = connected.get(hostname) ?? (net.isIP(hostname) ? hostname : undefined);
+    return address === undefined || isPublic(address);
+  }
+
+  /** Behind a proxy or an injected dispatcher: refuse a redirect whose name resolves, now, to a non-public address. */
+  async function precheck(from: URL, to: URL): Promise<void> {
+    const hostname = to.hostname.replace(/^\[|\]$/g, '');
+    let addresses: string[];
+    if (net.isIP(hostname)) addresses = [hostname];
+    else if (options.dispatcher) return;
+    else {
+      try {
+        addresses = (await dns.lookup(hostname, { all: true })).map((a) => a.address);
+      } catch {
+        return; // the proxy will say it cannot find it
+      }
+    }
+    const bad = addresses.find((a) => !isPublic(a));
+    if (bad) throw blockedRedirectError(from.host, to.host, bad);
+  }
 
   let closed = false;
 
@@ -360,12 +426,20 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     try {
       current = new URL(url);
     } catch {
-      throw new FetchError('invalid_url', `"${url}" is not a valid URL`);
+      throw new FetchError('invalid_url', `"${redactCredentials(url)}" is not a valid URL`);
     }
     if (current.protocol !== 'http:' && current.protocol !== 'https:') {
-      throw new FetchError('invalid_url', `"${url}" is not an http(s) URL`);
+      throw new FetchError('invalid_url', `"${redactCredentials(url)}" is not an http(s) URL`);
+    }
+    if (current.username || current.password) {
+      throw new FetchError(
+        'invalid_url',
+        `The address for ${current.host} contains a user name or password, which StatusTray never sends`,
+      );
     }
     const cached = opts.conditional === false ? undefined : cache?.get(url);
+    // Set once a hop was answered from a public address: from then on no hop may reach a private one.
+    let fromPublic = false;
     for (let hop = 0; ; hop++) {
       const headers: Record<string, string> = {
         'user-agent': userAgent,
@@ -376,7 +450,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (cached?.etag) headers['if-none-match'] = cached.etag;
       if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
       const res = await request(current, {
-        dispatcher,
+        dispatcher: fromPublic ? guarded : dispatcher,
         method: 'GET',
         headers,
         signal,
@@ -407,6 +481,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             status,
           });
         }
+        fromPublic ||= hopWasPublic(current);
+        if (fromPublic && guarded === dispatcher) await precheck(current, next);
+        // Credentials a page puts in a Location are neither sent nor kept.
+        next.username = '';
+        next.password = '';
         current = next;
         continue;
       }
@@ -462,7 +541,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     close: async () => {
       if (closed || options.dispatcher) return;
       closed = true;
-      await dispatcher.close();
+      await Promise.all([dispatcher.close(), guarded === dispatcher ? undefined : guarded.close()]);
     },
   };
 }
