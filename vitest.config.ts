@@ -7,6 +7,7 @@ export default defineConfig({
   plugins: [react()],
   test: {
     globals: true,
+    globalSetup: ['tests/build-cli.global.ts'],
     projects: [
       {
         extends: true,

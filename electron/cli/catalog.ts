@@ -1,8 +1,9 @@
 // `catalog [query] [--json]`: search the built-in vendor catalog and print a table, or the entries as JSON.
 import type { CatalogEntry } from '../../shared/catalog-types';
 import { CATALOG, searchCatalog } from '../../shared/catalog';
+import { stopQuietlyOnBrokenPipe } from './broken-pipe';
 
-const HELP = `Usage: npm run --silent cli -- catalog [query] [--json]
+const HELP = `Usage: statustray catalog [query] [--json]
 
 Searches the built-in catalog of vendor status pages by name, alias and category. Small typos are
 forgiven ("kustmer" finds Kustomer). Without a query, lists every entry.
@@ -11,7 +12,11 @@ Options:
   --json        print the matching entries as one JSON array (every entry without a query)
   -h, --help    show this help
 
-Exit status: 0 when the search ran (also when nothing matched), 1 for a usage error.`;
+Exit status: 0 when the search ran (also when nothing matched), 1 for a usage error.
+
+Examples:
+  statustray catalog kustomer
+  statustray catalog --json | jq -r '.[].url'`;
 
 interface Options {
   query: string;
@@ -53,6 +58,7 @@ export async function run(argv: string[], io: CatalogIo = processIo): Promise<nu
     return 1;
   }
   const { query, json } = parsed.options;
+  if (io.stdout === process.stdout) stopQuietlyOnBrokenPipe();
   const entries = query ? searchCatalog(query, CATALOG.length) : [...CATALOG];
   if (json) {
     io.stdout.write(JSON.stringify(entries, null, 2) + '\n');

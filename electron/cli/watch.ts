@@ -6,20 +6,54 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MonitorEvent } from '../../shared/model';
 import { History, type HistoryData } from '../core/history/history';
+import { validateHistoryData } from '../core/history/history-schema';
 import { createHttpClient } from '../core/http/client';
 import { Monitor } from '../core/monitor/monitor';
 import { eventLine } from '../core/policy/text';
 import { readSnapshot } from '../core/read';
 import { createFileStore } from '../core/storage/file-store';
 import { parseWatchlist, vendorIdFor } from '../core/watchlist';
+import { FirstReadings, startLineText, type StartLine } from './first-reading';
+import { periodicSave } from './periodic-save';
 
-const USAGE = `Usage: npm run --silent cli -- watch --config <watchlist.json> [--interval <seconds>] [--json]
+/** How often, at most, the history is written while watching (it is also written on stop). */
+export const HISTORY_SAVE_PERIOD_MS = 5 * 60_000;
 
-Polls every vendor of the watchlist and prints what changes, as it happens.
-  --config <file>     the watchlist file (format of DESIGN.md)
-  --interval <s>      seconds between two polls of a vendor (from 1; default: the file's, else 120)
-  --json              one JSON object per event and line
-Data (history) lives in $STATUSTRAY_DATA_DIR, else $XDG_STATE_HOME/statustray, else ~/.local/state/statustray.`;
+const USAGE = `Usage: statustray watch --config <watchlist.json> [--interval <seconds>] [--json]
+
+Polls every vendor of a watchlist and prints what it learns, as it happens: each vendor's first
+reading at start, a vendor it cannot read at its first failed read, then every change of status,
+component, incident and maintenance, until Ctrl-C or SIGTERM.
+
+  --config <file>   the watchlist, a JSON file such as
+                      { "version": 1,
+                        "vendors": [ { "url": "https://status.kustomer.com", "name": "Kustomer",
+                                       "components": ["Prod2 (EU)/Channel - Email"] } ],
+                        "intervalSeconds": 120 }
+                    "name" and "components" are optional; with "components", only those count
+                    toward the vendor's status. The desktop app's export is such a file.
+  --interval <s>    seconds between two polls of a vendor (from 1; default: the file's
+                    "intervalSeconds", else 120); a vendor with an open incident is polled
+                    at least every 30 s
+  --json            one JSON object a line: {"type", "vendor", "at", …} where type is
+                    vendor_first_reading (status, openIncidents), vendor_status_changed
+                    (from, to), component_status_changed (component, group, from, to),
+                    incident_opened / incident_updated / incident_resolved (incident),
+                    maintenance_started / maintenance_completed (incident),
+                    vendor_unreachable (error) or vendor_recovered
+  -h, --help        show this help
+
+Statuses, best to worst: operational, unknown, maintenance, degraded, partial_outage, major_outage.
+
+The history of statuses is kept in $STATUSTRAY_DATA_DIR, else $XDG_STATE_HOME/statustray, else
+~/.local/state/statustray (watch-history.json), written every few minutes and on stop.
+
+Exit status: 0 after Ctrl-C, SIGTERM or the reader of the output going away; 1 when the
+command line or the watchlist is wrong.
+
+Examples:
+  statustray watch --config vendors.json
+  statustray watch --config vendors.json --interval 60 --json | jq -c 'select(.type != "vendor_first_reading")'`;
 
 /** Where the command line keeps its data. */
 export function watchDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -30,8 +64,16 @@ export function watchDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** One readable line for an event: time, vendor, what changed. */
 export function formatEvent(event: MonitorEvent): string {
-  const time = event.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
-  return `${time}  ${event.vendor} — ${eventLine(event)}`;
+  return `${stamp(event.at)}  ${event.vendor} — ${eventLine(event)}`;
+}
+
+/** One readable line for what is said at a vendor's first read. */
+export function formatStartLine(line: StartLine): string {
+  return `${stamp(line.at)}  ${line.vendor} — ${startLineText(line)}`;
+}
+
+function stamp(iso: string): string {
+  return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -88,10 +130,23 @@ export async function run(argv: string[]): Promise<number> {
 
   const dataDir = watchDataDir();
   await fs.mkdir(dataDir, { recursive: true });
-  const historyStore = createFileStore<HistoryData>(path.join(dataDir, 'watch-history.json'));
-  const loaded = await historyStore.load().catch(() => ({ value: null, notice: undefined }));
+  // Through the same store as every other document: a file that is not a valid history is kept aside
+  // with a message, and the watch starts with an empty one.
+  const historyStore = createFileStore<HistoryData>(path.join(dataDir, 'watch-history.json'), {
+    validate: validateHistoryData,
+  });
+  const loaded = await historyStore.load().catch((err: unknown) => ({
+    value: null,
+    notice: `could not read ${historyStore.location}: ${(err as Error).message}`,
+  }));
   if (loaded.notice) process.stderr.write(`statustray watch: ${loaded.notice}\n`);
   const history = new History(loaded.value, { gapMs: 3 * intervalSeconds * 1000 });
+  const historySave = periodicSave(async () => {
+    history.prune(Date.now());
+    await historyStore.save(history.toJSON()).catch((err: unknown) => {
+      process.stderr.write(`statustray watch: could not save the history: ${(err as Error).message}\n`);
+    });
+  }, HISTORY_SAVE_PERIOD_MS);
 
   const http = createHttpClient();
   const monitor = new Monitor({
@@ -102,8 +157,12 @@ export async function run(argv: string[]): Promise<number> {
     concurrency: 16,
   });
   const out = process.stdout;
+  const firstReadings = new FirstReadings();
   monitor.onEvents((events) => {
-    for (const e of events) out.write((values.json ? JSON.stringify(e) : formatEvent(e)) + '\n');
+    for (const e of events) {
+      if (firstReadings.alreadyTold(e)) continue;
+      out.write((values.json ? JSON.stringify(e) : formatEvent(e)) + '\n');
+    }
   });
   monitor.onChange((id) => {
     if (id === null) {
@@ -116,7 +175,13 @@ export async function run(argv: string[]): Promise<number> {
       return;
     }
     const view = monitor.view(id);
-    if (view?.lastCheckedAt) history.record(id, view.status, view.lastCheckedAt);
+    if (!view) return;
+    const start = firstReadings.afterRead(view);
+    if (start) out.write((values.json ? JSON.stringify(start) : formatStartLine(start)) + '\n');
+    if (view.lastCheckedAt) {
+      history.record(id, view.status, view.lastCheckedAt);
+      historySave.changed();
+    }
   });
   monitor.setVendors(watchlist.vendors.map((entry) => ({ id: vendorIdFor(entry.url), entry })));
   const n = watchlist.vendors.length;
@@ -137,10 +202,8 @@ export async function run(argv: string[]): Promise<number> {
     out.on('error', stop);
   });
   await monitor.stop();
-  history.prune(Date.now());
-  await historyStore.save(history.toJSON()).catch((err: unknown) => {
-    process.stderr.write(`statustray watch: could not save the history: ${(err as Error).message}\n`);
-  });
+  historySave.changed();
+  await historySave.flush();
   await http.close();
   return 0;
 }

@@ -151,14 +151,10 @@ describe('check with good and hostile pages in one run', () => {
 describe('check from the command line', () => {
   it('prints the Kustomer page as JSON: 47 components in their groups and the postmortem markdown', async () => {
     const server = await statuspage({ page: kustomerFixture() });
-    const child = spawn(
-      process.execPath,
-      ['node_modules/tsx/dist/cli.mjs', 'electron/cli.ts', 'check', server.pageUrl, '--json'],
-      {
-        cwd: process.cwd(),
-        env: { ...process.env, NO_PROXY: '*' },
-      },
-    );
+    const child = spawn(process.execPath, ['dist-cli/statustray.mjs', 'check', server.pageUrl, '--json'], {
+      cwd: process.cwd(),
+      env: { ...process.env, NO_PROXY: '*' },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
