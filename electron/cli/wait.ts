@@ -141,7 +141,7 @@ export async function run(argv: string[], io: WaitIo = process): Promise<number>
   let latest: Snapshot[] = [];
   try {
     while (!giveUp.signal.aborted) {
-      latest = await mapPool(urls, CHECK_CONCURRENCY, async (url, i) => {
+      const round = await mapPool(urls, CHECK_CONCURRENCY, async (url, i) => {
         const outcome = await readSnapshot(url, {
           http,
           timeoutMs: Math.min(DEFAULT_TIMEOUT_MS, Math.max(1, deadline - Date.now())),
@@ -151,7 +151,9 @@ export async function run(argv: string[], io: WaitIo = process): Promise<number>
         if (outcome.detection) detections.set(i, outcome.detection);
         return outcome.snapshot;
       });
+      // A round cut short by the timeout says nothing about the pages: the last full one is what is known.
       if (giveUp.signal.aborted) break;
+      latest = round;
       latest.forEach((s, i) => {
         const reading = readingOf(s);
         const before = said.get(i);

@@ -1,6 +1,7 @@
 // The pipeline gates as a CI job uses them: `statustray check --fail-on` and `statustray wait`, spawned as
 // processes against fake Statuspage pages on loopback, judged by their exit codes and what they print.
 import { afterEach, describe, expect, it } from 'vitest';
+import { neverAnswer } from '../fakes/hostile';
 import { startServer } from '../fakes/server';
 import {
   openIncident,
@@ -151,6 +152,20 @@ describe('wait', () => {
     // Each reading is printed once, not at every poll.
     expect(run.lines.filter((l) => l.includes('Kustomer'))).toHaveLength(1);
   }, 60_000);
+
+  it('gives up at the timeout even while a page has not answered yet', async () => {
+    const silent = await startServer();
+    silent.fallback(neverAnswer);
+    closers.push(silent.close);
+    const started = Date.now();
+    const run = cli(['wait', silent.url('/'), '--timeout', '2']);
+    expect(await run.exit).toBe(3);
+    // Not a request timeout (10 s) later.
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(run.stderr()).toMatch(
+      /gave up after 2 s; not operational or better:\n {2}\(no page answered in time\)/,
+    );
+  }, 30_000);
 
   it('refuses a missing URL or a bad level with exit 1', async () => {
     const none = cli(['wait', '--timeout', '10']);
