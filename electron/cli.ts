@@ -9,6 +9,8 @@ interface Command {
   summary: string;
   /** The module; its `run` gets the arguments after the command's name and resolves to the exit status. */
   load: () => Promise<{ run(argv: string[]): Promise<number> }>;
+  /** Its --help text, from a module that loads nothing else (the command prints the same on its own). */
+  help: () => Promise<string>;
 }
 
 /** Every command. Add one here (and its module in ./cli/): the help and the dispatch follow. */
@@ -17,26 +19,31 @@ const COMMANDS: Record<string, Command> = {
     usage: 'check <url>... [--json] [--timeout <seconds>] [--fail-on <status>]',
     summary: 'read status pages once and print how each vendor is doing',
     load: () => import('./cli/check'),
+    help: async () => (await import('./cli/help/check')).CHECK_HELP,
   },
   wait: {
     usage: 'wait <url>... [--until <status>] [--timeout <seconds>] [--interval <seconds>]',
     summary: 'wait until every vendor is back (a gate for deploys)',
     load: () => import('./cli/wait'),
+    help: async () => (await import('./cli/help/wait')).WAIT_HELP,
   },
   watch: {
     usage: 'watch --config <watchlist.json> [--interval <seconds>] [--json]',
     summary: 'keep polling a watchlist and print what changes',
     load: () => import('./cli/watch'),
+    help: async () => (await import('./cli/help/watch')).WATCH_HELP,
   },
   web: {
     usage: 'web [--config <watchlist.json>] [--port <n>] [--host 127.0.0.1] [--interval <seconds>]',
     summary: 'serve the dashboard to a browser',
     load: () => import('./cli/web'),
+    help: async () => (await import('./web/cli-args')).WEB_USAGE,
   },
   catalog: {
     usage: 'catalog [query] [--json]',
     summary: 'search the built-in catalog of vendor status pages',
     load: () => import('./cli/catalog'),
+    help: async () => (await import('./cli/help/catalog')).CATALOG_HELP,
   },
 };
 
@@ -63,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const helpFor = name === 'help' && rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
-  if (helpFor) return (await helpFor.load()).run(['--help']);
+  if (helpFor) return printHelp(helpFor);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? process.stdout : process.stderr).write(usage() + '\n');
     return name ? 0 : 1;
@@ -73,7 +80,19 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`statustray: unknown command "${name}"\n\n${usage()}\n`);
     return 1;
   }
+  if (asksForHelp(rest)) return printHelp(command);
   return (await command.load()).run(rest);
+}
+
+/** `-h` or `--help` among the options (not after `--`, where it would be a word to search for). */
+function asksForHelp(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+async function printHelp(command: Command): Promise<number> {
+  process.stdout.write((await command.help()) + '\n');
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

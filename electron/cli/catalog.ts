@@ -2,21 +2,7 @@
 import type { CatalogEntry } from '../../shared/catalog-types';
 import { CATALOG, searchCatalog } from '../../shared/catalog';
 import { stopQuietlyOnBrokenPipe } from './broken-pipe';
-
-const HELP = `Usage: statustray catalog [query] [--json]
-
-Searches the built-in catalog of vendor status pages by name, alias and category. Small typos are
-forgiven ("kustmer" finds Kustomer). Without a query, lists every entry.
-
-Options:
-  --json        print the matching entries as one JSON array (every entry without a query)
-  -h, --help    show this help
-
-Exit status: 0 when the search ran (also when nothing matched), 1 for a usage error.
-
-Examples:
-  statustray catalog kustomer
-  statustray catalog --json | jq -r '.[].url'`;
+import { CATALOG_HELP as HELP } from './help/catalog';
 
 interface Options {
   query: string;

@@ -233,3 +233,11 @@ describe('check table', () => {
     expect(noColor.out()).not.toContain('\x1b[');
   });
 });
+
+describe('check help', () => {
+  it('states the request timeout the command really uses', async () => {
+    const { CHECK_HELP } = await import('../../electron/cli/help/check');
+    const { DEFAULT_TIMEOUT_MS } = await import('../../electron/core/http/client');
+    expect(CHECK_HELP).toContain(`(default ${DEFAULT_TIMEOUT_MS / 1000})`);
+  });
+});
