@@ -201,13 +201,18 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   const rows: Row[] = [];
   let result: { failed: number };
   let atFailLevel = 0;
+  // Named on stderr when the gate closes, so that a pipeline's log says why (the first few).
+  const gated: string[] = [];
   try {
     if (values.json) io.stdout.write('[');
     result = await checkUrls(positionals, {
       http,
       timeoutMs,
       onSnapshot: (snapshot, index) => {
-        if (failOn && !snapshot.error && atOrWorse(snapshot.status, failOn)) atFailLevel++;
+        if (failOn && !snapshot.error && atOrWorse(snapshot.status, failOn)) {
+          atFailLevel++;
+          if (gated.length < 5) gated.push(`${snapshot.vendor.name} (${STATUS_LABEL[snapshot.status]})`);
+        }
         if (values.json) {
           // One JSON array, written as it fills so that memory stays flat however many pages.
           io.stdout.write((index === 0 ? '\n' : ',\n') + indent(JSON.stringify(snapshot, null, 2)));
@@ -224,6 +229,12 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   } else {
     const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
     io.stdout.write(formatTable(rows, io.stdout.isTTY === true && !noColor));
+  }
+  if (failOn && atFailLevel > 0) {
+    const more = atFailLevel > gated.length ? ` and ${atFailLevel - gated.length} more` : '';
+    io.stderr.write(
+      `statustray check: at ${failOn} or worse (--fail-on ${failOn}): ${gated.join(', ')}${more}\n`,
+    );
   }
   return checkExitCode({ failed: result.failed, atFailLevel });
 }

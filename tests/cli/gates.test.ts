@@ -52,6 +52,10 @@ describe('check --fail-on', () => {
     const gated = cli(['check', fine.pageUrl, down.pageUrl, '--fail-on', 'partial_outage']);
     expect(await gated.exit).toBe(3);
     expect(gated.stdout()).toMatch(/Partial outage/);
+    // The log says why the gate closed.
+    expect(gated.stderr()).toBe(
+      'statustray check: at partial_outage or worse (--fail-on partial_outage): Kustomer (Partial outage)\n',
+    );
 
     const notWorseEnough = cli(['check', fine.pageUrl, down.pageUrl, '--fail-on', 'major_outage']);
     expect(await notWorseEnough.exit).toBe(0);
