@@ -1,5 +1,6 @@
-// `watch`: run the monitor over a watchlist file and print Events as they happen (readable lines, or one
-// JSON object a line with --json) until Ctrl-C / SIGTERM.
+// `watch`: run the monitor over a watchlist file and print what it learns (each vendor's first reading or
+// first failure, then Events as they happen; readable lines, or one JSON object a line with --json) until
+// Ctrl-C / SIGTERM, keeping a history that is written every few minutes and on stop.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
