@@ -20,7 +20,18 @@ const noElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'release', 'test-artifacts', 'build/icons'] },
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      'dist-cli',
+      'dist-cli.tmp-*',
+      'release',
+      'test-artifacts',
+      'build/icons',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

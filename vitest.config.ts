@@ -14,6 +14,8 @@ export default defineConfig({
     globals: true,
     // expect.poll's default wait (vi.waitFor has none to configure: its callers pass one).
     expect: { poll: { timeout: 30_000 } },
+    // Builds the statustray executable (dist-cli/) once before the tests that spawn it.
+    globalSetup: ['tests/build-cli.global.ts'],
     projects: [
       {
         extends: true,
@@ -23,8 +25,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/renderer/**', 'tests/e2e/**', BUILT_APP_TESTS],
           server: { deps: { inline: ['electron-store', 'conf'] } },
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -2,6 +2,7 @@
 // one misses its goal. Add a benchmark by adding its module to BENCHMARKS.
 const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<boolean> }>> = {
   check: () => import('./check.bench'),
+  'cli-start': () => import('./cli-start.bench'),
   'monitor-304': () => import('./monitor-304.bench'),
   'monitor-latency': () => import('./monitor-latency.bench'),
   'monitor-memory': () => import('./monitor-memory.bench'),

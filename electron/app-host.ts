@@ -1,21 +1,21 @@
-// The app's lifecycle around the engine: one instance, the tray, notifications, the window on demand, IPC,
-// machine signals (wake, network) and a quit that waits for the engine to flush. main.ts passes the real
-// engine; tests pass a fake one.
-import { app, ipcMain, net, powerMonitor } from 'electron';
-import type { AppState } from '../shared/ipc';
+// The app around the engine: composes the lifecycle (one instance, a quit that waits for the engine to
+// flush; host/lifecycle.ts), the window and IPC, notifications, the tray (host/tray-wiring.ts) and machine
+// signals (host/signals.ts). main.ts passes the real engine; tests pass a fake one.
+import { app, ipcMain } from 'electron';
 import type { AppCore, AppCoreOptions } from './core/app-types';
-import type { TrayAction } from './core/tray-model';
 import { isSamePage } from './core/window-policy';
+import { claimApp, quitAfterFlush } from './host/lifecycle';
+import { forwardMachineSignals } from './host/signals';
+import { followSettings, trayActions } from './host/tray-wiring';
 import { push, registerRequestHandlers, TrustedSenders, type Log } from './ipc-main';
-import { applyLaunchAtLogin, launchedAtLogin } from './login-item';
+import { launchedAtLogin } from './login-item';
 import { Notifier } from './notifications';
 import { electronStoreOpener, windowBoundsMemory } from './store';
 import { StatusTray } from './tray';
 import { MainWindow, openExternalSafely } from './window';
 
-export const APP_ID = 'dev.statustray.app';
-/** How often the main process asks the OS whether the machine is online (it offers no event). */
-export const ONLINE_POLL_MS = 15_000;
+export { APP_ID } from './host/lifecycle';
+export { ONLINE_POLL_MS } from './host/signals';
 
 export interface HostOptions {
   createCore(options: AppCoreOptions): AppCore;
@@ -65,35 +65,8 @@ export interface Host {
   checkOnline(): void;
 }
 
-/** Starts the app; resolves to null when another instance already runs (it was asked to show itself). */
-export async function startApp(options: HostOptions): Promise<Host | null> {
-  const platform = options.platform ?? process.platform;
-  const log = options.log ?? ((message: string) => console.warn(`[StatusTray] ${message}`));
-  const now = options.now ?? Date.now;
-
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
-    return null;
-  }
-  // Every renderer sandboxed, whatever a window's options say.
-  app.enableSandbox();
-  if (platform === 'win32') app.setAppUserModelId(APP_ID);
-
-  let window: MainWindow | null = null;
-  app.on('second-instance', () => window?.open());
-  // Closing the window leaves the app in the tray.
-  app.on('window-all-closed', () => {});
-  app.on('activate', () => window?.open());
-  // Belt and braces for any web contents, including ones we never meant to create.
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
-
-  await app.whenReady();
-  if (platform === 'darwin') app.dock?.hide();
-
+/** The engine for this run: electron-store in userData, or file stores where the environment says. */
+function createEngine(options: HostOptions, log: Log): { core: AppCore; dataDir: string } {
   const overrides = envOverrides(options.env ?? process.env);
   const dataDir = overrides.dataDir ?? app.getPath('userData');
   const core = options.createCore({
@@ -104,7 +77,17 @@ export async function startApp(options: HostOptions): Promise<Host | null> {
     ...(overrides.intervalSeconds ? { intervalSeconds: overrides.intervalSeconds } : {}),
     openExternal: (url) => openExternalSafely(url, log),
   });
+  return { core, dataDir };
+}
 
+/** The window on demand, and the IPC that only it (by its page) may use. */
+function createWindowWithIpc(
+  options: HostOptions,
+  core: AppCore,
+  dataDir: string,
+  platform: NodeJS.Platform,
+  log: Log,
+): MainWindow {
   const dev = !app.isPackaged && Boolean(options.devServerUrl);
   const trusted = new TrustedSenders((url) => isSamePage(mainWindow.pageUrl, url));
   const mainWindow: MainWindow = new MainWindow({
@@ -123,8 +106,25 @@ export async function startApp(options: HostOptions): Promise<Host | null> {
       if (platform === 'darwin') app.dock?.hide();
     },
   });
-  window = mainWindow;
   registerRequestHandlers(ipcMain, core.handlers, trusted, log);
+  return mainWindow;
+}
+
+/** Starts the app; resolves to null when another instance already runs (it was asked to show itself). */
+export async function startApp(options: HostOptions): Promise<Host | null> {
+  const platform = options.platform ?? process.platform;
+  const log = options.log ?? ((message: string) => console.warn(`[StatusTray] ${message}`));
+  const now = options.now ?? Date.now;
+
+  let window: MainWindow | null = null;
+  if (!claimApp(platform, () => window?.open())) return null;
+
+  await app.whenReady();
+  if (platform === 'darwin') app.dock?.hide();
+
+  const { core, dataDir } = createEngine(options, log);
+  const mainWindow = createWindowWithIpc(options, core, dataDir, platform, log);
+  window = mainWindow;
 
   const notifier = new Notifier({
     open: (target) => mainWindow.open(target ?? undefined),
@@ -136,93 +136,28 @@ export async function startApp(options: HostOptions): Promise<Host | null> {
   await core.start();
   const initial = await core.handlers['state:get']();
 
-  const act = (action: TrayAction): void => {
-    switch (action.kind) {
-      case 'open-vendor':
-        mainWindow.open({ vendorId: action.vendorId });
-        return;
-      case 'open-window':
-        mainWindow.open();
-        return;
-      case 'refresh':
-        void core.handlers['vendors:refresh']({}).catch((e: unknown) => log(`Refresh failed: ${String(e)}`));
-        return;
-      case 'pause':
-        void core.handlers['settings:update']({ pausedUntil: action.until }).catch((e: unknown) =>
-          log(`Pausing notifications failed: ${String(e)}`),
-        );
-        return;
-      case 'quit':
-        app.quit();
-        return;
-    }
-  };
+  const act = trayActions(core, mainWindow, log);
   const tray = new StatusTray(initial, { iconsDir: options.paths.trayIcons, platform, now, act });
-
-  let launchAtLogin: boolean | null = null;
-  let pauseTimer: ReturnType<typeof setTimeout> | null = null;
-  const follow = (state: AppState): void => {
-    if (state.settings.launchAtLogin !== launchAtLogin) {
-      launchAtLogin = state.settings.launchAtLogin;
-      try {
-        applyLaunchAtLogin(launchAtLogin, platform);
-      } catch (error) {
-        log(`Could not change launch at login: ${String(error)}`);
-      }
-    }
-    // The menu and tooltip say "paused until…": redraw them when that time comes.
-    if (pauseTimer) clearTimeout(pauseTimer);
-    pauseTimer = null;
-    const until = state.settings.pausedUntil ? Date.parse(state.settings.pausedUntil) - now() : NaN;
-    if (until > 0 && until < 2 ** 31 - 1) {
-      pauseTimer = setTimeout(() => {
-        const current = tray.current;
-        if (current) tray.update(current);
-      }, until + 1000);
-      pauseTimer.unref?.();
-    }
-  };
-  follow(initial);
+  const settings = followSettings({ tray, platform, now, log });
+  settings.follow(initial);
   core.onPush('state:changed', (state) => {
     tray.update(state);
     push(mainWindow.webContents, 'state:changed', state);
-    follow(state);
+    settings.follow(state);
   });
   core.onPush('navigate', (target) => mainWindow.open(target));
 
-  powerMonitor.on('resume', () => core.signal('wake'));
-  let online = net.isOnline();
-  if (!online) core.signal('offline');
-  const checkOnline = (): void => {
-    const next = net.isOnline();
-    if (next !== online) {
-      online = next;
-      core.signal(next ? 'online' : 'offline');
-    }
-  };
-  const onlineTimer = setInterval(checkOnline, ONLINE_POLL_MS);
-  onlineTimer.unref?.();
-
-  // Quit cleanly: hold the quit until the engine has stopped its timers and flushed its state.
-  let stopped = false;
-  let stopping = false;
-  app.on('before-quit', (event) => {
-    if (stopped) return;
-    event.preventDefault();
-    if (stopping) return;
-    stopping = true;
-    clearInterval(onlineTimer);
-    if (pauseTimer) clearTimeout(pauseTimer);
-    core
-      .stop()
-      .catch((error: unknown) => log(`Stopping the monitor failed: ${String(error)}`))
-      .finally(() => {
-        stopped = true;
-        tray.destroy();
-        app.quit();
-      });
+  const signals = forwardMachineSignals(core);
+  quitAfterFlush({
+    cleanUp: () => {
+      signals.stop();
+      settings.stop();
+    },
+    stopEngine: () => core.stop(),
+    afterStop: () => tray.destroy(),
+    log,
   });
 
   if (!launchedAtLogin(options.argv ?? process.argv, platform)) mainWindow.open();
-  return { core, tray, window: mainWindow, notifier, checkOnline };
+  return { core, tray, window: mainWindow, notifier, checkOnline: signals.checkOnline };
 }

@@ -1,36 +1,98 @@
-// The headless front ends of StatusTray: `check`, `watch`, `web`, `catalog`. Each lives in ./cli/<name>.ts
-// and is loaded only when asked for, so `check` never pays for the web server.
-export {};
-const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
-  check: () => import('./cli/check'),
-  watch: () => import('./cli/watch'),
-  web: () => import('./cli/web'),
-  catalog: () => import('./cli/catalog'),
+// The `statustray` executable: one table of commands, each in ./cli/<name>.ts and loaded only when asked
+// for, so that `--version` and `--help` read nothing else and `check` never pays for the web server.
+import { version } from '../package.json';
+
+interface Command {
+  /** The command's synopsis, as in the overall help. */
+  usage: string;
+  /** What it is for, in one line. */
+  summary: string;
+  /** The module; its `run` gets the arguments after the command's name and resolves to the exit status. */
+  load: () => Promise<{ run(argv: string[]): Promise<number> }>;
+  /** Its --help text, from a module that loads nothing else (the command prints the same on its own). */
+  help: () => Promise<string>;
+}
+
+/** Every command. Add one here (and its module in ./cli/): the help and the dispatch follow. */
+const COMMANDS: Record<string, Command> = {
+  check: {
+    usage: 'check <url>... [--json] [--timeout <seconds>] [--fail-on <status>]',
+    summary: 'read status pages once and print how each vendor is doing',
+    load: () => import('./cli/check'),
+    help: async () => (await import('./cli/help/check')).CHECK_HELP,
+  },
+  wait: {
+    usage: 'wait <url>... [--until <status>] [--timeout <seconds>] [--interval <seconds>]',
+    summary: 'wait until every vendor is back (a gate for deploys)',
+    load: () => import('./cli/wait'),
+    help: async () => (await import('./cli/help/wait')).WAIT_HELP,
+  },
+  watch: {
+    usage: 'watch --config <watchlist.json> [--interval <seconds>] [--json]',
+    summary: 'keep polling a watchlist and print what changes',
+    load: () => import('./cli/watch'),
+    help: async () => (await import('./cli/help/watch')).WATCH_HELP,
+  },
+  web: {
+    usage: 'web [--config <watchlist.json>] [--port <n>] [--host 127.0.0.1] [--interval <seconds>]',
+    summary: 'serve the dashboard to a browser',
+    load: () => import('./cli/web'),
+    help: async () => (await import('./web/cli-args')).WEB_USAGE,
+  },
+  catalog: {
+    usage: 'catalog [query] [--json]',
+    summary: 'search the built-in catalog of vendor status pages',
+    load: () => import('./cli/catalog'),
+    help: async () => (await import('./cli/help/catalog')).CATALOG_HELP,
+  },
 };
 
-const USAGE = `StatusTray: know when the vendors you depend on are in trouble.
+function usage(): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(...names.map((n) => n.length));
+  return `StatusTray ${version}: know when the vendors you depend on are in trouble.
 
 Usage:
-  npm run --silent cli -- check <url>... [--json] [--timeout <seconds>]
-  npm run --silent cli -- watch --config <watchlist.json> [--interval <seconds>] [--json]
-  npm run --silent cli -- web [--config <watchlist.json>] [--port <n>] [--host 127.0.0.1]
-  npm run --silent cli -- catalog [query] [--json]
+${names.map((n) => `  statustray ${COMMANDS[n]!.usage}`).join('\n')}
+  statustray --version | --help
 
-Run a command with --help for its options.`;
+Commands:
+${names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`).join('\n')}
+
+Run \`statustray <command> --help\` for a command's options, exit statuses and examples.
+From a checkout, \`npm run --silent cli -- <command> …\` runs the same program.`;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const helpFor = name === 'help' && rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
+  if (helpFor) return printHelp(helpFor);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE + '\n');
+    (name ? process.stdout : process.stderr).write(usage() + '\n');
     return name ? 0 : 1;
   }
-  const load = COMMANDS[name];
-  if (!load) {
-    process.stderr.write(`statustray: unknown command "${name}"\n\n${USAGE}\n`);
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`statustray: unknown command "${name}"\n\n${usage()}\n`);
     return 1;
   }
-  const command = await load();
-  return command.run(rest);
+  if (asksForHelp(rest)) return printHelp(command);
+  return (await command.load()).run(rest);
+}
+
+/** `-h` or `--help` among the options (not after `--`, where it would be a word to search for). */
+function asksForHelp(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+async function printHelp(command: Command): Promise<number> {
+  process.stdout.write((await command.help()) + '\n');
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,17 +1,8 @@
 // `catalog [query] [--json]`: search the built-in vendor catalog and print a table, or the entries as JSON.
 import type { CatalogEntry } from '../../shared/catalog-types';
 import { CATALOG, searchCatalog } from '../../shared/catalog';
-
-const HELP = `Usage: npm run --silent cli -- catalog [query] [--json]
-
-Searches the built-in catalog of vendor status pages by name, alias and category. Small typos are
-forgiven ("kustmer" finds Kustomer). Without a query, lists every entry.
-
-Options:
-  --json        print the matching entries as one JSON array (every entry without a query)
-  -h, --help    show this help
-
-Exit status: 0 when the search ran (also when nothing matched), 1 for a usage error.`;
+import { stopQuietlyOnBrokenPipe } from './broken-pipe';
+import { CATALOG_HELP as HELP } from './help/catalog';
 
 interface Options {
   query: string;
@@ -53,6 +44,7 @@ export async function run(argv: string[], io: CatalogIo = processIo): Promise<nu
     return 1;
   }
   const { query, json } = parsed.options;
+  if (io.stdout === process.stdout) stopQuietlyOnBrokenPipe();
   const entries = query ? searchCatalog(query, CATALOG.length) : [...CATALOG];
   if (json) {
     io.stdout.write(JSON.stringify(entries, null, 2) + '\n');

@@ -1,5 +1,6 @@
 // `check <url>...`: read each status page once and print a table (or, with --json, one JSON array of
-// Snapshots in the order given). Exit 0 when every page was read, 2 when any failed, 1 for a usage error.
+// Snapshots in the order given). Exit 0 when every page was read, 2 when any failed, 1 for a usage error,
+// 3 with --fail-on when a vendor is at that status or worse.
 import { parseArgs } from 'node:util';
 import type { Snapshot } from '../../shared/model';
 import { STATUS_LABEL, STATUS_LOOK, isProblem, type VendorStatus } from '../../shared/status';
@@ -8,25 +9,11 @@ import type { HttpClient } from '../core/http/types';
 import { mapPool } from '../core/pool';
 import { parseUserUrl, readSnapshot } from '../core/read';
 import { isOpen } from '../core/rollup';
+import { stopQuietlyOnBrokenPipe } from './broken-pipe';
+import { CHECK_HELP as HELP, FAIL_ON_LEVELS } from './help/check';
+import { atOrWorse, checkExitCode, isStatus } from './gate';
 
 export const CHECK_CONCURRENCY = 64;
-
-const HELP = `Usage: npm run --silent cli -- check <url>... [--json] [--timeout <seconds>]
-
-Read each status page once and show how its vendor is doing.
-
-  <url>              a status page (https://status.example.com), a page under a path
-                     (https://www.example.com/status) or its API (…/api/v2/summary.json)
-  --json             print one JSON array of Snapshots, in the order given
-  --timeout <s>      give each request at most this many seconds (default ${DEFAULT_TIMEOUT_MS / 1000})
-  -h, --help         show this help
-
-Exit status: 0 every page was read, 2 some page could not be read (it is still
-printed, with its error), 1 the command line was wrong.
-
-Examples:
-  npm run --silent cli -- check https://status.kustomer.com
-  npm run --silent cli -- check https://www.githubstatus.com https://discordstatus.com --json`;
 
 export interface CheckIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -165,6 +152,7 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
       options: {
         json: { type: 'boolean' },
         timeout: { type: 'string' },
+        'fail-on': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -189,6 +177,14 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
     }
     timeoutMs = Math.round(seconds * 1000);
   }
+  let failOn: VendorStatus | undefined;
+  if (values['fail-on'] !== undefined) {
+    const level = values['fail-on'].trim();
+    if (!isStatus(level) || level === 'operational') {
+      return usage(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${values['fail-on']}"`);
+    }
+    failOn = level;
+  }
   if (positionals.length === 0) return usage('give at least one status page URL');
   for (const url of positionals) {
     try {
@@ -198,24 +194,25 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
     }
   }
 
-  if (io.stdout === process.stdout) {
-    // `check … --json | head`: the reader left; stop quietly instead of crashing on EPIPE.
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw err;
-    });
-  }
+  if (io.stdout === process.stdout) stopQuietlyOnBrokenPipe();
   // One connection per origin: a vendor's requests go one after the other anyway, and undici serves a
   // single connection with a plain Client instead of a Pool, which cut a third of the CPU of a large check.
   const http = createHttpClient({ timeoutMs, cache: false, connectionsPerOrigin: 1 });
   const rows: Row[] = [];
   let result: { failed: number };
+  let atFailLevel = 0;
+  // Named on stderr when the gate closes, so that a pipeline's log says why (the first few).
+  const gated: string[] = [];
   try {
     if (values.json) io.stdout.write('[');
     result = await checkUrls(positionals, {
       http,
       timeoutMs,
       onSnapshot: (snapshot, index) => {
+        if (failOn && !snapshot.error && atOrWorse(snapshot.status, failOn)) {
+          atFailLevel++;
+          if (gated.length < 5) gated.push(`${snapshot.vendor.name} (${STATUS_LABEL[snapshot.status]})`);
+        }
         if (values.json) {
           // One JSON array, written as it fills so that memory stays flat however many pages.
           io.stdout.write((index === 0 ? '\n' : ',\n') + indent(JSON.stringify(snapshot, null, 2)));
@@ -233,7 +230,13 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
     const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
     io.stdout.write(formatTable(rows, io.stdout.isTTY === true && !noColor));
   }
-  return result.failed === 0 ? 0 : 2;
+  if (failOn && atFailLevel > 0) {
+    const more = atFailLevel > gated.length ? ` and ${atFailLevel - gated.length} more` : '';
+    io.stderr.write(
+      `statustray check: at ${failOn} or worse (--fail-on ${failOn}): ${gated.join(', ')}${more}\n`,
+    );
+  }
+  return checkExitCode({ failed: result.failed, atFailLevel });
 }
 
 function indent(json: string): string {

@@ -1,25 +1,25 @@
-// `watch`: run the monitor over a watchlist file and print Events as they happen (readable lines, or one
-// JSON object a line with --json) until Ctrl-C / SIGTERM.
+// `watch`: run the monitor over a watchlist file and print what it learns (each vendor's first reading or
+// first failure, then Events as they happen; readable lines, or one JSON object a line with --json) until
+// Ctrl-C / SIGTERM, keeping a history that is written every few minutes and on stop.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MonitorEvent } from '../../shared/model';
 import { History, type HistoryData } from '../core/history/history';
+import { validateHistoryData } from '../core/history/history-schema';
 import { createHttpClient } from '../core/http/client';
 import { Monitor } from '../core/monitor/monitor';
 import { eventLine } from '../core/policy/text';
 import { readSnapshot } from '../core/read';
 import { createFileStore } from '../core/storage/file-store';
 import { parseWatchlist, vendorIdFor } from '../core/watchlist';
+import { FirstReadings, startLineText, type StartLine } from './first-reading';
+import { periodicSave } from './periodic-save';
+import { WATCH_HELP as USAGE } from './help/watch';
 
-const USAGE = `Usage: npm run --silent cli -- watch --config <watchlist.json> [--interval <seconds>] [--json]
-
-Polls every vendor of the watchlist and prints what changes, as it happens.
-  --config <file>     the watchlist file (format of DESIGN.md)
-  --interval <s>      seconds between two polls of a vendor (from 1; default: the file's, else 120)
-  --json              one JSON object per event and line
-Data (history) lives in $STATUSTRAY_DATA_DIR, else $XDG_STATE_HOME/statustray, else ~/.local/state/statustray.`;
+/** How often, at most, the history is written while watching (it is also written on stop). */
+export const HISTORY_SAVE_PERIOD_MS = 5 * 60_000;
 
 /** Where the command line keeps its data. */
 export function watchDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -30,8 +30,16 @@ export function watchDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** One readable line for an event: time, vendor, what changed. */
 export function formatEvent(event: MonitorEvent): string {
-  const time = event.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
-  return `${time}  ${event.vendor} — ${eventLine(event)}`;
+  return `${stamp(event.at)}  ${event.vendor} — ${eventLine(event)}`;
+}
+
+/** One readable line for what is said at a vendor's first read. */
+export function formatStartLine(line: StartLine): string {
+  return `${stamp(line.at)}  ${line.vendor} — ${startLineText(line)}`;
+}
+
+function stamp(iso: string): string {
+  return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -88,10 +96,23 @@ export async function run(argv: string[]): Promise<number> {
 
   const dataDir = watchDataDir();
   await fs.mkdir(dataDir, { recursive: true });
-  const historyStore = createFileStore<HistoryData>(path.join(dataDir, 'watch-history.json'));
-  const loaded = await historyStore.load().catch(() => ({ value: null, notice: undefined }));
+  // Through the same store as every other document: a file that is not a valid history is kept aside
+  // with a message, and the watch starts with an empty one.
+  const historyStore = createFileStore<HistoryData>(path.join(dataDir, 'watch-history.json'), {
+    validate: validateHistoryData,
+  });
+  const loaded = await historyStore.load().catch((err: unknown) => ({
+    value: null,
+    notice: `could not read ${historyStore.location}: ${(err as Error).message}`,
+  }));
   if (loaded.notice) process.stderr.write(`statustray watch: ${loaded.notice}\n`);
   const history = new History(loaded.value, { gapMs: 3 * intervalSeconds * 1000 });
+  const historySave = periodicSave(async () => {
+    history.prune(Date.now());
+    await historyStore.save(history.toJSON()).catch((err: unknown) => {
+      process.stderr.write(`statustray watch: could not save the history: ${(err as Error).message}\n`);
+    });
+  }, HISTORY_SAVE_PERIOD_MS);
 
   const http = createHttpClient();
   const monitor = new Monitor({
@@ -102,8 +123,12 @@ export async function run(argv: string[]): Promise<number> {
     concurrency: 16,
   });
   const out = process.stdout;
+  const firstReadings = new FirstReadings();
   monitor.onEvents((events) => {
-    for (const e of events) out.write((values.json ? JSON.stringify(e) : formatEvent(e)) + '\n');
+    for (const e of events) {
+      if (firstReadings.alreadyTold(e)) continue;
+      out.write((values.json ? JSON.stringify(e) : formatEvent(e)) + '\n');
+    }
   });
   monitor.onChange((id) => {
     if (id === null) {
@@ -116,7 +141,13 @@ export async function run(argv: string[]): Promise<number> {
       return;
     }
     const view = monitor.view(id);
-    if (view?.lastCheckedAt) history.record(id, view.status, view.lastCheckedAt);
+    if (!view) return;
+    const start = firstReadings.afterRead(view);
+    if (start) out.write((values.json ? JSON.stringify(start) : formatStartLine(start)) + '\n');
+    if (view.lastCheckedAt) {
+      history.record(id, view.status, view.lastCheckedAt);
+      historySave.changed();
+    }
   });
   monitor.setVendors(watchlist.vendors.map((entry) => ({ id: vendorIdFor(entry.url), entry })));
   const n = watchlist.vendors.length;
@@ -137,10 +168,8 @@ export async function run(argv: string[]): Promise<number> {
     out.on('error', stop);
   });
   await monitor.stop();
-  history.prune(Date.now());
-  await historyStore.save(history.toJSON()).catch((err: unknown) => {
-    process.stderr.write(`statustray watch: could not save the history: ${(err as Error).message}\n`);
-  });
+  historySave.changed();
+  await historySave.flush();
   await http.close();
   return 0;
 }

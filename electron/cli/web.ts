@@ -1,10 +1,12 @@
 // `web`: the browser dashboard. Runs the real engine (createAppCore) and serves the same React UI on
 // 127.0.0.1 until Ctrl-C or SIGTERM. Prints (and, from a terminal, opens) an address carrying a per-run
 // access token.
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { createAppCore } from '../core/app';
+import { parseWatchlist } from '../core/watchlist';
 import { parseWebArgs, UsageError, WEB_USAGE, type WebArgs } from '../web/cli-args';
 import { startDashboard, type Dashboard } from '../web/dashboard';
 import { openBrowser, shouldOpenBrowser } from '../web/open-browser';
@@ -37,6 +39,8 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   let watchlistPath: string | undefined;
+  // The file's own interval applies unless --interval says otherwise (the engine reports its other problems).
+  let intervalSeconds = args.interval;
   if (args.config) {
     watchlistPath = path.resolve(args.config);
     const info = await stat(watchlistPath).catch(() => null);
@@ -44,12 +48,20 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`statustray web: cannot read the watchlist ${watchlistPath}: no such file.\n`);
       return 1;
     }
+    const text = await readFile(watchlistPath, 'utf8').catch(() => null);
+    intervalSeconds ??= text === null ? undefined : parseWatchlist(text).watchlist?.intervalSeconds;
+  }
+  // A taken port is told before anything else happens: no dashboard build, no vendor polled.
+  const taken = await portProblem(args.host, args.port);
+  if (taken) {
+    process.stderr.write(`statustray web: ${taken}\n`);
+    return 1;
   }
   const dataDir = defaultDataDir();
   await mkdir(dataDir, { recursive: true });
 
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
-  const core = createAppCore({ dataDir, watchlistPath, intervalSeconds: args.interval });
+  const core = createAppCore({ dataDir, watchlistPath, intervalSeconds });
   let dashboard: Dashboard;
   try {
     dashboard = await startDashboard({
@@ -93,4 +105,21 @@ export async function run(argv: string[]): Promise<number> {
   log('Stopping…');
   await dashboard.stop();
   return 0;
+}
+
+/** Why the dashboard could not listen on host:port, or null when it can (the port is let go at once). */
+function portProblem(host: string, port: number): Promise<string | null> {
+  if (port === 0) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE')
+        resolve(`Port ${port} on ${host} is already in use. Pick another with --port.`);
+      else if (err.code === 'EACCES')
+        resolve(`Not allowed to listen on ${host}:${port} (ports below 1024 need privileges).`);
+      // Anything else (an address this machine does not have…) is told by the server itself, in its words.
+      else resolve(null);
+    });
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve(null)));
+  });
 }

@@ -2,11 +2,14 @@
 // channel of shared/ipc.ts, pushes, and the notifications the policy decided on.
 import type { PushChannel, PushChannels, RequestHandlers } from '../../shared/ipc';
 import type { AppNotification } from '../../shared/notification';
+import type { NotificationOutlet } from './app/outlets';
 
 export interface AppCore {
   handlers: RequestHandlers;
   onPush<C extends PushChannel>(channel: C, listener: (payload: PushChannels[C]) => void): () => void;
   onNotification(listener: (notification: AppNotification) => void): () => void;
+  /** Adds a destination for notifications (e.g. a forwarding outbox); returns its removal. */
+  addOutlet(outlet: NotificationOutlet): () => void;
   /** Load the stores and start polling. */
   start(): Promise<void>;
   /** Stop timers, flush state. */
@@ -39,4 +42,6 @@ export interface AppCoreOptions {
   timers?: Timers;
   /** How long events of one vendor are gathered into one notification. Default 5 s. */
   coalesceMs?: number;
+  /** Where notifications go besides the hosts' own listeners (onNotification), e.g. a forwarding outbox. */
+  outlets?: readonly NotificationOutlet[];
 }

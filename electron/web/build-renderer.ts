@@ -1,11 +1,20 @@
 // Makes sure the built renderer the web host serves exists and is newer than its sources: builds it with
 // vite's JS API when missing or stale (a few seconds, announced), and reuses it otherwise.
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (this file lives in electron/web/). */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The nearest folder above `from` holding a package.json: this file runs from electron/web/ and, compiled, from dist-cli/. */
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..', '..');
+  }
+}
+
+/** The repository root. */
+export const REPO_ROOT = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const RENDERER_OUT_DIR = path.join(REPO_ROOT, 'out', 'renderer');
 
 async function newestMtime(entry: string): Promise<number> {

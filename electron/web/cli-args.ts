@@ -3,22 +3,31 @@ import { parseArgs } from 'node:util';
 
 export const DEFAULT_WEB_PORT = 4780;
 
-export const WEB_USAGE = `Usage: npm run --silent cli -- web [--config <watchlist.json>] [--port <n>] [--host 127.0.0.1]
+export const WEB_USAGE = `Usage: statustray web [--config <watchlist.json>] [--port <n>] [--host 127.0.0.1] [--interval <seconds>]
 
-Serves the StatusTray dashboard to a browser, backed by the real monitor.
+Serves the StatusTray dashboard to a browser, backed by the real monitor, until Ctrl-C or SIGTERM.
 
 Options:
-  --config <file>   load this watchlist (the export format) in addition to the stored one
+  --config <file>   add this watchlist's vendors to the stored ones (the JSON format
+                    \`statustray watch --help\` shows, and the desktop app's export); its
+                    "intervalSeconds" applies unless --interval is given
   --port <n>        port to listen on (default ${DEFAULT_WEB_PORT}; 0 picks a free one)
   --host <address>  address to bind (default 127.0.0.1; loopback only unless --allow-remote)
   --allow-remote    allow a non-loopback --host: anyone who reaches it can change your watchlist
-  --interval <s>    poll interval in seconds (overrides the stored setting; from 1 s)
+  --interval <s>    poll interval in seconds (overrides the file's and the stored setting; from 1 s)
   --no-open         do not open the dashboard in the browser (it opens only from a terminal, never in CI)
   --no-token        no access key: for a dashboard behind your own authentication (any local
                     program could otherwise change your watchlist)
   -h, --help        show this help
 
-Data lives in $STATUSTRAY_DATA_DIR, else $XDG_STATE_HOME/statustray, else ~/.local/state/statustray.`;
+Data lives in $STATUSTRAY_DATA_DIR, else $XDG_STATE_HOME/statustray, else ~/.local/state/statustray.
+
+Exit status: 0 after Ctrl-C or SIGTERM; 1 when the command line is wrong, the watchlist cannot be
+read or the port is taken.
+
+Examples:
+  statustray web --config vendors.json          # then open http://127.0.0.1:${DEFAULT_WEB_PORT}/
+  statustray web --port 0                        # any free port; the address is printed`;
 
 export interface WebArgs {
   config?: string;

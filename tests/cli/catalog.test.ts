@@ -24,7 +24,7 @@ describe('catalog command', () => {
   it('lists at least 1,000 entries as JSON through the real command line', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'electron/cli.ts', 'catalog', '--json'],
+      [path.join(root, 'dist-cli/statustray.mjs'), 'catalog', '--json'],
       { cwd: root, maxBuffer: 64 * 1024 * 1024 },
     );
     const entries = JSON.parse(stdout) as CatalogEntry[];

@@ -151,14 +151,10 @@ describe('check with good and hostile pages in one run', () => {
 describe('check from the command line', () => {
   it('prints the Kustomer page as JSON: 47 components in their groups and the postmortem markdown', async () => {
     const server = await statuspage({ page: kustomerFixture() });
-    const child = spawn(
-      process.execPath,
-      ['node_modules/tsx/dist/cli.mjs', 'electron/cli.ts', 'check', server.pageUrl, '--json'],
-      {
-        cwd: process.cwd(),
-        env: { ...process.env, NO_PROXY: '*' },
-      },
-    );
+    const child = spawn(process.execPath, ['dist-cli/statustray.mjs', 'check', server.pageUrl, '--json'], {
+      cwd: process.cwd(),
+      env: { ...process.env, NO_PROXY: '*' },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -235,5 +231,13 @@ describe('check table', () => {
     const noColor = capture(true, { NO_COLOR: '1' });
     await run([server.pageUrl], noColor.io);
     expect(noColor.out()).not.toContain('\x1b[');
+  });
+});
+
+describe('check help', () => {
+  it('states the request timeout the command really uses', async () => {
+    const { CHECK_HELP } = await import('../../electron/cli/help/check');
+    const { DEFAULT_TIMEOUT_MS } = await import('../../electron/core/http/client');
+    expect(CHECK_HELP).toContain(`(default ${DEFAULT_TIMEOUT_MS / 1000})`);
   });
 });

@@ -1,11 +1,12 @@
 // The done-when of the monitor: `watch` over the seed's Kustomer page (a fake Statuspage on loopback),
-// spawned as a user would run it, announces an outage and its end exactly once each.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+// spawned as a user would run it, tells each vendor's first reading, announces an outage and its end
+// exactly once each, says at once when a page cannot be read, and keeps its history through a crash.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { MonitorEvent } from '../../shared/model';
+import type { FirstReading } from '../../electron/cli/first-reading';
+import { startServer } from '../fakes/server';
 import {
   openIncident,
   resolveIncident,
@@ -14,65 +15,33 @@ import {
   type StatuspageServer,
 } from '../fakes/statuspage-server';
 import { kustomerFixture } from '../fixtures/kustomer';
+import { spawnCli, until as untilSeen, type CliRun } from './spawn-cli';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let dir: string;
 let server: StatuspageServer | null = null;
-let child: ChildProcessWithoutNullStreams | null = null;
+let child: CliRun | null = null;
 
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'statustray-watch-'));
 });
 afterEach(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  if (child && child.proc.exitCode === null) child.proc.kill('SIGKILL');
   child = null;
   await server?.close();
   server = null;
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  lines: string[];
-  stderr: () => string;
-  exit: Promise<number | null>;
-  proc: ChildProcessWithoutNullStreams;
-}
+type Run = CliRun;
 
 function watch(args: string[]): Run {
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'electron', 'cli.ts'), 'watch', ...args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, STATUSTRAY_DATA_DIR: path.join(dir, 'data'), NO_COLOR: '1' },
-    },
-  );
-  child = proc;
-  const lines: string[] = [];
-  let buffer = '';
-  let err = '';
-  proc.stdout.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString('utf8');
-    const parts = buffer.split('\n');
-    buffer = parts.pop() ?? '';
-    lines.push(...parts.filter((l) => l.trim() !== ''));
-  });
-  proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  return { lines, stderr: () => err, exit, proc };
+  const run = spawnCli(['watch', ...args], { STATUSTRAY_DATA_DIR: path.join(dir, 'data') });
+  child = run;
+  return run;
 }
 
-/** Wait for a condition, polling; fails with what was seen so far. */
-async function until(what: string, cond: () => boolean, run: Run, limitMs = 20_000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > limitMs) {
-      throw new Error(
-        `gave up waiting for ${what}\nstdout:\n${run.lines.join('\n')}\nstderr:\n${run.stderr()}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function until(what: string, cond: () => boolean, run: Run, limitMs = 20_000): Promise<void> {
+  return untilSeen(what, cond, run, limitMs);
 }
 
 describe('watch', () => {
@@ -86,7 +55,15 @@ describe('watch', () => {
     const run = watch(['--config', config, '--interval', '1', '--json']);
     const polls = () => server!.counts()['summary.json'] ?? 0;
     await until('the first reads', () => polls() >= 2, run);
-    expect(run.lines).toEqual([]);
+    // Before anything changes, the vendor's first reading, once.
+    expect(run.lines).toHaveLength(1);
+    expect(JSON.parse(run.lines[0]!)).toMatchObject({
+      type: 'vendor_first_reading',
+      vendor: 'Kustomer',
+      status: 'operational',
+      openIncidents: [],
+    } satisfies Partial<FirstReading>);
+    run.lines.shift();
 
     let incidentId = '';
     server.update((f) => {
@@ -156,14 +133,18 @@ describe('watch', () => {
     );
     const run = watch(['--config', config, '--interval', '1']);
     await until('the first reads', () => (server!.counts()['summary.json'] ?? 0) >= 2, run);
+    expect(run.lines).toHaveLength(1);
+    expect(run.lines[0]).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ {2}Kustomer — Operational \(first reading\)$/,
+    );
     server.update((f) => setComponentStatus(f, 'Prod2 (EU)/Channel - Email', 'degraded_performance'));
-    await until('the change', () => run.lines.length >= 2, run);
+    await until('the change', () => run.lines.length >= 3, run);
     run.proc.kill('SIGTERM');
     expect(await run.exit).toBe(0);
-    expect(run.lines[0]).toMatch(
+    expect(run.lines[1]).toMatch(
       /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ {2}Kustomer — Prod2 \(EU\) \/ Channel - Email: Degraded performance \(was Operational\)$/,
     );
-    expect(run.lines[1]).toMatch(/Kustomer — Status: Degraded performance \(was Operational\)$/);
+    expect(run.lines[2]).toMatch(/Kustomer — Status: Degraded performance \(was Operational\)$/);
   });
 
   it('refuses a watchlist with nothing valid, naming the problems', async () => {
@@ -195,5 +176,106 @@ describe('watch', () => {
     run.proc.kill('SIGTERM');
     expect(await run.exit).toBe(0);
     expect(run.stderr()).toMatch(/vendor #2 .*duplicate of vendor #1/);
+  });
+
+  it('says at once that a page cannot be read, and only once, while reading the others', async () => {
+    server = await startStatuspageServer({ page: kustomerFixture() });
+    const closed = await startServer();
+    const deadUrl = closed.url('/');
+    await closed.close();
+    const config = path.join(dir, 'watchlist.json');
+    await fs.writeFile(
+      config,
+      JSON.stringify({
+        version: 1,
+        vendors: [
+          { url: server.pageUrl, name: 'Kustomer' },
+          { url: deadUrl, name: 'Gone' },
+        ],
+      }),
+    );
+    // A long interval: the failure must be told at the first failed read, not after the stale limit.
+    const run = watch(['--config', config, '--interval', '600']);
+    await until(
+      'both first lines',
+      () => run.lines.some((l) => l.includes('Gone —')) && run.lines.some((l) => l.includes('Kustomer —')),
+      run,
+    );
+    expect(run.lines.find((l) => l.includes('Gone —'))).toMatch(
+      /Gone — Cannot read the page: .+\(refused\)$/,
+    );
+    expect(run.lines.find((l) => l.includes('Kustomer —'))).toMatch(
+      /Kustomer — Operational \(first reading\)$/,
+    );
+    run.proc.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+
+    // At a fast interval the monitor reaches its stale limit too: the vendor is still told once.
+    const fast = watch(['--config', config, '--interval', '1', '--json']);
+    const polls = () => server!.counts()['summary.json'] ?? 0;
+    await until('the first lines', () => fast.lines.length >= 2, fast);
+    const seen = polls();
+    await until('many more polls', () => polls() >= seen + 6, fast, 40_000);
+    fast.proc.kill('SIGTERM');
+    expect(await fast.exit).toBe(0);
+    const gone = fast.lines
+      .map((l) => JSON.parse(l) as { type: string; vendor: string })
+      .filter((e) => e.vendor === 'Gone');
+    expect(gone.map((e) => e.type)).toEqual(['vendor_unreachable']);
+  });
+
+  it('writes its history while running, so that a kill -9 loses nothing already read', async () => {
+    server = await startStatuspageServer({ page: kustomerFixture() });
+    const config = path.join(dir, 'watchlist.json');
+    await fs.writeFile(
+      config,
+      JSON.stringify({ version: 1, vendors: [{ url: server.pageUrl, name: 'Kustomer' }] }),
+    );
+    const file = path.join(dir, 'data', 'watch-history.json');
+    const run = watch(['--config', config, '--interval', '600']);
+    await until('the first reading', () => run.lines.length >= 1, run);
+    const saved = async (): Promise<{ data: { vendors: Record<string, { segments: unknown[] }> } } | null> =>
+      JSON.parse(await fs.readFile(file, 'utf8').catch(() => 'null'));
+    const deadline = Date.now() + 20_000;
+    while (!(await saved()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    run.proc.kill('SIGKILL');
+    await run.exit;
+    const history = await saved();
+    expect(history).not.toBeNull();
+    const vendors = Object.values(history!.data.vendors);
+    expect(vendors).toHaveLength(1);
+    expect(vendors[0]!.segments).toEqual([expect.objectContaining({ status: 'operational' })]);
+  });
+
+  it('keeps a history file with a wrong type inside aside, says so, and watches on', async () => {
+    server = await startStatuspageServer({ page: kustomerFixture() });
+    const config = path.join(dir, 'watchlist.json');
+    await fs.writeFile(
+      config,
+      JSON.stringify({ version: 1, vendors: [{ url: server.pageUrl, name: 'Kustomer' }] }),
+    );
+    await fs.mkdir(path.join(dir, 'data'), { recursive: true });
+    const bad = JSON.stringify({
+      schemaVersion: 1,
+      savedAt: new Date().toISOString(),
+      data: { version: 1, vendors: { someone: { segments: 'not a list', incidents: [] } } },
+    });
+    await fs.writeFile(path.join(dir, 'data', 'watch-history.json'), bad);
+    const run = watch(['--config', config, '--interval', '1']);
+    await until('a few polls', () => (server!.counts()['summary.json'] ?? 0) >= 3, run);
+    server.update((f) => setComponentStatus(f, 'Prod2 (EU)/API', 'partial_outage'));
+    await until('the change', () => run.lines.some((l) => /Status: Partial outage/.test(l)), run);
+    run.proc.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+    expect(run.stderr()).toMatch(
+      /watch-history\.json could not be read \(not a history: vendors\.someone\.segments: .+\); kept aside as watch-history\.corrupt-[^ ]+\.json/,
+    );
+    const names = await fs.readdir(path.join(dir, 'data'));
+    const aside = names.find((n) => n.startsWith('watch-history.corrupt-'));
+    expect(aside).toBeDefined();
+    expect(await fs.readFile(path.join(dir, 'data', aside!), 'utf8')).toBe(bad);
+    // And a new, valid history was written in its place.
+    const fresh = JSON.parse(await fs.readFile(path.join(dir, 'data', 'watch-history.json'), 'utf8'));
+    expect(Object.keys(fresh.data.vendors)).toHaveLength(1);
   });
 });

@@ -155,7 +155,6 @@ describe('the check command', () => {
     }
     urls.push({ url: fakes.get('plain')!.pageUrl!, kind: 'plain' });
     const { code, stdout, stderr } = await run([
-      'electron/cli.ts',
       'check',
       '--json',
       '--timeout',
@@ -185,8 +184,8 @@ describe('the check command', () => {
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    // `npx tsx electron/cli.ts …`, without npx's own start-up cost.
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
+    // The compiled `statustray` (built by the tests' global setup), as a user runs it.
+    const child = spawn(process.execPath, ['dist-cli/statustray.mjs', ...args], {
       cwd: REPO,
       env: { ...process.env, NO_COLOR: '1', NO_PROXY: '*' },
     });

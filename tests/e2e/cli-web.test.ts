@@ -1,5 +1,6 @@
-// `npm run cli -- web --config <file>` as a person runs it: prints the address, serves the watchlist's
-// vendors from the real engine, refuses a taken port clearly, and stops cleanly on SIGTERM.
+// `statustray web --config <file>` as a person runs it: prints the address, serves the watchlist's vendors
+// from the real engine at the file's interval, refuses a taken port clearly before polling anyone, and
+// stops cleanly on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { startStatuspageServer, type StatuspageServer } from '../fakes/statuspag
 import { kustomerFixture } from '../fixtures/kustomer';
 import { builtRenderer, launchBrowser, openPage } from './harness';
 
-const TSX = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const CLI = path.join(REPO_ROOT, 'dist-cli', 'statustray.mjs');
 
 interface Spawned {
   child: ChildProcess;
@@ -20,7 +21,7 @@ interface Spawned {
 }
 
 function spawnCli(args: string[], env: NodeJS.ProcessEnv): Spawned {
-  const child = spawn(process.execPath, [TSX, 'electron/cli.ts', ...args], {
+  const child = spawn(process.execPath, [CLI, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,7 +56,7 @@ beforeAll(async () => {
   configPath = path.join(workDir, 'my-vendors.json');
   await writeFile(
     configPath,
-    JSON.stringify({ version: 1, vendors: [{ url: vendor.pageUrl, name: 'Kustomer' }] }),
+    JSON.stringify({ version: 1, vendors: [{ url: vendor.pageUrl, name: 'Kustomer' }], intervalSeconds: 1 }),
   );
   browser = await launchBrowser();
 });
@@ -69,7 +70,8 @@ afterAll(async () => {
 describe('the web command', () => {
   it('serves the watchlist from --config, refuses a taken port, and stops on SIGTERM', async () => {
     const env = { STATUSTRAY_DATA_DIR: path.join(workDir, 'data') };
-    web = spawnCli(['web', '--config', configPath, '--port', '0', '--interval', '1'], env);
+    // No --interval: the file's intervalSeconds (1 s) applies, not the default two minutes.
+    web = spawnCli(['web', '--config', configPath, '--port', '0'], env);
     const running = web;
     const url = await waitFor(
       () =>
@@ -96,10 +98,22 @@ describe('the web command', () => {
     const origin = new URL(url).origin;
     expect((await fetch(`${origin}/api/state:get`, { method: 'POST' })).status).toBe(401);
 
+    const polls = (): number => vendor.counts()['summary.json'] ?? 0;
+    const seen = polls();
+    await waitFor(() => (polls() >= seen + 3 ? true : null), 'polls at the file’s 1 s interval', 30_000);
+
     const port = new URL(url).port;
-    const second = spawnCli(['web', '--port', port], env);
+    const other = await startStatuspageServer({ page: kustomerFixture() });
+    const otherConfig = path.join(workDir, 'other-vendors.json');
+    await writeFile(otherConfig, JSON.stringify({ version: 1, vendors: [{ url: other.pageUrl }] }));
+    const second = spawnCli(['web', '--port', port, '--config', otherConfig], {
+      STATUSTRAY_DATA_DIR: path.join(workDir, 'data-2'),
+    });
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    // Refused before polling anyone.
+    expect(other.requests).toHaveLength(0);
+    await other.close();
 
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);

@@ -3,6 +3,7 @@
 import { vi } from 'vitest';
 import type { AppCore, AppCoreOptions } from '../../electron/core/app-types';
 import type { AppState, PushChannel, PushChannels, RequestHandlers } from '../../shared/ipc';
+import type { NotificationOutlet } from '../../electron/core/app/outlets';
 import type { AppNotification } from '../../shared/notification';
 import { appState } from './fixtures';
 
@@ -64,6 +65,10 @@ export class FakeCore implements AppCore {
   onNotification(listener: (n: AppNotification) => void): () => void {
     this.notifications.add(listener);
     return () => this.notifications.delete(listener);
+  }
+
+  addOutlet(outlet: NotificationOutlet): () => void {
+    return this.onNotification((n) => outlet.deliver(n));
   }
 
   async start(): Promise<void> {

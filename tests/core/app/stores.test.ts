@@ -1,0 +1,115 @@
+// The app's stores: each document is checked when loaded, what cannot be used is told (not thrown), the
+// host's own stores get the same checks, and saves asked for in a burst are written once.
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  loadAllStores,
+  loadChecked,
+  openAppStores,
+  saveLater,
+  storeLocations,
+  validateSettings,
+} from '../../../electron/core/app/stores';
+import type { DocumentStore } from '../../../electron/core/storage/types';
+import { FakeTimers } from '../monitor/helpers';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'statustray-stores-'));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** A host store (like electron-store) that hands back whatever it holds, unchecked. */
+function memoryStore<T>(name: string, value: unknown): DocumentStore<T> {
+  return { location: `/host/${name}.json`, load: async () => ({ value: value as T }), save: async () => {} };
+}
+
+describe('app stores', () => {
+  it('keeps each document in its own file under the data folder', () => {
+    const stores = openAppStores({ dataDir: dir }, Date.now);
+    expect(storeLocations(stores).map((p) => path.basename(p))).toEqual([
+      'watchlist.json',
+      'settings.json',
+      'notifications.json',
+      'history.json',
+      'snapshots.json',
+    ]);
+  });
+
+  it('loads what was saved and nothing on a first run', async () => {
+    const stores = openAppStores({ dataDir: dir }, Date.now);
+    const notices: string[] = [];
+    expect(await loadAllStores(stores, false, (m) => notices.push(m))).toEqual({
+      watchlist: null,
+      settings: null,
+      policy: null,
+      history: null,
+      snapshots: null,
+    });
+    await stores.watchlist.store.save({ version: 1, vendors: [{ url: 'https://status.kustomer.test' }] });
+    const again = await loadAllStores(openAppStores({ dataDir: dir }, Date.now), false, (m) =>
+      notices.push(m),
+    );
+    expect(again.watchlist?.vendors).toEqual([{ url: 'https://status.kustomer.test' }]);
+    expect(notices).toEqual([]);
+  });
+
+  it('checks a host store too and says which file it could not use', async () => {
+    const notices: string[] = [];
+    const validate = (d: unknown) => {
+      if (!Array.isArray((d as { vendors?: unknown }).vendors)) throw new Error('no vendor list');
+      return d as { vendors: unknown[] };
+    };
+    const value = await loadChecked(
+      { store: memoryStore('watchlist', { vendors: 'oops' }), validate },
+      true,
+      (m) => notices.push(m),
+    );
+    expect(value).toBeNull();
+    expect(notices).toEqual([
+      'watchlist.json holds data StatusTray cannot use (no vendor list); it was not loaded.',
+    ]);
+  });
+
+  it('tells a store that cannot be read instead of failing the start', async () => {
+    const notices: string[] = [];
+    const broken: DocumentStore<unknown> = {
+      location: '/host/settings.json',
+      load: async () => {
+        throw new Error('EACCES: permission denied');
+      },
+      save: async () => {},
+    };
+    expect(await loadChecked({ store: broken, validate: (d) => d }, true, (m) => notices.push(m))).toBeNull();
+    expect(notices).toEqual(['Could not read /host/settings.json: EACCES: permission denied']);
+  });
+
+  it('fills settings it cannot use with the defaults, keeping the rest', () => {
+    expect(validateSettings({ intervalSeconds: 5, theme: 'dark' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      theme: 'dark',
+    });
+  });
+
+  it('writes a burst of save requests once, after the delay, and none once cancelled', async () => {
+    const timers = new FakeTimers();
+    let saves = 0;
+    const later = saveLater(timers, 2000, () => saves++);
+    later.schedule();
+    later.schedule();
+    await timers.advance(1999);
+    expect(saves).toBe(0);
+    await timers.advance(1);
+    expect(saves).toBe(1);
+    later.schedule();
+    later.cancel();
+    later.schedule();
+    await timers.advance(5000);
+    expect(saves).toBe(1);
+  });
+});
