@@ -87,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
   const intervalSeconds = interval ?? watchlist.intervalSeconds ?? 120;
 
   const dataDir = watchDataDir();
-  await fs.mkdir(dataDir, { recursive: true });
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   const historyStore = createFileStore<HistoryData>(path.join(dataDir, 'watch-history.json'));
   const loaded = await historyStore.load().catch(() => ({ value: null, notice: undefined }));
   if (loaded.notice) process.stderr.write(`statustray watch: ${loaded.notice}\n`);

@@ -44,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   const dataDir = defaultDataDir();
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
 
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const core = createAppCore({ dataDir, watchlistPath, intervalSeconds: args.interval });
@@ -63,6 +63,17 @@ export async function run(argv: string[]): Promise<number> {
   }
   process.stdout.write(`StatusTray dashboard: ${dashboard.url}\n`);
   log(`Data in ${dataDir}. Press Ctrl-C to stop.`);
+  // What the window shows as notices (a vendor kept aside, a save that failed) is said here too, once.
+  const told = new Set<string>();
+  const tell = (notices: readonly string[]): void => {
+    for (const n of notices) {
+      if (told.has(n)) continue;
+      told.add(n);
+      log(`statustray web: ${n}`);
+    }
+  };
+  core.onPush('state:changed', (state) => tell(state.notices));
+  tell((await core.handlers['state:get']()).notices);
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {

@@ -10,6 +10,7 @@ import type {
   VendorSummary,
 } from '../../../shared/ipc';
 import type { WatchEntry } from '../../../shared/model';
+import { forgetKeptField } from '../../../shared/watch-entry';
 import type { Detection } from '../platforms/types';
 import { snooze, snoozedUntil } from '../policy/policy';
 import { normalizeUrl, parseWatchlist, serializeWatchlist, vendorIdFor } from '../watchlist';
@@ -199,15 +200,19 @@ export function vendorHandlers(ctx: AppContext): Pick<RequestHandlers, VendorCha
       // A new object, so that the monitor sees what changed (it re-reads when the components do).
       const entry: WatchEntry = { ...current };
       ctx.entries = ctx.entries.map((e) => (e === current ? entry : e));
+      // A field the user sets anew replaces any value a newer version had stored there.
       if (req.components !== undefined) {
+        forgetKeptField(entry, 'components');
         if (req.components.length) entry.components = [...req.components];
         else delete entry.components;
       }
       if (req.notify !== undefined) {
+        forgetKeptField(entry, 'notify');
         if (req.notify === 'all') delete entry.notify;
         else entry.notify = req.notify;
       }
       if (req.name !== undefined) {
+        forgetKeptField(entry, 'name');
         if (req.name.trim()) entry.name = req.name.trim();
         else delete entry.name;
       }
