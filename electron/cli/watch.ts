@@ -11,6 +11,7 @@ import { Monitor } from '../core/monitor/monitor';
 import { eventLine } from '../core/policy/text';
 import { readSnapshot } from '../core/read';
 import { createFileStore } from '../core/storage/file-store';
+import { ensurePrivateDir } from '../core/storage/private-dir';
 import { parseWatchlist, vendorIdFor } from '../core/watchlist';
 
 const USAGE = `Usage: npm run --silent cli -- watch --config <watchlist.json> [--interval <seconds>] [--json]
@@ -87,7 +88,7 @@ export async function run(argv: string[]): Promise<number> {
   const intervalSeconds = interval ?? watchlist.intervalSeconds ?? 120;
 
   const dataDir = watchDataDir();
-  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await ensurePrivateDir(dataDir);
   const historyStore = createFileStore<HistoryData>(path.join(dataDir, 'watch-history.json'));
   const loaded = await historyStore.load().catch(() => ({ value: null, notice: undefined }));
   if (loaded.notice) process.stderr.write(`statustray watch: ${loaded.notice}\n`);

@@ -1,9 +1,11 @@
 // `web`: the browser dashboard. Runs the real engine (createAppCore) and serves the same React UI on
 // 127.0.0.1 until Ctrl-C or SIGTERM.
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { createAppCore } from '../core/app';
+import type { AppCore } from '../core/app-types';
+import { ensurePrivateDir } from '../core/storage/private-dir';
 import { parseWebArgs, UsageError, WEB_USAGE, type WebArgs } from '../web/cli-args';
 import { startDashboard, type Dashboard } from '../web/dashboard';
 import { isLoopbackHost } from '../web/security';
@@ -12,6 +14,26 @@ import { isLoopbackHost } from '../web/security';
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.STATUSTRAY_DATA_DIR) return path.resolve(env.STATUSTRAY_DATA_DIR);
   return path.join(env.XDG_STATE_HOME || path.join(homedir(), '.local', 'state'), 'statustray');
+}
+
+/**
+ * What the window shows as notices (a vendor kept aside, a save that failed) is said on stderr too, each
+ * once: now, and whenever the state changes.
+ */
+export async function tellNotices(
+  core: Pick<AppCore, 'onPush' | 'handlers'>,
+  log: (line: string) => void,
+): Promise<void> {
+  const told = new Set<string>();
+  const tell = (notices: readonly string[]): void => {
+    for (const n of notices) {
+      if (told.has(n)) continue;
+      told.add(n);
+      log(`statustray web: ${n}`);
+    }
+  };
+  core.onPush('state:changed', (state) => tell(state.notices));
+  tell((await core.handlers['state:get']()).notices);
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -44,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   const dataDir = defaultDataDir();
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await ensurePrivateDir(dataDir);
 
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const core = createAppCore({ dataDir, watchlistPath, intervalSeconds: args.interval });
@@ -63,17 +85,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   process.stdout.write(`StatusTray dashboard: ${dashboard.url}\n`);
   log(`Data in ${dataDir}. Press Ctrl-C to stop.`);
-  // What the window shows as notices (a vendor kept aside, a save that failed) is said here too, once.
-  const told = new Set<string>();
-  const tell = (notices: readonly string[]): void => {
-    for (const n of notices) {
-      if (told.has(n)) continue;
-      told.add(n);
-      log(`statustray web: ${n}`);
-    }
-  };
-  core.onPush('state:changed', (state) => tell(state.notices));
-  tell((await core.handlers['state:get']()).notices);
+  await tellNotices(core, log);
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {

@@ -2,6 +2,7 @@
 // with a migration hook, and a corrupt file kept aside and reported, never silently replaced.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-dir';
 import type { DocumentStore, LoadResult } from './types';
 
 export interface FileStoreOptions<T> {
@@ -145,8 +146,8 @@ export function createFileStore<T>(file: string, options: FileStoreOptions<T> = 
   }
 
   async function writeAtomically(value: T): Promise<void> {
-    // The user's data is theirs alone: folders 0700, files 0600 (a rename keeps the temp file's mode).
-    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    // The user's data is theirs alone (a rename keeps the temp file's mode).
+    await ensurePrivateDir(path.dirname(file));
     const envelope: Envelope = {
       schemaVersion: version,
       savedAt: new Date(now()).toISOString(),
@@ -154,7 +155,7 @@ export function createFileStore<T>(file: string, options: FileStoreOptions<T> = 
     };
     const text = JSON.stringify(envelope);
     const temp = `${file}.tmp-${process.pid}-${++tempCounter}`;
-    const handle = await fs.open(temp, 'w', 0o600);
+    const handle = await fs.open(temp, 'w', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(text, 'utf8');
       await handle.sync();
@@ -214,7 +215,7 @@ export function createFileStore<T>(file: string, options: FileStoreOptions<T> = 
 async function copyAtomically(from: string, to: string): Promise<void> {
   const temp = `${to}.tmp-${process.pid}-${++tempCounter}`;
   await fs.copyFile(from, temp);
-  await fs.chmod(temp, 0o600).catch(() => undefined);
+  await fs.chmod(temp, PRIVATE_FILE_MODE).catch(() => undefined);
   await fs.rename(temp, to);
 }
 

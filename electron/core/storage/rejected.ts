@@ -2,6 +2,7 @@
 // store, so that a later save of the rest never loses it. Appends; the same item twice is kept once.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-dir';
 
 /** One thing that could not be used, as it was stored, and why. */
 export interface RejectedItem {
@@ -55,9 +56,9 @@ export async function keepAside(
     current.items.push({ ...item, at: new Date(now()).toISOString(), from: path.basename(storeLocation) });
   }
   current.items = current.items.slice(-MAX_REJECTED_ITEMS);
-  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  await ensurePrivateDir(path.dirname(file));
   const temp = `${file}.tmp-${process.pid}-${++tempCounter}`;
-  await fs.writeFile(temp, JSON.stringify(current, null, 2) + '\n', { mode: 0o600 });
+  await fs.writeFile(temp, JSON.stringify(current, null, 2) + '\n', { mode: PRIVATE_FILE_MODE });
   await fs.rename(temp, file);
   return file;
 }

@@ -58,7 +58,9 @@ describe('watchlist file', () => {
       'https://also-good.example',
     ]);
     expect(problems).toHaveLength(4);
-    expect(problems[0]).toMatch(/vendor #2 \(ftp:\/\/files\.example\): Enter an address that starts with https:/);
+    expect(problems[0]).toMatch(
+      /vendor #2 \(ftp:\/\/files\.example\): Enter an address that starts with https:/,
+    );
     expect(problems[1]).toMatch(/vendor #3 \(https:\/\/typo\.example\).*unknown field.*"nmae".*kept/);
     expect(problems[2]).toMatch(/vendor #4 \(https:\/\/good\.example\/\).*duplicate of vendor #1/);
     expect(problems[3]).toMatch(/vendor #5 \(javascript:alert\(1\)\)/);
