@@ -132,6 +132,14 @@ describe('web host: the bridge over HTTP', () => {
     const res = await postJson(s, 'vendors:add', JSON.stringify({ url: 'javascript:alert(1)' }));
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body).error).toMatch(/^Enter an address that starts with https:\/\//);
+    // An empty component name, which the store used to refuse at the next start (losing the vendor).
+    const empty = await postJson(
+      s,
+      'vendors:add',
+      JSON.stringify({ url: 'https://a.test', components: [''] }),
+    );
+    expect(empty.status).toBe(400);
+    expect(JSON.parse(empty.body).error).toMatch(/^A component name cannot be empty/);
     const extra = await postJson(s, 'vendor:get', JSON.stringify({ id: 'a', evil: true }));
     expect(extra.status).toBe(400);
     expect(core.calls).toEqual([]);

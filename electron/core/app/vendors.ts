@@ -246,12 +246,17 @@ export function vendorHandlers(ctx: AppContext): Pick<RequestHandlers, VendorCha
       if (!watchlist) return result;
       Object.assign(result, addNewEntries(ctx, watchlist.vendors));
       if (watchlist.intervalSeconds !== undefined) {
-        if (watchlist.intervalSeconds >= MIN_APP_INTERVAL_SECONDS) {
-          await applyInterval(ctx, watchlist.intervalSeconds);
-        } else {
+        if (watchlist.intervalSeconds < MIN_APP_INTERVAL_SECONDS) {
           result.errors.push(
             `"intervalSeconds" ${watchlist.intervalSeconds} is below the app's minimum of ${MIN_APP_INTERVAL_SECONDS} s (kept ${ctx.settings.intervalSeconds} s)`,
           );
+        } else if (!Number.isInteger(watchlist.intervalSeconds)) {
+          // The stored settings take whole seconds: a fraction accepted here would be refused at the next start.
+          result.errors.push(
+            `"intervalSeconds" must be a whole number of seconds (kept ${ctx.settings.intervalSeconds} s)`,
+          );
+        } else {
+          await applyInterval(ctx, watchlist.intervalSeconds);
         }
       }
       if (result.added) {

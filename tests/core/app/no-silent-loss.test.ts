@@ -218,6 +218,25 @@ describe('nothing saved is lost in silence', () => {
   });
 });
 
+describe('what an import accepts, a restart accepts', () => {
+  it('refuses a fractional interval from a watchlist file instead of storing what the next start drops', async () => {
+    const core = newCore();
+    await core.start();
+    const result = await core.handlers['watchlist:import']({
+      text: JSON.stringify({ version: 1, vendors: [{ url: KUSTOMER }], intervalSeconds: 45.5 }),
+    });
+    expect(result.errors).toEqual([expect.stringMatching(/whole number of seconds \(kept 120 s\)/)]);
+    await core.handlers['watchlist:import']({
+      text: JSON.stringify({ version: 1, vendors: [], intervalSeconds: 300 }),
+    });
+    const again = await restart(core);
+    const state = await again.handlers['state:get']();
+    expect(state.settings.intervalSeconds).toBe(300);
+    expect(state.vendors.map((v) => v.url)).toEqual([KUSTOMER]);
+    expect(state.notices).toEqual([]);
+  });
+});
+
 describe('private files', () => {
   it('creates the data folder 0700 and every file 0600 (POSIX; Windows has no modes)', async () => {
     if (process.platform === 'win32') return;
