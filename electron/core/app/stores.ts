@@ -111,7 +111,7 @@ export function storedWatchlist(entries: readonly WatchEntry[]): WatchlistFile {
 }
 
 /** A whole-document check as a Checked, for stores that have nothing to keep aside piece by piece. */
-function whole<T>(validate: (data: unknown) => T): (data: unknown) => Checked<T> {
+export function checkWhole<T>(validate: (data: unknown) => T): (data: unknown) => Checked<T> {
   return (data) => ({ value: validate(data), rejected: [], notes: [] });
 }
 
@@ -200,9 +200,9 @@ export function openAppStores(
   return {
     watchlist: open('watchlist', checkStoredWatchlist),
     settings: open('settings', checkSettings),
-    policy: open('policy', whole(validatePolicyState)),
-    history: open('history', whole(validateHistory)),
-    snapshots: open('snapshots', whole(validateSnapshots)),
+    policy: open('policy', checkWhole(validatePolicyState)),
+    history: open('history', checkWhole(validateHistory)),
+    snapshots: open('snapshots', checkWhole(validateSnapshots)),
   };
 }
 
