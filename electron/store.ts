@@ -1,7 +1,7 @@
 // The app's persistence: the engine's DocumentStore interface backed by electron-store (atomic writes,
 // JSON-schema-checked envelope, the same envelope as the engine's file store), a backup of the previous
 // version, and an unreadable file kept aside and reported, never silently cleared.
-import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Store from 'electron-store';
 import type { DocumentStore, LoadResult } from './core/storage/types';
@@ -68,6 +68,21 @@ export function createElectronStore<T>(name: string, options: ElectronStoreOptio
     return null;
   };
 
+  /** Moves `file` to `<name>.<label>-<time>.json`; returns the new path, or null when it could not. */
+  const moveAside = (file: string, label: string): string | null => {
+    const aside = join(options.dir, `${safeName}.${label}-${stamp(now())}.json`);
+    try {
+      renameSync(file, aside);
+      return aside;
+    } catch {
+      return null;
+    }
+  };
+
+  /** A backup that exists but cannot be read is moved out of the way of the next saves, which would replace it. */
+  const keepUnreadableBackup = (): string | null =>
+    existsSync(backup) && readBackup() === null ? moveAside(backup, 'backup-corrupt') : null;
+
   return {
     location,
     async load(): Promise<LoadResult<T>> {
@@ -76,34 +91,50 @@ export function createElectronStore<T>(name: string, options: ElectronStoreOptio
         const envelope = store.store;
         if (envelope.schemaVersion === undefined) {
           // No document: a crash between writing the backup and the new file leaves only the backup.
-          const previous = existsSync(location) ? null : readBackup();
-          return { value: previous ? (previous.data as T) : null };
+          if (existsSync(location)) return { value: null };
+          const previous = readBackup();
+          if (previous) return { value: previous.data as T };
+          const kept = keepUnreadableBackup();
+          return kept
+            ? {
+                value: null,
+                notice: `${safeName}.json is missing and its backup could not be read; the backup was kept aside as ${kept}.`,
+              }
+            : { value: null };
         }
         fileIsGood = true;
         return { value: envelope.data as T };
       } catch (error) {
         store = null;
-        const aside = join(options.dir, `${safeName}.corrupt-${stamp(now())}.json`);
-        let where: string;
-        try {
-          renameSync(location, aside);
-          where = `it was kept aside as ${aside}`;
-        } catch {
-          where = 'it was left in place';
-        }
+        const aside = moveAside(location, 'corrupt');
+        const where = aside ? `it was kept aside as ${aside}` : 'it was left in place';
         const problem = `${safeName}.json could not be read (${describe(error)}); ${where}.`;
         const previous = readBackup();
         if (previous)
           return { value: previous.data as T, notice: `${problem} The previous version was restored.` };
-        return { value: null, notice: problem };
+        const backupKept = keepUnreadableBackup();
+        const also = backupKept ? ` Its backup could not be read either; kept aside as ${backupKept}.` : '';
+        return { value: null, notice: problem + also };
       }
     },
     async save(value: T): Promise<void> {
       store ??= open();
-      // Keep the last good version as the backup before replacing it (the write itself is atomic).
-      if (fileIsGood) copyFileSync(location, backup);
+      // Keep the last good version as the backup before replacing it; both writes are atomic (a copy
+      // renamed into place, electron-store's own write), so a crash leaves a whole file or the old one.
+      if (fileIsGood) {
+        const temp = `${backup}.tmp-${process.pid}`;
+        copyFileSync(location, temp);
+        chmodSync(temp, 0o600);
+        renameSync(temp, backup);
+      }
       store.store = { schemaVersion: 1, savedAt: new Date(now()).toISOString(), data: value };
       fileIsGood = true;
+    },
+    async setAside(): Promise<string | null> {
+      // Loaded fine but the app cannot use it: keep it whole rather than let the next save replace it.
+      store = null;
+      fileIsGood = false;
+      return existsSync(location) ? moveAside(location, 'unusable') : null;
     },
   };
 }

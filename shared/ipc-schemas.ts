@@ -2,28 +2,19 @@
 // sends before any handler sees it. Checked against the contract at compile time, so a channel added to
 // RequestChannels without a schema here is a type error.
 import { z } from 'zod';
-import { PLATFORM_IDS } from './platforms';
-import { CREDENTIALS_REFUSED, hasCredentials } from './url-credentials';
 import type { Req, RequestChannel } from './ipc';
+import {
+  componentsField,
+  notifyField,
+  pageUrlField,
+  plainIssues,
+  vendorNameField,
+  watchEntrySchema,
+} from './watch-entry';
 
 const MAX_URL = 2048;
 const id = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);
-/** A URL the user typed: anything we might fetch or open must be http(s); other schemes are refused here. */
-const httpUrl = z
-  .string()
-  .min(1)
-  .max(MAX_URL)
-  .refine((value) => {
-    try {
-      const url = new URL(value.trim());
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL')
-  .refine((value) => !hasCredentials(value), CREDENTIALS_REFUSED);
-const notifyLevel = z.enum(['all', 'outages', 'muted']);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 
 /** The argument of a channel that takes none: nothing, or `undefined` from a structured clone. */
@@ -32,21 +23,17 @@ const none = z.undefined();
 export const REQUEST_SCHEMAS = {
   'state:get': none,
   'vendor:get': z.strictObject({ id }),
-  'vendors:detect': z.strictObject({ url: httpUrl }),
-  'vendors:add': z.strictObject({
-    url: httpUrl,
-    name: text(200).optional(),
-    components: z.array(text(300)).max(1000).optional(),
-    notify: notifyLevel.optional(),
-    platform: z.enum(PLATFORM_IDS).optional(),
-    apiUrl: httpUrl.optional(),
-  }),
+  // A URL the user typed: anything we might fetch must be http(s). An entry is checked by the same schema
+  // as the stored watchlist, so that what is accepted here is never refused at the next start.
+  'vendors:detect': z.strictObject({ url: pageUrlField }),
+  'vendors:add': watchEntrySchema,
   'vendors:remove': z.strictObject({ id }),
   'vendors:update': z.strictObject({
     id,
-    components: z.array(text(300)).max(1000).optional(),
-    notify: notifyLevel.optional(),
-    name: text(200).optional(),
+    components: componentsField.optional(),
+    notify: notifyField.optional(),
+    // Blank clears the user's own name.
+    name: vendorNameField.optional(),
   }),
   'vendors:snooze': z.strictObject({ id, choice: z.enum(['1h', 'tomorrow', 'incident', 'off']) }),
   'vendors:refresh': z.strictObject({ id: id.optional() }),
@@ -75,11 +62,17 @@ void _schemasMatchContract;
 export type RequestValidation<C extends RequestChannel> =
   { ok: true; value: Req<C> } | { ok: false; error: string };
 
-/** Validates one channel's argument; the error names the fields, never echoes the (untrusted) values. */
+/**
+ * Validates one channel's argument; the error never echoes the (untrusted) values. What a person can fix
+ * (an address, a component name) is said in their words; anything else (a window sending garbage) names
+ * the channel and fields for the log.
+ */
 export function validateRequest<C extends RequestChannel>(channel: C, arg: unknown): RequestValidation<C> {
   const schema: z.ZodType = REQUEST_SCHEMAS[channel];
   const result = schema.safeParse(arg);
   if (result.success) return { ok: true, value: result.data as Req<C> };
+  const plain = plainIssues(result.error);
+  if (plain.allPlain) return { ok: false, error: plain.sentences.join('; ') };
   const fields = result.error.issues.map(
     (issue) => `${issue.path.join('.') || '(argument)'}: ${issue.message}`,
   );

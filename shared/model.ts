@@ -115,7 +115,7 @@ export type MonitorEventType = MonitorEvent['type'];
 
 export type NotifyLevel = 'all' | 'outages' | 'muted';
 
-/** One vendor in the watchlist file. Unknown fields are an error when the file is read. */
+/** One vendor in the watchlist file (schema: shared/watch-entry.ts). Unknown fields are kept and written back. */
 export interface WatchEntry {
   url: string;
   name?: string;

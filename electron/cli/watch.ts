@@ -13,6 +13,7 @@ import { Monitor } from '../core/monitor/monitor';
 import { eventLine } from '../core/policy/text';
 import { readSnapshot } from '../core/read';
 import { createFileStore } from '../core/storage/file-store';
+import { ensurePrivateDir } from '../core/storage/private-dir';
 import { parseWatchlist, vendorIdFor } from '../core/watchlist';
 import { FirstReadings, startLineText, type StartLine } from './first-reading';
 import { periodicSave } from './periodic-save';
@@ -95,7 +96,7 @@ export async function run(argv: string[]): Promise<number> {
   const intervalSeconds = interval ?? watchlist.intervalSeconds ?? 120;
 
   const dataDir = watchDataDir();
-  await fs.mkdir(dataDir, { recursive: true });
+  await ensurePrivateDir(dataDir);
   // Through the same store as every other document: a file that is not a valid history is kept aside
   // with a message, and the watch starts with an empty one.
   const historyStore = createFileStore<HistoryData>(path.join(dataDir, 'watch-history.json'), {

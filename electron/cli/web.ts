@@ -1,11 +1,13 @@
 // `web`: the browser dashboard. Runs the real engine (createAppCore) and serves the same React UI on
 // 127.0.0.1 until Ctrl-C or SIGTERM. Prints (and, from a terminal, opens) an address carrying a per-run
 // access token.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { createAppCore } from '../core/app';
+import type { AppCore } from '../core/app-types';
+import { ensurePrivateDir } from '../core/storage/private-dir';
 import { parseWatchlist } from '../core/watchlist';
 import { parseWebArgs, UsageError, WEB_USAGE, type WebArgs } from '../web/cli-args';
 import { startDashboard, type Dashboard } from '../web/dashboard';
@@ -16,6 +18,26 @@ import { isLoopbackHost } from '../web/security';
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.STATUSTRAY_DATA_DIR) return path.resolve(env.STATUSTRAY_DATA_DIR);
   return path.join(env.XDG_STATE_HOME || path.join(homedir(), '.local', 'state'), 'statustray');
+}
+
+/**
+ * What the window shows as notices (a vendor kept aside, a save that failed) is said on stderr too, each
+ * once: now, and whenever the state changes.
+ */
+export async function tellNotices(
+  core: Pick<AppCore, 'onPush' | 'handlers'>,
+  log: (line: string) => void,
+): Promise<void> {
+  const told = new Set<string>();
+  const tell = (notices: readonly string[]): void => {
+    for (const n of notices) {
+      if (told.has(n)) continue;
+      told.add(n);
+      log(`statustray web: ${n}`);
+    }
+  };
+  core.onPush('state:changed', (state) => tell(state.notices));
+  tell((await core.handlers['state:get']()).notices);
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -58,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const dataDir = defaultDataDir();
-  await mkdir(dataDir, { recursive: true });
+  await ensurePrivateDir(dataDir);
 
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const core = createAppCore({ dataDir, watchlistPath, intervalSeconds });
@@ -92,6 +114,7 @@ export async function run(argv: string[]): Promise<number> {
     openBrowser(dashboard.url);
   }
   log(`Data in ${dataDir}. Press Ctrl-C to stop.`);
+  await tellNotices(core, log);
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {

@@ -3,7 +3,7 @@
 // behind the request channels of shared/ipc.ts. Hosts only display.
 import path from 'node:path';
 import type { AppState, RequestHandlers, Settings } from '../../shared/ipc';
-import type { WatchEntry, WatchlistFile } from '../../shared/model';
+import type { WatchEntry } from '../../shared/model';
 import { searchCatalog } from '../../shared/catalog';
 import type { AppCore, AppCoreOptions } from './app-types';
 import type { AppContext } from './app/context';
@@ -17,6 +17,7 @@ import {
   openAppStores,
   saveLater,
   storeLocations,
+  storedWatchlist,
   trimmedSnapshot,
   type SavedSnapshots,
 } from './app/stores';
@@ -103,7 +104,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     history: new History(null, { gapMs: 3 * 120_000 }),
     detections: new Map(),
     saveWatchlist() {
-      const file: WatchlistFile = { version: 1, vendors: ctx.entries.map((e) => ({ ...e })) };
+      const file = storedWatchlist(ctx.entries);
       watchlistSave = watchlistSave
         .catch(() => undefined)
         .then(() => stores.watchlist.store.save(file))
@@ -184,7 +185,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       );
     }
     started = true;
-    const loaded = await loadAllStores(stores, Boolean(options.openStore), (m) => ctx.notices.add(m));
+    const loaded = await loadAllStores(stores, (m) => ctx.notices.add(m), now);
     ctx.entries = loaded.watchlist?.vendors ?? [];
     if (loaded.settings) ctx.settings = loaded.settings;
     if (loaded.policy) ctx.policyState = loaded.policy;

@@ -1,48 +1,27 @@
 // The watchlist file of DESIGN.md (also the import/export format): parse and validate it entry by entry,
 // so one bad entry is named and skipped while the rest still loads; serialize it; derive vendor ids.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { WatchEntry, WatchlistFile } from '../../shared/model';
-import { PLATFORM_IDS } from '../../shared/platforms';
-import {
-  CREDENTIALS_REFUSED,
-  hasCredentials,
-  redactCredentials,
-  stripCredentials,
-} from '../../shared/url-credentials';
+import { hasCredentials, redactCredentials, stripCredentials } from '../../shared/url-credentials';
+import { keptFieldsOf, readWatchEntry } from '../../shared/watch-entry';
 
 export interface WatchlistParseResult {
   /** null when the file as a whole is unusable (not JSON, not an object); otherwise the valid part. */
   watchlist: WatchlistFile | null;
   /** One sentence per problem, naming the line/column or the entry (index and URL). */
   problems: string[];
+  /** The entries that could not be used, as they were, with the reason: to keep them aside. */
+  rejected: RejectedEntry[];
 }
 
-const httpUrl = z
-  .string()
-  .refine(
-    (value) => {
-      try {
-        const u = new URL(value);
-        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be an http(s) URL' },
-  )
-  .refine((value) => !hasCredentials(value), { message: CREDENTIALS_REFUSED });
+export interface RejectedEntry {
+  /** "vendor #3 (https://…)" or "vendor #3 "GitHub"": which one, in the words of the problem list. */
+  label: string;
+  reason: string;
+  data: unknown;
+}
 
-export const watchEntrySchema = z
-  .object({
-    url: httpUrl,
-    name: z.string().trim().min(1).max(200).optional(),
-    components: z.array(z.string().min(1).max(300)).max(1000).optional(),
-    notify: z.enum(['all', 'outages', 'muted']).optional(),
-    platform: z.enum(PLATFORM_IDS).optional(),
-    apiUrl: httpUrl.optional(),
-  })
-  .strict();
+export { watchEntrySchema } from '../../shared/watch-entry';
 
 const KNOWN_TOP_LEVEL = new Set(['version', 'vendors', 'intervalSeconds']);
 
@@ -176,17 +155,6 @@ function describeJsonError(text: string, err: unknown): string {
   return `not valid JSON at line ${line}, column ${column}: ${reason}`;
 }
 
-function issueText(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      if (issue.code === 'unrecognized_keys')
-        return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-      const where = issue.path.length ? `"${issue.path.join('.')}" ` : '';
-      return `${where}${issue.message}`;
-    })
-    .join('; ');
-}
-
 /** The form under which two URLs name the same page: lower-case host, no trailing slash, no fragment. */
 export function normalizeUrl(url: string): string {
   try {
@@ -247,6 +215,7 @@ export function validateWatchlist(data: unknown): WatchlistParseResult {
     return {
       watchlist: null,
       problems: ['the watchlist must be a JSON object with "version" and "vendors"'],
+      rejected: [],
     };
   }
   const record = data as Record<string, unknown>;
@@ -263,34 +232,45 @@ export function validateWatchlist(data: unknown): WatchlistParseResult {
     else problems.push(`"intervalSeconds" must be a number of seconds from 1 to 86400 (ignored)`);
   }
   const vendors: WatchEntry[] = [];
+  const rejected: RejectedEntry[] = [];
   if (!Array.isArray(record.vendors)) {
     problems.push('"vendors" must be a list of vendors');
   } else {
     const seen = new Map<string, number>();
     record.vendors.forEach((raw, index) => {
-      const url =
-        typeof raw === 'object' && raw !== null && typeof (raw as { url?: unknown }).url === 'string'
-          ? (raw as { url: string }).url
-          : null;
-      const label = `vendor #${index + 1}${url ? ` (${redactCredentials(url)})` : ''}`;
-      const parsed = watchEntrySchema.safeParse(withoutCredentials(raw, label, problems));
-      if (!parsed.success) {
-        problems.push(`${label}: ${issueText(parsed.error)} — skipped`);
+      const label = entryLabel(raw, index);
+      const reading = readWatchEntry(withoutCredentials(raw, label, problems));
+      if (!reading.ok) {
+        problems.push(`${label}: ${reading.reason} — skipped`);
+        rejected.push({ label, reason: reading.reason, data: raw });
         return;
       }
-      const key = normalizeUrl(parsed.data.url);
+      for (const note of reading.notes) problems.push(`${label}: ${note}`);
+      const key = normalizeUrl(reading.entry.url);
       const first = seen.get(key);
       if (first !== undefined) {
         problems.push(`${label}: duplicate of vendor #${first + 1} — skipped`);
         return;
       }
       seen.set(key, index);
-      vendors.push(parsed.data as WatchEntry);
+      vendors.push(reading.entry);
     });
   }
   const watchlist: WatchlistFile = { version: 1, vendors };
   if (intervalSeconds !== undefined) watchlist.intervalSeconds = intervalSeconds;
-  return { watchlist, problems };
+  return { watchlist, problems, rejected };
+}
+
+/** Names an entry for people: its position, and its address or name when it has one. */
+export function entryLabel(raw: unknown, index: number): string {
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const what =
+    typeof record.url === 'string' && record.url
+      ? ` (${redactCredentials(record.url).slice(0, 200)})`
+      : typeof record.name === 'string' && record.name.trim()
+        ? ` "${record.name.trim().slice(0, 200)}"`
+        : '';
+  return `vendor #${index + 1}${what}`;
 }
 
 /** Parse the text of a watchlist file. */
@@ -299,7 +279,7 @@ export function parseWatchlist(text: string): WatchlistParseResult {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { watchlist: null, problems: [describeJsonError(text, err)] };
+    return { watchlist: null, problems: [describeJsonError(text, err)], rejected: [] };
   }
   return validateWatchlist(data);
 }
@@ -313,7 +293,8 @@ export function serializeWatchlist(watchlist: WatchlistFile): string {
     if (v.notify && v.notify !== 'all') out.notify = v.notify;
     if (v.platform) out.platform = v.platform;
     if (v.apiUrl) out.apiUrl = v.apiUrl;
-    return out;
+    // Fields a newer version wrote travel along, so that an export loses nothing.
+    return { ...keptFieldsOf(v), ...out } as WatchEntry;
   });
   const file: WatchlistFile = { version: 1, vendors };
   if (watchlist.intervalSeconds !== undefined) file.intervalSeconds = watchlist.intervalSeconds;

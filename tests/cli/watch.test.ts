@@ -152,7 +152,9 @@ describe('watch', () => {
     await fs.writeFile(config, '{\n  "version": 1,\n  "vendors": [ { "url": "ftp://x.example" } ]\n}\n');
     const run = watch(['--config', config]);
     expect(await run.exit).toBe(1);
-    expect(run.stderr()).toMatch(/vendor #1 \(ftp:\/\/x\.example\): "url" must be an http\(s\) URL/);
+    expect(run.stderr()).toMatch(
+      /vendor #1 \(ftp:\/\/x\.example\): Enter an address that starts with https:\/\//,
+    );
     expect(run.stderr()).toMatch(/no vendor to watch/);
 
     await fs.writeFile(config, '{ "version": 1, "vendors": [ }');

@@ -32,7 +32,7 @@ describe('credentials in an address', () => {
       const checked = validateRequest(channel, { url: `https://me:${SECRET}@status.example.com` });
       expect(checked.ok).toBe(false);
       const error = checked.ok ? '' : checked.error;
-      expect(error).toMatch(/user name or password/);
+      expect(error).toMatch(/user name and password out of the address/);
       expect(error).not.toContain(SECRET);
     }
     expect(validateRequest('vendors:add', { url: 'https://status.example.com' }).ok).toBe(true);

@@ -8,7 +8,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => (await import('./electron-mock')).electronModule());
 
 import { resetElectronMock } from './electron-mock';
-import { createElectronStore, windowBoundsMemory } from '../../electron/store';
+import { createElectronStore, electronStoreOpener, windowBoundsMemory } from '../../electron/store';
+import { createAppCore } from '../../electron/core/app';
+import type { HttpClient } from '../../electron/core/http/types';
 
 let dir: string;
 const now = () => Date.parse('2026-11-24T10:00:00.000Z');
@@ -65,9 +67,75 @@ describe('electron-store DocumentStore', () => {
     expect(readdirSync(dir).some((f) => f.startsWith('settings.corrupt-'))).toBe(true);
   });
 
+  it('keeps a backup that is torn aside when the main file is missing, instead of replacing it later', async () => {
+    writeFileSync(
+      join(dir, 'watchlist.json.bak'),
+      '{"schemaVersion":1,"data":{"vendors":["https://status.ex',
+    );
+    const store = createElectronStore<{ vendors: string[] }>('watchlist', { dir, now });
+    const result = await store.load();
+    expect(result.value).toBeNull();
+    expect(result.notice).toMatch(
+      /missing and its backup could not be read; the backup was kept aside as .*backup-corrupt/,
+    );
+    await store.save({ vendors: ['a'] });
+    await store.save({ vendors: ['b'] });
+    const aside = readdirSync(dir).filter((f) => f.startsWith('watchlist.backup-corrupt-'));
+    expect(readFileSync(join(dir, aside[0]!), 'utf8')).toContain('status.ex');
+    // The backup of the last save is whole, private, and no temp file is left behind.
+    expect(JSON.parse(readFileSync(`${store.location}.bak`, 'utf8')).data).toEqual({ vendors: ['a'] });
+    if (process.platform !== 'win32') expect(statSync(`${store.location}.bak`).mode & 0o077).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
   it('keeps store names inside its folder', () => {
     const store = createElectronStore('../../etc/passwd', { dir, now });
     expect(store.location.startsWith(dir)).toBe(true);
+  });
+});
+
+describe('the app core on electron-store', () => {
+  it('keeps a watchlist of the wrong shape aside, tells the window, and never overwrites it', async () => {
+    writeFileSync(
+      join(dir, 'watchlist.json'),
+      JSON.stringify({ schemaVersion: 1, savedAt: 'x', data: { version: 1, vendors: 'oops' } }),
+    );
+    const read = async (url: string) => ({
+      snapshot: {
+        url,
+        vendor: { name: 'Example', platform: 'statuspage' as const, pageUrl: url },
+        status: 'operational' as const,
+        components: [],
+        incidents: [],
+        fetchedAt: new Date(now()).toISOString(),
+        error: null,
+      },
+      detection: null,
+      notModified: false,
+    });
+    const http = { close: async () => undefined } as unknown as HttpClient;
+    const core = createAppCore({
+      dataDir: dir,
+      openStore: electronStoreOpener({ dir, now }),
+      read,
+      http,
+      now,
+    });
+    await core.start();
+    try {
+      const state = await core.handlers['state:get']();
+      expect(state.notices.join('\n')).toMatch(
+        /watchlist\.json holds data StatusTray cannot use \("vendors" is not a list of vendors\); it was kept aside as watchlist\.unusable-/,
+      );
+      await core.handlers['vendors:add']({ url: 'https://status.example.test' });
+      await core.handlers['vendors:add']({ url: 'https://status.other.test' });
+    } finally {
+      await core.stop();
+    }
+    const aside = readdirSync(dir).filter((f) => f.startsWith('watchlist.unusable-'));
+    expect(aside).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(dir, aside[0]!), 'utf8')).data.vendors).toBe('oops');
+    expect(JSON.parse(readFileSync(join(dir, 'watchlist.json'), 'utf8')).data.vendors).toHaveLength(2);
   });
 });
 

@@ -135,7 +135,15 @@ describe('web host: the bridge over HTTP', () => {
     const s = await start();
     const res = await postJson(s, 'vendors:add', JSON.stringify({ url: 'javascript:alert(1)' }));
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body).error).toMatch(/^Invalid argument for vendors:add: url: /);
+    expect(JSON.parse(res.body).error).toMatch(/^Enter an address that starts with https:\/\//);
+    // An empty component name, which the store used to refuse at the next start (losing the vendor).
+    const empty = await postJson(
+      s,
+      'vendors:add',
+      JSON.stringify({ url: 'https://a.test', components: [''] }),
+    );
+    expect(empty.status).toBe(400);
+    expect(JSON.parse(empty.body).error).toMatch(/^A component name cannot be empty/);
     const extra = await postJson(s, 'vendor:get', JSON.stringify({ id: 'a', evil: true }));
     expect(extra.status).toBe(400);
     expect(core.calls).toEqual([]);
@@ -185,7 +193,7 @@ describe('web host: the bridge over HTTP', () => {
       'Enter an http(s) address.',
     );
     await expect(bridge.invoke('vendors:detect', { url: 'ftp://x' })).rejects.toThrow(
-      /url: must be an http\(s\) URL/,
+      /^Enter an address that starts with https:\/\//,
     );
     await expect(bridge.invoke('vendors:remove', { id: 'a' })).resolves.toBeNull();
   });

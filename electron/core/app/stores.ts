@@ -1,8 +1,11 @@
 // The app's documents on disk (watchlist, settings, notification state, history, last statuses): which
-// store holds what, how each is checked when loaded, and saving later without piling up writes.
+// store holds what, how each is checked when loaded (what cannot be used is kept aside and told, never
+// dropped), and saving later without piling up writes.
 import path from 'node:path';
 import type { Settings } from '../../../shared/ipc';
-import type { Snapshot, WatchlistFile } from '../../../shared/model';
+import { REQUEST_SCHEMAS } from '../../../shared/ipc-schemas';
+import type { Snapshot, WatchEntry, WatchlistFile } from '../../../shared/model';
+import { readWatchEntry, storedWatchEntry } from '../../../shared/watch-entry';
 import type { AppCoreOptions } from '../app-types';
 import type { HistoryData } from '../history/history';
 import { isOpenIncident } from '../monitor/diff';
@@ -10,7 +13,8 @@ import type { Timers } from '../monitor/types';
 import { initialPolicyState, type PolicyState } from '../policy/policy';
 import { createFileStore } from '../storage/file-store';
 import type { DocumentStore } from '../storage/types';
-import { validateWatchlist } from '../watchlist';
+import { keepAside, type RejectedItem } from '../storage/rejected';
+import { entryLabel, normalizeUrl } from '../watchlist';
 
 export const DEFAULT_SETTINGS: Settings = {
   intervalSeconds: 120,
@@ -24,33 +28,91 @@ export const DEFAULT_SETTINGS: Settings = {
 /** The app's own floor for the polling interval; the command line may go lower. */
 export const MIN_APP_INTERVAL_SECONDS = 30;
 
-export function validateSettings(data: unknown): Settings {
-  if (typeof data !== 'object' || data === null) throw new Error('settings are not an object');
-  const d = data as Partial<Settings>;
-  const out: Settings = structuredClone(DEFAULT_SETTINGS);
-  if (typeof d.intervalSeconds === 'number' && d.intervalSeconds >= MIN_APP_INTERVAL_SECONDS) {
-    out.intervalSeconds = d.intervalSeconds;
-  }
-  if (typeof d.notificationsEnabled === 'boolean') out.notificationsEnabled = d.notificationsEnabled;
-  if (
-    d.quietHours &&
-    typeof d.quietHours.enabled === 'boolean' &&
-    typeof d.quietHours.start === 'string' &&
-    typeof d.quietHours.end === 'string'
-  ) {
-    out.quietHours = { enabled: d.quietHours.enabled, start: d.quietHours.start, end: d.quietHours.end };
-  }
-  if (typeof d.launchAtLogin === 'boolean') out.launchAtLogin = d.launchAtLogin;
-  if (d.theme === 'system' || d.theme === 'light' || d.theme === 'dark') out.theme = d.theme;
-  if (typeof d.pausedUntil === 'string' && Number.isFinite(Date.parse(d.pausedUntil)))
-    out.pausedUntil = d.pausedUntil;
-  return out;
+/** What a store's check made of a loaded document: what can be used, and what is kept aside and why. */
+export interface Checked<T> {
+  value: T;
+  rejected: RejectedItem[];
+  /** Told to the user, nothing kept aside (e.g. an unknown "notify" value used as "all" for now). */
+  notes: string[];
 }
 
-export function validateStoredWatchlist(data: unknown): WatchlistFile {
-  const { watchlist, problems } = validateWatchlist(data);
-  if (!watchlist) throw new Error(problems.join('; '));
-  return watchlist;
+const SETTING_SCHEMAS = REQUEST_SCHEMAS['settings:update'].shape;
+
+function isRecord(data: unknown): data is Record<string, unknown> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data);
+}
+
+/**
+ * Stored settings, each checked by the same schema as a change from the window. One that cannot be used
+ * gets its default and is kept aside; a document that is not settings at all throws (kept aside whole).
+ */
+export function checkSettings(data: unknown): Checked<Settings> {
+  if (!isRecord(data)) throw new Error('settings are not an object');
+  const value: Settings = structuredClone(DEFAULT_SETTINGS);
+  const rejected: RejectedItem[] = [];
+  for (const [key, stored] of Object.entries(data)) {
+    const schema = SETTING_SCHEMAS[key as keyof typeof SETTING_SCHEMAS];
+    if (!schema) {
+      rejected.push({ what: `setting "${key}"`, reason: 'not known to this version', data: stored });
+      continue;
+    }
+    if (stored === undefined) continue;
+    const parsed = schema.safeParse(stored);
+    if (parsed.success && parsed.data !== undefined) {
+      (value as unknown as Record<string, unknown>)[key] = parsed.data;
+    } else if (!parsed.success) {
+      const reason = parsed.error.issues.map((i) => i.message).join('; ');
+      rejected.push({ what: `setting "${key}"`, reason: `${reason}; the default is used`, data: stored });
+    }
+  }
+  return { value, rejected, notes: [] };
+}
+
+/** The settings a change from the window leads to (already checked by the request schema). */
+export function validateSettings(data: unknown): Settings {
+  return checkSettings(data).value;
+}
+
+/**
+ * The stored watchlist, each vendor read by the one watch-entry schema: unknown fields are kept, an
+ * unknown "notify" falls back for this run, a vendor that cannot be used is kept aside with the reason.
+ * A document without a list of vendors throws (kept aside whole).
+ */
+export function checkStoredWatchlist(data: unknown): Checked<WatchlistFile> {
+  if (!isRecord(data)) throw new Error('the watchlist is not an object');
+  if (!Array.isArray(data.vendors)) throw new Error('"vendors" is not a list of vendors');
+  const vendors: WatchEntry[] = [];
+  const rejected: RejectedItem[] = [];
+  const notes: string[] = [];
+  const seen = new Map<string, number>();
+  data.vendors.forEach((raw: unknown, index: number) => {
+    const what = entryLabel(raw, index);
+    const reading = readWatchEntry(raw);
+    if (!reading.ok) {
+      rejected.push({ what, reason: reading.reason, data: raw });
+      return;
+    }
+    notes.push(...reading.notes.map((n) => `${what}: ${n}`));
+    const key = normalizeUrl(reading.entry.url);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      rejected.push({ what, reason: `the same page as vendor #${first + 1}`, data: raw });
+      return;
+    }
+    seen.set(key, index);
+    vendors.push(reading.entry);
+  });
+  return { value: { version: 1, vendors }, rejected, notes };
+}
+
+/** The watchlist as stored: fields kept from a newer version go back with each vendor. */
+export function storedWatchlist(entries: readonly WatchEntry[]): WatchlistFile {
+  return { version: 1, vendors: entries.map((e) => storedWatchEntry(e) as unknown as WatchEntry) };
+}
+
+/** A whole-document check as a Checked, for stores that have nothing to keep aside piece by piece. */
+export function checkWhole<T>(validate: (data: unknown) => T): (data: unknown) => Checked<T> {
+  return (data) => ({ value: validate(data), rejected: [], notes: [] });
 }
 
 export function validatePolicyState(data: unknown): PolicyState {
@@ -89,7 +151,8 @@ export function trimmedSnapshot(snapshot: Snapshot): Snapshot {
 /** A store and the check its loaded data must pass. */
 export interface CheckedStore<T> {
   store: DocumentStore<T>;
-  validate: (data: unknown) => T;
+  /** Splits loaded data into what can be used and what is kept aside; throws when none of it can. */
+  check: (data: unknown) => Checked<T>;
 }
 
 export interface AppStores {
@@ -123,18 +186,23 @@ export function openAppStores(
   options: Pick<AppCoreOptions, 'dataDir' | 'openStore'>,
   now: () => number,
 ): AppStores {
-  const open = <T>(key: keyof AppStores, validate: (d: unknown) => T): CheckedStore<T> => ({
-    validate,
+  const open = <T>(key: keyof AppStores, check: (d: unknown) => Checked<T>): CheckedStore<T> => ({
+    check,
     store: options.openStore
       ? options.openStore<T>(STORE_NAMES[key])
-      : createFileStore<T>(path.join(options.dataDir, `${STORE_NAMES[key]}.json`), { validate, now }),
+      : createFileStore<T>(path.join(options.dataDir, `${STORE_NAMES[key]}.json`), {
+          // The file store keeps aside (and restores the backup of) a document that fails as a whole;
+          // the piece-by-piece split happens in loadChecked.
+          validate: (d) => (check(d), d as T),
+          now,
+        }),
   });
   return {
-    watchlist: open('watchlist', validateStoredWatchlist),
-    settings: open('settings', validateSettings),
-    policy: open('policy', validatePolicyState),
-    history: open('history', validateHistory),
-    snapshots: open('snapshots', validateSnapshots),
+    watchlist: open('watchlist', checkStoredWatchlist),
+    settings: open('settings', checkSettings),
+    policy: open('policy', checkWhole(validatePolicyState)),
+    history: open('history', checkWhole(validateHistory)),
+    snapshots: open('snapshots', checkWhole(validateSnapshots)),
   };
 }
 
@@ -144,43 +212,60 @@ export function storeLocations(stores: AppStores): string[] {
 }
 
 /**
- * Loads one store. The host's own stores (`hostOwned`: electron-store) get the same checks as the file
- * stores, which check while loading. Whatever cannot be used is told through `notice`.
+ * Loads one store and checks it, whoever backs it (file or electron-store). Nothing is dropped in
+ * silence: a document that cannot be used at all is set aside whole, a vendor or setting that cannot be
+ * used is kept in `<name>.rejected.json`, and each is told through `notice` (which and why).
  */
 export async function loadChecked<T>(
-  { store, validate }: CheckedStore<T>,
-  hostOwned: boolean,
+  { store, check }: CheckedStore<T>,
   notice: (message: string) => void,
+  now: () => number = Date.now,
 ): Promise<T | null> {
+  const name = path.basename(store.location);
+  let loaded: T | null;
   try {
     const result = await store.load();
     if (result.notice) notice(result.notice);
-    if (result.value === null || !hostOwned) return result.value;
-    try {
-      return validate(result.value);
-    } catch (err) {
-      notice(
-        `${path.basename(store.location)} holds data StatusTray cannot use (${(err as Error).message}); it was not loaded.`,
-      );
-      return null;
-    }
+    loaded = result.value;
   } catch (err) {
     notice(`Could not read ${store.location}: ${err instanceof Error ? err.message : String(err)}`);
     return null;
   }
+  if (loaded === null) return null;
+  let checked: Checked<T>;
+  try {
+    checked = check(loaded);
+  } catch (err) {
+    const aside = store.setAside ? await store.setAside().catch(() => null) : null;
+    const where = aside ? `it was kept aside as ${path.basename(aside)}` : 'it was not loaded';
+    notice(`${name} holds data StatusTray cannot use (${(err as Error).message}); ${where}.`);
+    return null;
+  }
+  for (const note of checked.notes) notice(`${name}: ${note}.`);
+  if (checked.rejected.length) {
+    let where: string;
+    try {
+      where = `kept aside in ${path.basename(await keepAside(store.location, checked.rejected, now))}`;
+    } catch (err) {
+      where = `could not be kept aside (${(err as Error).message}): copy it from ${name} before changing anything`;
+    }
+    for (const item of checked.rejected)
+      notice(`${name}: ${item.what} could not be used (${item.reason}); ${where}.`);
+  }
+  return checked.value;
 }
 
 export async function loadAllStores(
   stores: AppStores,
-  hostOwned: boolean,
   notice: (message: string) => void,
+  now: () => number = Date.now,
 ): Promise<LoadedDocuments> {
   const [watchlist, settings, policy, history, snapshots] = await Promise.all([
-    loadChecked(stores.watchlist, hostOwned, notice),
-    loadChecked(stores.settings, hostOwned, notice),
-    loadChecked(stores.policy, hostOwned, notice),
-    loadChecked(stores.history, hostOwned, notice),
-    loadChecked(stores.snapshots, hostOwned, notice),
+    loadChecked(stores.watchlist, notice, now),
+    loadChecked(stores.settings, notice, now),
+    loadChecked(stores.policy, notice, now),
+    loadChecked(stores.history, notice, now),
+    loadChecked(stores.snapshots, notice, now),
   ]);
   return { watchlist, settings, policy, history, snapshots };
 }

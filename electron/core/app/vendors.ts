@@ -10,6 +10,7 @@ import type {
   VendorSummary,
 } from '../../../shared/ipc';
 import type { WatchEntry } from '../../../shared/model';
+import { forgetKeptField } from '../../../shared/watch-entry';
 import type { Detection } from '../platforms/types';
 import { snooze, snoozedUntil } from '../policy/policy';
 import { normalizeUrl, parseWatchlist, serializeWatchlist, vendorIdFor } from '../watchlist';
@@ -199,15 +200,19 @@ export function vendorHandlers(ctx: AppContext): Pick<RequestHandlers, VendorCha
       // A new object, so that the monitor sees what changed (it re-reads when the components do).
       const entry: WatchEntry = { ...current };
       ctx.entries = ctx.entries.map((e) => (e === current ? entry : e));
+      // A field the user sets anew replaces any value a newer version had stored there.
       if (req.components !== undefined) {
+        forgetKeptField(entry, 'components');
         if (req.components.length) entry.components = [...req.components];
         else delete entry.components;
       }
       if (req.notify !== undefined) {
+        forgetKeptField(entry, 'notify');
         if (req.notify === 'all') delete entry.notify;
         else entry.notify = req.notify;
       }
       if (req.name !== undefined) {
+        forgetKeptField(entry, 'name');
         if (req.name.trim()) entry.name = req.name.trim();
         else delete entry.name;
       }
@@ -241,12 +246,17 @@ export function vendorHandlers(ctx: AppContext): Pick<RequestHandlers, VendorCha
       if (!watchlist) return result;
       Object.assign(result, addNewEntries(ctx, watchlist.vendors));
       if (watchlist.intervalSeconds !== undefined) {
-        if (watchlist.intervalSeconds >= MIN_APP_INTERVAL_SECONDS) {
-          await applyInterval(ctx, watchlist.intervalSeconds);
-        } else {
+        if (watchlist.intervalSeconds < MIN_APP_INTERVAL_SECONDS) {
           result.errors.push(
             `"intervalSeconds" ${watchlist.intervalSeconds} is below the app's minimum of ${MIN_APP_INTERVAL_SECONDS} s (kept ${ctx.settings.intervalSeconds} s)`,
           );
+        } else if (!Number.isInteger(watchlist.intervalSeconds)) {
+          // The stored settings take whole seconds: a fraction accepted here would be refused at the next start.
+          result.errors.push(
+            `"intervalSeconds" must be a whole number of seconds (kept ${ctx.settings.intervalSeconds} s)`,
+          );
+        } else {
+          await applyInterval(ctx, watchlist.intervalSeconds);
         }
       }
       if (result.added) {

@@ -2,6 +2,7 @@
 // with a migration hook, and a corrupt file kept aside and reported, never silently replaced.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-dir';
 import type { DocumentStore, LoadResult } from './types';
 
 export interface FileStoreOptions<T> {
@@ -69,11 +70,11 @@ export function createFileStore<T>(file: string, options: FileStoreOptions<T> = 
     }
   }
 
-  async function moveAside(p: string): Promise<string> {
+  async function moveAside(p: string, label = 'corrupt'): Promise<string> {
     const ext = path.extname(file) || '.json';
     const base = file.slice(0, file.length - ext.length);
-    let target = `${base}.corrupt-${stamp(now())}.json`;
-    for (let i = 1; await exists(target); i++) target = `${base}.corrupt-${stamp(now())}-${i}.json`;
+    let target = `${base}.${label}-${stamp(now())}.json`;
+    for (let i = 1; await exists(target); i++) target = `${base}.${label}-${stamp(now())}-${i}.json`;
     await fs.rename(p, target);
     return target;
   }
@@ -93,8 +94,14 @@ export function createFileStore<T>(file: string, options: FileStoreOptions<T> = 
       if (fromBackup !== null) {
         try {
           return { value: decode(fromBackup) };
-        } catch {
-          return { value: null };
+        } catch (err) {
+          // Keep the torn backup out of the way of the next saves, which would replace it.
+          const keptAs = await moveAside(backup, 'backup-corrupt').catch(() => null);
+          const where = keptAs ? `kept aside as ${path.basename(keptAs)}` : 'left in place';
+          return {
+            value: null,
+            notice: `${path.basename(file)} is missing and its backup could not be read (${(err as Error).message}); ${where}.`,
+          };
         }
       }
       return { value: null };
@@ -126,15 +133,21 @@ export function createFileStore<T>(file: string, options: FileStoreOptions<T> = 
           value,
           notice: `${name} could not be read (${readError}); ${where}. The previous version was restored.`,
         };
-      } catch {
-        // fall through
+      } catch (err) {
+        // The backup is no better: keep it aside too, or the second save would replace it.
+        const backupKept = await moveAside(backup, 'backup-corrupt').catch(() => null);
+        const alsoBackup = backupKept
+          ? ` Its backup could not be used either (${(err as Error).message}); kept aside as ${path.basename(backupKept)}.`
+          : '';
+        return { value: null, notice: `${name} could not be read (${readError}); ${where}.${alsoBackup}` };
       }
     }
     return { value: null, notice: `${name} could not be read (${readError}); ${where}.` };
   }
 
   async function writeAtomically(value: T): Promise<void> {
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    // The user's data is theirs alone (a rename keeps the temp file's mode).
+    await ensurePrivateDir(path.dirname(file));
     const envelope: Envelope = {
       schemaVersion: version,
       savedAt: new Date(now()).toISOString(),
@@ -142,7 +155,7 @@ export function createFileStore<T>(file: string, options: FileStoreOptions<T> = 
     };
     const text = JSON.stringify(envelope);
     const temp = `${file}.tmp-${process.pid}-${++tempCounter}`;
-    const handle = await fs.open(temp, 'w');
+    const handle = await fs.open(temp, 'w', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(text, 'utf8');
       await handle.sync();
@@ -153,7 +166,7 @@ export function createFileStore<T>(file: string, options: FileStoreOptions<T> = 
     // at every instant either `file` or the backup holds a complete document.
     if (fileIsGood || (await isReadableDocument(file))) {
       await fs.rm(backup, { force: true });
-      await fs.link(file, backup).catch(() => fs.copyFile(file, backup));
+      await fs.link(file, backup).catch(() => copyAtomically(file, backup));
     }
     await fs.rename(temp, file);
     fileIsGood = true;
@@ -189,7 +202,21 @@ export function createFileStore<T>(file: string, options: FileStoreOptions<T> = 
       queue = next.catch(() => undefined);
       return next;
     },
+    async setAside(): Promise<string | null> {
+      await queue;
+      if (!(await exists(file))) return null;
+      fileIsGood = false;
+      return moveAside(file, 'unusable');
+    },
   };
+}
+
+/** Where hard links are not possible: a copy that is either complete or absent. */
+async function copyAtomically(from: string, to: string): Promise<void> {
+  const temp = `${to}.tmp-${process.pid}-${++tempCounter}`;
+  await fs.copyFile(from, temp);
+  await fs.chmod(temp, PRIVATE_FILE_MODE).catch(() => undefined);
+  await fs.rename(temp, to);
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -13,4 +13,9 @@ export interface DocumentStore<T> {
   load(): Promise<LoadResult<T>>;
   /** Atomic: a crash mid-write leaves the previous version loadable. */
   save(value: T): Promise<void>;
+  /**
+   * Moves the stored document aside (it loaded, but the app cannot use it) so that the next save does not
+   * replace it; returns where it went, or null when there was nothing to move.
+   */
+  setAside?(): Promise<string | null>;
 }

@@ -245,7 +245,9 @@ describe('app core', () => {
     const w = world();
     const { core } = w.make();
     await core.start();
-    await expect(core.handlers['vendors:add']({ url: 'javascript:alert(1)' })).rejects.toThrow(/url/);
+    await expect(core.handlers['vendors:add']({ url: 'javascript:alert(1)' })).rejects.toThrow(
+      /^Enter an address that starts with https:\/\//,
+    );
     await expect(core.handlers['settings:update']({ intervalSeconds: 5 })).rejects.toThrow(/intervalSeconds/);
     await expect(
       core.handlers['vendors:update']({ id: 'x', evil: true } as unknown as { id: string }),

@@ -11,7 +11,7 @@ import {
   openAppStores,
   saveLater,
   storeLocations,
-  validateSettings,
+  checkSettings,
 } from '../../../electron/core/app/stores';
 import type { DocumentStore } from '../../../electron/core/storage/types';
 import { FakeTimers } from '../monitor/helpers';
@@ -44,7 +44,7 @@ describe('app stores', () => {
   it('loads what was saved and nothing on a first run', async () => {
     const stores = openAppStores({ dataDir: dir }, Date.now);
     const notices: string[] = [];
-    expect(await loadAllStores(stores, false, (m) => notices.push(m))).toEqual({
+    expect(await loadAllStores(stores, (m) => notices.push(m))).toEqual({
       watchlist: null,
       settings: null,
       policy: null,
@@ -52,23 +52,19 @@ describe('app stores', () => {
       snapshots: null,
     });
     await stores.watchlist.store.save({ version: 1, vendors: [{ url: 'https://status.kustomer.test' }] });
-    const again = await loadAllStores(openAppStores({ dataDir: dir }, Date.now), false, (m) =>
-      notices.push(m),
-    );
+    const again = await loadAllStores(openAppStores({ dataDir: dir }, Date.now), (m) => notices.push(m));
     expect(again.watchlist?.vendors).toEqual([{ url: 'https://status.kustomer.test' }]);
     expect(notices).toEqual([]);
   });
 
   it('checks a host store too and says which file it could not use', async () => {
     const notices: string[] = [];
-    const validate = (d: unknown) => {
+    const check = (d: unknown) => {
       if (!Array.isArray((d as { vendors?: unknown }).vendors)) throw new Error('no vendor list');
-      return d as { vendors: unknown[] };
+      return { value: d as { vendors: unknown[] }, rejected: [], notes: [] };
     };
-    const value = await loadChecked(
-      { store: memoryStore('watchlist', { vendors: 'oops' }), validate },
-      true,
-      (m) => notices.push(m),
+    const value = await loadChecked({ store: memoryStore('watchlist', { vendors: 'oops' }), check }, (m) =>
+      notices.push(m),
     );
     expect(value).toBeNull();
     expect(notices).toEqual([
@@ -85,15 +81,21 @@ describe('app stores', () => {
       },
       save: async () => {},
     };
-    expect(await loadChecked({ store: broken, validate: (d) => d }, true, (m) => notices.push(m))).toBeNull();
+    const check = (d: unknown) => ({ value: d, rejected: [], notes: [] });
+    expect(await loadChecked({ store: broken, check }, (m) => notices.push(m))).toBeNull();
     expect(notices).toEqual(['Could not read /host/settings.json: EACCES: permission denied']);
   });
 
-  it('fills settings it cannot use with the defaults, keeping the rest', () => {
-    expect(validateSettings({ intervalSeconds: 5, theme: 'dark' })).toEqual({
-      ...DEFAULT_SETTINGS,
-      theme: 'dark',
-    });
+  it('uses the default for a setting it cannot use and says which, keeping the rest', () => {
+    const checked = checkSettings({ intervalSeconds: 5, theme: 'dark' });
+    expect(checked.value).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(checked.rejected).toEqual([
+      { what: 'setting "intervalSeconds"', reason: expect.stringMatching(/default is used/), data: 5 },
+    ]);
+  });
+
+  it('refuses settings that are not settings at all, so that they are kept aside whole', () => {
+    expect(() => checkSettings([])).toThrow(/not an object/);
   });
 
   it('writes a burst of save requests once, after the delay, and none once cancelled', async () => {

@@ -39,7 +39,7 @@ describe('watchlist file', () => {
     expect(problems[0]).toMatch(/line 3/);
   });
 
-  it('names bad entries by index and URL and still loads the valid ones', () => {
+  it('names bad entries by index and URL, still loads the valid ones and keeps unknown fields', () => {
     const text = JSON.stringify({
       version: 1,
       vendors: [
@@ -54,11 +54,14 @@ describe('watchlist file', () => {
     const { watchlist, problems } = parseWatchlist(text);
     expect(watchlist?.vendors.map((v) => v.url)).toEqual([
       'https://good.example',
+      'https://typo.example',
       'https://also-good.example',
     ]);
     expect(problems).toHaveLength(4);
-    expect(problems[0]).toMatch(/vendor #2 \(ftp:\/\/files\.example\).*http\(s\)/);
-    expect(problems[1]).toMatch(/vendor #3 \(https:\/\/typo\.example\).*unknown field.*"nmae"/);
+    expect(problems[0]).toMatch(
+      /vendor #2 \(ftp:\/\/files\.example\): Enter an address that starts with https:/,
+    );
+    expect(problems[1]).toMatch(/vendor #3 \(https:\/\/typo\.example\).*unknown field.*"nmae".*kept/);
     expect(problems[2]).toMatch(/vendor #4 \(https:\/\/good\.example\/\).*duplicate of vendor #1/);
     expect(problems[3]).toMatch(/vendor #5 \(javascript:alert\(1\)\)/);
   });
