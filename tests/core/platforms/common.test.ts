@@ -22,6 +22,8 @@ describe('dates', () => {
     expect(toIso('Tue, 24 Nov 2026 09:41:00 +0000')).toBe('2026-11-24T09:41:00.000Z');
     expect(toIso('Tue, 24 Nov 2026 01:41:00 PST')).toBe('2026-11-24T09:41:00.000Z');
     expect(toIso('11/24/2026 01:41 PST')).toBe('2026-11-24T09:41:00.000Z');
+    expect(toIso('Nov 24, 2026 10:41 CET')).toBe('2026-11-24T09:41:00.000Z');
+    expect(toIso('Nov 24, 2026 15:11 IST')).toBe('2026-11-24T09:41:00.000Z');
     expect(toIso('$D2026-11-24T09:41:00.000Z')).toBe('2026-11-24T09:41:00.000Z');
   });
 
