@@ -7,7 +7,7 @@ import type { ComponentStatus, IncidentImpact } from '../../../shared/status';
 import { isResolvedStatus } from '../../../shared/status';
 import { CATALOG } from '../../../shared/catalog';
 import { toIso } from './common/dates';
-import { looksLikeFeed, parseFeed } from './common/feed';
+import { feedFromRoot, looksLikeFeed, parseFeed } from './common/feed';
 import { feedItemToIncident } from './common/feed-incidents';
 import { getText, parseJson, schemaError } from './common/fetch';
 import { htmlToText } from './common/html';
@@ -190,7 +190,9 @@ export const awsAdapter: PlatformAdapter = {
     return null;
   },
   async probe(url, _ctx, page) {
-    if (!page || !looksLikeFeed(page.body) || !AWS_FEED.test(page.body.slice(0, 3000))) return null;
+    const feed = page ? feedFromRoot(page.body) : null;
+    // The channel's own title and link come first inside the root, however long the prolog before it.
+    if (!feed || !AWS_FEED.test(feed.slice(0, 3000))) return null;
     return { platform: 'aws', pageUrl: PAGE, apiUrl: url.toString() };
   },
   async read(detection: Detection, ctx: ReadContext): Promise<PlatformRead> {
