@@ -62,7 +62,10 @@ export function feedFromRoot(text: string): string | null {
     if (end < 0 || end - i > 1_000_000) return null;
     i = end + close.length;
   }
-  return /^<(?:rss|feed|rdf:RDF)[\s>/]/i.test(text.slice(i, i + 16)) ? text.slice(i) : null;
+  if (/^<(?:rss|feed|rdf:RDF)[\s>/]/i.test(text.slice(i, i + 16))) return text.slice(i);
+  // Text before the root (a server's warning printed ahead of the XML): the root early in the document.
+  const root = /<(?:rss|feed|rdf:RDF)[\s>]/i.exec(text.slice(0, 2000));
+  return root ? text.slice(root.index) : null;
 }
 
 /** Cheap test before parsing: does this text look like a feed at all? */
