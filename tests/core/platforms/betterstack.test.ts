@@ -4,9 +4,9 @@ import type { Json } from '../../../electron/core/platforms/common/values';
 import { startServer, type FakeServer } from '../../fakes/server';
 import {
   fixtureJson,
-  fixtureText,
   inertiaPage,
   readThroughEngine,
+  serveFixture,
   startPlatformFake,
   type PlatformFake,
 } from '../../fakes/platforms';
@@ -93,10 +93,7 @@ describe('reading Better Stack over HTTP', () => {
 describe('real Better Stack pages: /index.json first, what the rendered page shows when it is gone', () => {
   let down: FakeServer;
   let up: FakeServer;
-  const page = (file: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(fixtureText('betterstack', file));
-  };
+  const page = (file: string) => serveFixture('betterstack', file);
   beforeAll(async () => {
     // /index.json answers 404: only the page is there.
     down = await startServer({ routes: { '/': page('eyloo-page.html') } });

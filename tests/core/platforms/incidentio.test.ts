@@ -8,9 +8,9 @@ import type { Json } from '../../../electron/core/platforms/common/values';
 import { startServer, type FakeServer } from '../../fakes/server';
 import {
   fixtureJson,
-  fixtureText,
   flightPage,
   readThroughEngine,
+  serveFixture,
   startPlatformFake,
   type PlatformFake,
 } from '../../fakes/platforms';
@@ -130,10 +130,7 @@ describe('a real incident.io page: its JSON proxy first, the state the page embe
     // /proxy/<host> and /api/v1/summary answer 404: only the page is there.
     page = await startServer({
       routes: {
-        '/': (_req, res) => {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(fixtureText('incidentio', 'aiven-page.html'));
-        },
+        '/': serveFixture('incidentio', 'aiven-page.html'),
       },
     });
     full = await startPlatformFake('incidentio');

@@ -3,8 +3,8 @@ import { instatusFromPage, parseInstatus } from '../../../electron/core/platform
 import type { Json } from '../../../electron/core/platforms/common/values';
 import {
   fixtureJson,
-  fixtureText,
   readThroughEngine,
+  serveFixture,
   startPlatformFake,
   type PlatformFake,
 } from '../../fakes/platforms';
@@ -97,10 +97,7 @@ describe('real Instatus pages: the JSON API first, the state the page embeds whe
   let outage: FakeServer;
   let calm: FakeServer;
   let full: PlatformFake;
-  const page = (file: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(fixtureText('instatus', file));
-  };
+  const page = (file: string) => serveFixture('instatus', file);
   beforeAll(async () => {
     // summary.json and components.json answer 404 (moved, blocked): only the page is there.
     outage = await startServer({ routes: { '/': page('mastodon-social-page.html') } });
