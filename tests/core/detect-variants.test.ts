@@ -6,6 +6,7 @@ import type { PlatformId } from '../../shared/platforms';
 import { createHttpClient } from '../../electron/core/http/client';
 import type { HttpClient } from '../../electron/core/http/types';
 import { detectPlatform } from '../../electron/core/read';
+import { summaryPageName } from '../../electron/core/platforms/statuspage';
 import { fixtureJson, fixtureText, htmlPage, readThroughEngine } from '../fakes/platforms';
 import { startServer, type FakeServer, type Handler } from '../fakes/server';
 
@@ -362,4 +363,23 @@ describe.each(VARIANTS)('$platform: $what', (variant) => {
 it('has a variant for every adapter', async () => {
   const { ADAPTERS } = await import('../../electron/core/platforms');
   expect(new Set(VARIANTS.map((v) => v.platform))).toEqual(new Set(ADAPTERS.map((a) => a.id)));
+});
+
+describe('a Statuspage summary, judged by its fields', () => {
+  const summary = githubLikeSummary();
+  it('is recognised in any key order, indented or not, with its name', () => {
+    expect(summaryPageName(Buffer.from(JSON.stringify(summary)))).toBe('GitHub');
+    expect(summaryPageName(Buffer.from(JSON.stringify(reversedKeys(summary), null, 8)))).toBe('GitHub');
+  });
+
+  it('is recognised when cut short, so that reading it reports the parse error', () => {
+    const text = JSON.stringify(summary);
+    expect(summaryPageName(Buffer.from(text.slice(0, text.length - 40)))).toBe('');
+  });
+
+  it('is not found in HTML, in JSON without a page object, or without a components list', () => {
+    expect(summaryPageName(Buffer.from('<html><body>"page" "components"</body></html>'))).toBeNull();
+    expect(summaryPageName(Buffer.from(JSON.stringify({ page: 'x', components: [] })))).toBeNull();
+    expect(summaryPageName(Buffer.from(JSON.stringify({ page: { name: 'x' }, components: {} })))).toBeNull();
+  });
 });

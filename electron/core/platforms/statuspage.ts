@@ -158,7 +158,7 @@ async function getOrNull(ctx: ReadContext, url: string): Promise<HttpResponse | 
  * with a name and a `components` list — never by where they sit: JSON objects are unordered, and a proxy, an
  * archive or a look-alike may put `components` (often most of the document) first. The full validation
  * happens once, in `read`, so a page that looks like Statuspage but is broken gets a parse/schema error
- * rather than "unrecognized". Returns the page's name, or null when it is not a summary.
+ * rather than "unrecognized". Returns the page's name ('' when it gives none), or null when it is not a summary.
  */
 export function summaryPageName(body: Buffer): string | null {
   // A byte-level test first: most probed answers are HTML or a 404 page, not worth parsing.
@@ -167,14 +167,21 @@ export function summaryPageName(body: Buffer): string | null {
   try {
     data = JSON.parse(body.toString('utf8').replace(/^\uFEFF/, ''));
   } catch {
-    return null;
+    // Cut short or broken, yet plainly a summary by its opening: recognised, so that `read` reports the
+    // parse error instead of "not a status page".
+    const head = body
+      .subarray(0, 4096)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    return head.startsWith('{') && /"(page|components)"\s*:\s*[{[]/.test(head) ? '' : null;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
   const { page, components } = data as { page?: unknown; components?: unknown };
   if (typeof page !== 'object' || page === null || Array.isArray(page)) return null;
   if (!Array.isArray(components)) return null;
   const name = (page as { name?: unknown }).name;
-  return typeof name === 'string' ? name : null;
+  return typeof name === 'string' ? name : '';
 }
 
 export const statuspage: PlatformAdapter = {
