@@ -10,6 +10,12 @@ export interface Vendor {
   pageUrl: string;
   /** What the platform cannot tell us, said plainly (e.g. a feed has no component list). */
   lacks?: Array<'components' | 'incidents' | 'history' | 'updates'>;
+  /**
+   * Which of the platform's two ways in this reading came from, where it has two (incident.io, Instatus,
+   * Better Stack): its JSON `api`, or the state its HTML page `embedded` (read when the API was missing,
+   * moved, blocked or unreadable).
+   */
+  source?: 'api' | 'embedded';
 }
 
 export interface Component {

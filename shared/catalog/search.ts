@@ -18,6 +18,10 @@ const compact = (text: string): string => normalize(text).replace(/ /g, '');
 interface Indexed {
   entry: CatalogEntry;
   order: number;
+  /** The provider: the parent's id, or the entry's own for a top-level entry. */
+  family: string;
+  /** Words of the provider's name and aliases ("AWS", "Amazon" for every AWS product). */
+  familyWords: string[];
   /** Name, aliases and id, in that order, compacted: "Customer.io" → "customerio". */
   keys: string[];
   /** Every word of the name and aliases. */
@@ -27,14 +31,17 @@ interface Indexed {
   category: string;
 }
 
-// Tiers, best first. Within a tier: vendors before their sub-pages, then shorter names, then catalog order.
+// Tiers, best first. Within a tier: vendors (shorter names first), then their products and regions grouped
+// under their provider (see `rank`).
 const EXACT = 0;
 const EXACT_ALIAS = 1;
 const PREFIX = 2;
 const ALIAS_PREFIX = 3;
 const WORD_PREFIX = 4;
-const CATEGORY = 5;
-const FUZZY = 6;
+/** The query's words split over entries of one provider: "EC2 us-east-1" → EC2 and the us-east-1 region. */
+const ACROSS_FAMILY = 5;
+const CATEGORY = 6;
+const FUZZY = 7;
 
 /** Typo budget: edits per character of the query ("kustmer" → Kustomer is 1 edit in 7). */
 const MAX_TYPO_RATIO = 0.34;
@@ -42,11 +49,24 @@ const MAX_TYPO_RATIO = 0.34;
 export type CatalogSearch = (query: string, limit?: number) => CatalogEntry[];
 
 export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSearch {
+  const wordsOf = (entry: CatalogEntry): string[] =>
+    [entry.name, ...(entry.aliases ?? [])].flatMap((n) => normalize(n).split(' ')).filter(Boolean);
+  const byId = new Map(entries.map((e) => [e.id, e]));
   const indexed: Indexed[] = entries.map((entry, order) => {
     const names = [entry.name, ...(entry.aliases ?? [])];
     const keys = [...names.map(compact), compact(entry.id)];
-    const words = names.flatMap((n) => normalize(n).split(' ')).filter(Boolean);
-    return { entry, order, keys, words, texts: [...new Set([...keys, ...words])], category: entry.category };
+    const words = wordsOf(entry);
+    const parent = entry.parent ? byId.get(entry.parent) : undefined;
+    return {
+      entry,
+      order,
+      family: entry.parent ?? entry.id,
+      familyWords: parent ? wordsOf(parent) : [],
+      keys,
+      words,
+      texts: [...new Set([...keys, ...words])],
+      category: entry.category,
+    };
   });
   // A category answers to its id and to every word of its label ("monitoring", "observability").
   const categoryWords = new Map<string, Set<string>>();
@@ -98,7 +118,7 @@ export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSe
       else if (item.keys.includes(qc)) t = EXACT_ALIAS;
       else if (item.keys[0]!.startsWith(qc)) t = PREFIX;
       else if (item.keys.some((k) => k.startsWith(qc))) t = ALIAS_PREFIX;
-      else if (qWords.every((w) => item.words.some((word) => word.startsWith(w)))) t = WORD_PREFIX;
+      else if (wordsMatch(item, qWords)) t = WORD_PREFIX;
       else if (categoryWords.get(item.category)?.has(q)) t = CATEGORY;
       if (t !== undefined) tier.set(item, t);
     }
@@ -130,21 +150,128 @@ export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSe
         typos.set(item, total);
       }
     }
-    const ranked = [...tier.entries()].sort(([a, ta], [b, tb]) => {
-      if (ta !== tb) return ta - tb;
-      if (ta === FUZZY) {
-        const d = (typos.get(a) ?? 0) - (typos.get(b) ?? 0);
-        if (d !== 0) return d;
-      }
-      const pa = a.entry.parent ? 1 : 0;
-      const pb = b.entry.parent ? 1 : 0;
-      if (pa !== pb) return pa - pb;
-      if (ta === CATEGORY) return a.entry.name.localeCompare(b.entry.name);
-      if (a.entry.name.length !== b.entry.name.length) return a.entry.name.length - b.entry.name.length;
-      return a.order - b.order;
-    });
-    return ranked.slice(0, max).map(([item]) => item.entry);
+    if (qWords.length > 1) combineAcrossFamily(indexed, qWords, tier);
+    return rank(tier, typos).slice(0, max);
   };
+}
+
+const startsOne = (words: string[], w: string): boolean => words.some((word) => word.startsWith(w));
+
+/**
+ * Every query word starts a word of the entry, or of its provider ("aws lambda", "amazon lambda"), as long as
+ * one of them is the entry's own.
+ */
+function wordsMatch(item: Indexed, qWords: string[]): boolean {
+  let own = false;
+  for (const w of qWords) {
+    if (startsOne(item.words, w)) own = true;
+    else if (!startsOne(item.familyWords, w)) return false;
+  }
+  return own;
+}
+
+/**
+ * A query whose words no single entry holds, but entries of one provider do between them ("EC2 us-east-1":
+ * the EC2 product and the us-east-1 region): the fewest entries that cover every word, each covering most of
+ * what is left (an exact name or alias wins a tie), at most three per provider.
+ */
+function combineAcrossFamily(indexed: Indexed[], qWords: string[], tier: Map<Indexed, number>): void {
+  const families = new Map<string, Indexed[]>();
+  for (const item of indexed) {
+    const list = families.get(item.family);
+    if (list) list.push(item);
+    else families.set(item.family, [item]);
+  }
+  for (const members of families.values()) {
+    if (
+      members.length < 2 ||
+      members.some((m) => (tier.get(m) ?? FUZZY) <= WORD_PREFIX && wordsMatch(m, qWords))
+    )
+      continue;
+    const covers = (m: Indexed, words: string[]) =>
+      words.filter((w) => startsOne(m.words, w) || startsOne(m.familyWords, w));
+    let left = qWords;
+    const chosen: Indexed[] = [];
+    while (left.length > 0 && chosen.length < 3) {
+      let best: Indexed | null = null;
+      let bestScore = 0;
+      for (const m of members) {
+        if (chosen.includes(m)) continue;
+        const own = left.filter((w) => startsOne(m.words, w));
+        if (own.length === 0) continue;
+        const exact = m.keys.includes(own.join('')) ? 0.5 : 0;
+        const score = covers(m, left).length + exact;
+        if (score > bestScore) [best, bestScore] = [m, score];
+      }
+      if (!best) break;
+      chosen.push(best);
+      const covered = new Set(covers(best, left));
+      left = left.filter((w) => !covered.has(w));
+    }
+    if (left.length > 0 || chosen.length < 2) continue;
+    for (const m of chosen) if (!tier.has(m) || tier.get(m)! > ACROSS_FAMILY) tier.set(m, ACROSS_FAMILY);
+  }
+}
+
+/**
+ * Best first: by tier; within a tier, top-level vendors first (shorter names, then catalog order), then the
+ * products and regions of each provider together, after their provider (a product ranks with its provider's
+ * tier when the provider matched too), in the catalog's order — not scattered by the length of their names.
+ */
+function rank(tier: Map<Indexed, number>, typos: Map<Indexed, number>): CatalogEntry[] {
+  const parentTier = new Map<string, number>();
+  for (const [item, t] of tier) if (!item.entry.parent) parentTier.set(item.entry.id, t);
+  const groupTier = (item: Indexed, t: number): number =>
+    item.entry.parent ? Math.min(t, parentTier.get(item.family) ?? t) : t;
+  const topKey = (item: Indexed, t: number): number[] => [
+    t === FUZZY ? (typos.get(item) ?? 0) : 0,
+    t === CATEGORY ? 0 : item.entry.name.length,
+    item.order,
+  ];
+  // Where a provider's products go among the others of their tier: by the provider when it matched, else
+  // by its best product.
+  const familyKey = new Map<string, number[]>();
+  for (const [item, t] of tier) if (!item.entry.parent) familyKey.set(item.entry.id, [t, ...topKey(item, t)]);
+  for (const [item, t] of tier) {
+    if (!item.entry.parent || parentTier.has(item.family)) continue;
+    const key = [groupTier(item, t), ...topKey(item, t)];
+    const seen = familyKey.get(item.family);
+    if (!seen || compareKeys(key, seen) < 0) familyKey.set(item.family, key);
+  }
+  const sortKey = (item: Indexed, t: number): number[] => {
+    const g = groupTier(item, t);
+    if (!item.entry.parent) return [g, 0, ...topKey(item, t), 0, 0];
+    // Under a provider that matched, its products are one alphabetical list, however each matched.
+    const own = parentTier.has(item.family) ? 0 : t;
+    return [g, 1, ...familyKey.get(item.family)!.slice(1), own, REGION.test(item.entry.id) ? 1 : 0];
+  };
+  const keyed = [...tier.entries()].map(([item, t]) => ({ item, key: sortKey(item, t), label: label(item) }));
+  keyed.sort(
+    (a, b) =>
+      compareKeys(a.key, b.key) ||
+      (a.label < b.label ? -1 : a.label > b.label ? 1 : a.item.order - b.item.order),
+  );
+  return keyed.map(({ item }) => item.entry);
+}
+
+/** A provider's regions come after its products. */
+const REGION = /^[a-z0-9]+-region-/;
+
+/** What sorts a product among its provider's: its name without the provider's words ("AWS Lambda" → "lambda"). */
+function label(item: Indexed): string {
+  if (!item.entry.parent) return normalize(item.entry.name);
+  const words = normalize(item.entry.name).split(' ');
+  let i = 0;
+  while (i < words.length - 1 && item.familyWords.includes(words[i]!)) i++;
+  return words.slice(i).join(' ');
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /** Edits per query character between the query and a name or word, or the start of a longer one. */

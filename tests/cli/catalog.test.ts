@@ -35,6 +35,13 @@ describe('catalog command', () => {
     });
   });
 
+  it('finds the region of the search box\'s own example, "AWS us-east-1", first', async () => {
+    const { code, out } = await catalog('AWS', 'us-east-1', '--json');
+    expect(code).toBe(0);
+    const entries = JSON.parse(out) as CatalogEntry[];
+    expect(entries[0]).toMatchObject({ id: 'aws-region-us-east-1', components: ['N. Virginia'] });
+  });
+
   it('finds Kustomer first for "kustom" and prints it as a table row', async () => {
     const { code, out, err } = await catalog('kustom');
     expect(code).toBe(0);

@@ -71,6 +71,11 @@ const xml =
   (_req: unknown, res: ServerResponse) =>
     send(res, `${type}; charset=utf-8`, body);
 
+/** A route that serves one fixture file as it was captured (an HTML page by default). */
+export function serveFixture(platform: string, file: string, type = 'text/html; charset=utf-8') {
+  return (_req: unknown, res: ServerResponse): void => send(res, type, fixtureText(platform, file));
+}
+
 export interface PlatformFake {
   server: FakeServer;
   /** The human page's address on the fake (null where the platform's page cannot be read). */

@@ -59,6 +59,18 @@ describe('catalog entries', () => {
     expect(stolen).toEqual([]);
   });
 
+  it('never lists one component twice in an entry, even with different spacing or casing', () => {
+    const key = (name: string): string => name.replace(/\s+/g, ' ').trim().toLowerCase();
+    const repeated = CATALOG.flatMap((e) => {
+      const seen = new Set<string>();
+      return (e.components ?? []).filter((c) => (seen.has(key(c)) ? true : (seen.add(key(c)), false)));
+    });
+    expect(repeated).toEqual([]);
+    expect(
+      CATALOG.flatMap((e) => (e.components ?? []).filter((c) => c !== c.replace(/\s+/g, ' ').trim())),
+    ).toEqual([]);
+  });
+
   it('gives every vendor its own address (sub-pages may share it only with a component filter)', () => {
     const key = (e: { url: string; components?: string[] }): string =>
       `${new URL(e.url).href.replace(/\/$/, '').toLowerCase()} ${(e.components ?? []).join('|')}`;
@@ -171,9 +183,9 @@ describe('searchCatalog', () => {
   it('lists a vendor before its own sub-pages', () => {
     expect(names('intercom')).toEqual([
       'Intercom',
-      'Intercom (US hosting)',
-      'Intercom (EU hosting)',
       'Intercom (AU hosting)',
+      'Intercom (EU hosting)',
+      'Intercom (US hosting)',
     ]);
     expect(names('google cloud')[0]).toBe('Google Cloud');
     expect(names('aws')[0]).toBe('Amazon Web Services');
@@ -210,6 +222,53 @@ describe('searchCatalog', () => {
   it('returns nothing for text that resembles no vendor', () => {
     expect(searchCatalog('xyzzyq')).toEqual([]);
     expect(searchCatalog('zz')).toEqual([]);
+  });
+
+  it('finds an AWS region by its code, with or without the provider, as the search box suggests', () => {
+    expect(names('AWS us-east-1')[0]).toBe('AWS N. Virginia (us-east-1)');
+    expect(names('us-east-1')[0]).toBe('AWS N. Virginia (us-east-1)');
+    expect(names('aws n. virginia')[0]).toBe('AWS N. Virginia (us-east-1)');
+    expect(catalogEntry('aws-region-us-east-1')).toMatchObject({
+      parent: 'aws',
+      components: ['N. Virginia'],
+    });
+  });
+
+  it("matches a product and a region across a provider's entries", () => {
+    expect(names('ec2 us-east-1', 5)).toEqual([
+      'Amazon Elastic Compute Cloud',
+      'AWS N. Virginia (us-east-1)',
+    ]);
+    expect(names('s3 frankfurt', 5)).toEqual([
+      'Amazon Simple Storage Service',
+      'AWS Frankfurt (eu-central-1)',
+    ]);
+    // The provider's own words count for its products: "aws lambda" is AWS Lambda before Lambda the vendor.
+    expect(names('aws lambda')[0]).toBe('AWS Lambda');
+    expect(names('amazon sqs')[0]).toBe('Amazon Simple Queue Service');
+  });
+
+  it("ranks the exact match first, then groups the provider's products alphabetically, regions last", () => {
+    const all = names('aws', CATALOG.length);
+    expect(all[0]).toBe('Amazon Web Services');
+    const products = all.slice(1).filter((n) => !/\(([a-z]{2}(-gov)?-[a-z]+-\d)\)$/.test(n));
+    const label = (n: string) => n.replace(/^(AWS|Amazon) /, '').toLowerCase();
+    expect(products.slice(0, 4)).toEqual([
+      'AWS Account Management',
+      'AWS Amplify',
+      'Amazon API Gateway',
+      'AWS App Mesh',
+    ]);
+    expect(products.map(label)).toEqual(
+      [...products.map(label)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+    // Not ordered by the length of their names.
+    const lengths = products.map((n) => n.length);
+    expect(lengths).not.toEqual([...lengths].sort((a, b) => a - b));
+    const firstRegion = all.findIndex((n) => n.endsWith('(me-south-1)'));
+    expect(firstRegion).toBeGreaterThan(all.indexOf('Amazon WorkSpaces'));
+    // A vendor whose name starts with the query still comes before the products of a provider it is not part of.
+    expect(names('google').slice(0, 2)).toEqual(['Google Cloud', 'Google Workspace']);
   });
 
   it('returns the whole catalog for an empty query, and honours a limit', () => {

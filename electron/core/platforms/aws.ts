@@ -4,10 +4,10 @@
 // "Service disruption: …" or "Service is operating normally: [RESOLVED] …". Neither lists every service.
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact } from '../../../shared/status';
-import { isResolvedStatus } from '../../../shared/status';
+import { isResolvedStatus, worstOf } from '../../../shared/status';
 import { CATALOG } from '../../../shared/catalog';
 import { toIso } from './common/dates';
-import { looksLikeFeed, parseFeed } from './common/feed';
+import { feedFromRoot, looksLikeFeed, parseFeed } from './common/feed';
 import { feedItemToIncident } from './common/feed-incidents';
 import { getText, parseJson, schemaError } from './common/fetch';
 import { htmlToText } from './common/html';
@@ -48,8 +48,23 @@ function impactOf(v: unknown): IncidentImpact {
 }
 
 /** Every AWS service the catalog names, as AWS's dashboard names them. */
+const isRegionEntry = (id: string) => id.startsWith('aws-region-');
+
 export function catalogAwsServices(): string[] {
-  return [...new Set(CATALOG.filter((e) => e.platform === 'aws').flatMap((e) => e.components ?? []))];
+  return [
+    ...new Set(
+      CATALOG.filter((e) => e.platform === 'aws' && !isRegionEntry(e.id)).flatMap((e) => e.components ?? []),
+    ),
+  ];
+}
+
+/** Region names as AWS writes them in `region_name` ("N. Virginia"), from the catalog's region entries. */
+export function catalogAwsRegions(): string[] {
+  return [
+    ...new Set(
+      CATALOG.filter((e) => e.platform === 'aws' && isRegionEntry(e.id)).flatMap((e) => e.components ?? []),
+    ),
+  ];
 }
 
 /**
@@ -61,6 +76,7 @@ export function parseAwsCurrentEvents(
   data: unknown,
   pageUrl = PAGE,
   knownServices: readonly string[] = [],
+  knownRegions: readonly string[] = [],
 ): Omit<PlatformRead, 'notModified'> {
   // The list is sometimes wrapped ({ "current": [...] }) by mirrors; accept both.
   const events = Array.isArray(data)
@@ -128,6 +144,18 @@ export function parseAwsCurrentEvents(
     if (!named.has(name))
       components.set(`service:${name}`, { id: `service:${name}`, name, group: null, status: 'operational' });
   }
+  // A region watched by name reads as the worst of its services' events, and as operating normally
+  // without any: AWS names a region only in the events that touch it.
+  const inRegion = [...components.values()];
+  for (const region of knownRegions) {
+    const statuses = inRegion.filter((c) => c.group === region).map((c) => c.status);
+    components.set(`region:${region}`, {
+      id: `region:${region}`,
+      name: region,
+      group: null,
+      status: statuses.length > 0 ? worstOf(statuses) : 'operational',
+    });
+  }
   return {
     vendor: {
       name: 'AWS',
@@ -190,7 +218,9 @@ export const awsAdapter: PlatformAdapter = {
     return null;
   },
   async probe(url, _ctx, page) {
-    if (!page || !looksLikeFeed(page.body) || !AWS_FEED.test(page.body.slice(0, 3000))) return null;
+    const feed = page ? feedFromRoot(page.body) : null;
+    // The channel's own title and link come first inside the root, however long the prolog before it.
+    if (!feed || !AWS_FEED.test(feed.slice(0, 3000))) return null;
     return { platform: 'aws', pageUrl: PAGE, apiUrl: url.toString() };
   },
   async read(detection: Detection, ctx: ReadContext): Promise<PlatformRead> {
@@ -199,7 +229,7 @@ export const awsAdapter: PlatformAdapter = {
       return { ...parseAwsFeed(doc.text, detection.apiUrl, detection.pageUrl), notModified: doc.notModified };
     const data = parseJson(doc.text.trim() === '' ? '[]' : doc.text, detection.apiUrl);
     return {
-      ...parseAwsCurrentEvents(data, detection.pageUrl, catalogAwsServices()),
+      ...parseAwsCurrentEvents(data, detection.pageUrl, catalogAwsServices(), catalogAwsRegions()),
       notModified: doc.notModified,
     };
   },

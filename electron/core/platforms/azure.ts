@@ -3,7 +3,7 @@
 // whose status follows the feed, and no history (that lives in Azure's post-incident reviews).
 import type { IncidentImpact } from '../../../shared/status';
 import { impactToStatus, isResolvedStatus, worstOf } from '../../../shared/status';
-import { looksLikeFeed, parseFeed } from './common/feed';
+import { feedFromRoot, parseFeed } from './common/feed';
 import { feedItemToIncident, progressFromText } from './common/feed-incidents';
 import { getText } from './common/fetch';
 import { htmlToText } from './common/html';
@@ -61,8 +61,9 @@ export const azureAdapter: PlatformAdapter = {
   },
   async probe(url, _ctx, page) {
     if (!page) return null;
-    const head = page.body.slice(0, 3000);
-    if (looksLikeFeed(page.body) && /azure/i.test(head))
+    // The channel's own title and link come first inside the root, however long the prolog before it.
+    const feed = feedFromRoot(page.body);
+    if (feed && /azure/i.test(feed.slice(0, 3000)))
       return { platform: 'azure', pageUrl: PAGE, apiUrl: url.toString() };
     return null;
   },

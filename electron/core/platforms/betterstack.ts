@@ -1,6 +1,7 @@
 // Better Stack (Better Uptime) status pages: the page's JSON:API document (`/index.json`: the page, its
-// sections, resources with their status, and status reports with every update), also found embedded in the
-// page's own HTML (JSON script tags or an Inertia `data-page` attribute), so the page address reads alone.
+// sections, resources with their status, and status reports with every update) first; when that is missing
+// or unreadable, what the page's own HTML holds: the same document embedded (JSON script tags or an Inertia
+// `data-page` attribute) or, on the server-rendered pages Better Stack serves, its sections' statuses.
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
 import { toIso } from './common/dates';
@@ -9,6 +10,8 @@ import { embeddedJson, findObjects } from './common/embedded';
 import { baseBefore, getJson, getText, parseJson, schemaError, statusPageOf, under } from './common/fetch';
 import { decodeEntities, htmlToText } from './common/html';
 import { isObject, obj, objects, sortIncidents, sortUpdates, str, text, type Json } from './common/values';
+import { apiThenEmbedded } from './common/fallback';
+import { isBetterstackRenderedPage, parseBetterstackRenderedPage } from './betterstack-page';
 import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
 
 export function betterstackStatus(v: unknown): ComponentStatus {
@@ -198,6 +201,7 @@ export const betterstackAdapter: PlatformAdapter = {
     }
     if (
       betterstackFromPage(page.body) ||
+      isBetterstackRenderedPage(page.body) ||
       (/better ?(stack|uptime)/i.test(page.body) && MARKERS.test(page.body.slice(0, 300_000)))
     ) {
       return { platform: 'betterstack', pageUrl: url.toString(), apiUrl: url.toString() };
@@ -205,21 +209,23 @@ export const betterstackAdapter: PlatformAdapter = {
     return null;
   },
   async read(detection: Detection, ctx: ReadContext): Promise<PlatformRead> {
-    const api = new URL(detection.apiUrl);
-    if (!/\/index\.json$/.test(api.pathname)) {
-      try {
-        const doc = await getText(ctx, detection.apiUrl, 'text/html');
+    // apiUrl is either index.json (found by its address) or the page (found by its HTML).
+    const byApi = /\/index\.json$/.test(new URL(detection.apiUrl).pathname);
+    const page = byApi ? detection.pageUrl : detection.apiUrl;
+    return apiThenEmbedded(
+      async () => {
+        const url = byApi ? detection.apiUrl : under(detection.apiUrl, 'index.json');
+        const { data, doc } = await getJson(ctx, url);
+        return { ...parseBetterstack(obj(data), detection.pageUrl), notModified: doc.notModified };
+      },
+      async () => {
+        const doc = await getText(ctx, page, 'text/html');
         const embedded = betterstackFromPage(doc.text);
         if (embedded)
           return { ...parseBetterstack(embedded, detection.pageUrl), notModified: doc.notModified };
-      } catch {
-        // index.json below is the documented JSON way in.
-      }
-    }
-    const url = /\/index\.json$/.test(api.pathname)
-      ? detection.apiUrl
-      : under(detection.apiUrl, 'index.json');
-    const { data, doc } = await getJson(ctx, url);
-    return { ...parseBetterstack(obj(data), detection.pageUrl), notModified: doc.notModified };
+        const rendered = parseBetterstackRenderedPage(doc.text, detection.pageUrl);
+        return rendered ? { ...rendered, notModified: doc.notModified } : null;
+      },
+    );
   },
 };

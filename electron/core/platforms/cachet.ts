@@ -7,7 +7,7 @@ import { statusToImpact } from '../../../shared/status';
 import { toIso } from './common/dates';
 import { knownPlatform } from './common/known-hosts';
 import { baseBefore, getJson, schemaError, under } from './common/fetch';
-import { htmlToText } from './common/html';
+import { htmlToText, metaContents } from './common/html';
 import { bool, isObject, objects, sortIncidents, sortUpdates, str, text, type Json } from './common/values';
 import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
 
@@ -175,8 +175,9 @@ export const cachetAdapter: PlatformAdapter = {
   async probe(url, _ctx, page) {
     if (
       !page ||
-      !/cachethq|powered by cachet|name=["']generator["'][^>]*cachet|\/vendor\/cachet/i.test(
-        page.body.slice(0, 300_000),
+      !(
+        /cachethq|powered by cachet|\/vendor\/cachet/i.test(page.body.slice(0, 300_000)) ||
+        metaContents(page.body, 'generator').some((g) => /cachet/i.test(g))
       )
     ) {
       return null;

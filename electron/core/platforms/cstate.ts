@@ -6,7 +6,7 @@ import type { ComponentStatus, IncidentImpact } from '../../../shared/status';
 import { toIso } from './common/dates';
 import { knownPlatform } from './common/known-hosts';
 import { baseBefore, getJson, schemaError, under } from './common/fetch';
-import { htmlToText } from './common/html';
+import { htmlToText, metaContents } from './common/html';
 import { bool, isObject, list, objects, sortIncidents, text, type Json } from './common/values';
 import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
 
@@ -136,9 +136,8 @@ export const cstateAdapter: PlatformAdapter = {
     if (!/cstate/i.test(page.body)) return null;
     const head = page.body.slice(0, 300_000);
     const marked =
-      /name=["']generator["'][^>]*cstate|github\.com\/cstate\/cstate|powered by[^<]{0,40}<a[^>]*cstate/i.test(
-        head,
-      );
+      /github\.com\/cstate\/cstate|powered by[^<]{0,40}<a[^>]*cstate/i.test(head) ||
+      metaContents(head, 'generator').some((g) => /cstate/i.test(g));
     if (!marked || !/<html|<!doctype/i.test(page.body.slice(0, 2000))) return null;
     const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     return { platform: 'cstate', pageUrl: url.toString(), apiUrl: `${base}/index.json` };

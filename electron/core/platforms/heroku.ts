@@ -4,7 +4,7 @@ import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
 import { toIso } from './common/dates';
 import { baseBefore, getJson, schemaError } from './common/fetch';
-import { htmlToText } from './common/html';
+import { htmlToText, pageTitleText } from './common/html';
 import {
   bool,
   isObject,
@@ -145,7 +145,13 @@ export const herokuAdapter: PlatformAdapter = {
     return null;
   },
   async probe(url, _ctx, page) {
-    if (!page || !/<title>\s*Heroku Status|status\.heroku\.com\/api\/v4/i.test(page.body.slice(0, 100_000)))
+    if (
+      !page ||
+      !(
+        /^Heroku Status\b/i.test(pageTitleText(page.body)) ||
+        /status\.heroku\.com\/api\/v4/i.test(page.body.slice(0, 100_000))
+      )
+    )
       return null;
     const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     return { platform: 'heroku', pageUrl: url.toString(), apiUrl: `${base}/api/v4/current-status` };

@@ -1,6 +1,7 @@
-// incident.io status pages. Three documented shapes: the page itself (Next.js, its whole current state
-// embedded as React flight data), the page's JSON proxy (`/proxy/<host>`, the same summary object), and the
-// public widget API (`/api/v1/summary`: ongoing incidents and maintenances with their affected components).
+// incident.io status pages. Three documented shapes: the page's JSON proxy (`/proxy/<host>`: the page's
+// summary object), the page itself (Next.js, the same summary embedded as React flight data: the fallback
+// when the proxy is missing or unreadable), and the public widget API (`/api/v1/summary`: ongoing incidents
+// and maintenances with their affected components only).
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
 import { FetchError } from '../http/types';
@@ -10,6 +11,7 @@ import { embeddedJson, findObjects } from './common/embedded';
 import { getJson, getText, schemaError, statusPageOf } from './common/fetch';
 import { htmlToText } from './common/html';
 import { isObject, obj, objects, sortIncidents, sortUpdates, str, text, type Json } from './common/values';
+import { apiThenEmbedded } from './common/fallback';
 import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
 
 export function incidentioComponentStatus(v: unknown): ComponentStatus {
@@ -265,7 +267,7 @@ export const incidentioAdapter: PlatformAdapter = {
   },
   async probe(url, _ctx, page) {
     if (!page) return null;
-    if (/json/.test(page.contentType) && /\/api\/v1\/summary\/?$/.test(url.pathname)) {
+    if (/json/i.test(page.contentType) && /\/api\/v1\/summary\/?$/.test(url.pathname)) {
       try {
         const data = JSON.parse(page.body) as unknown;
         if (isObject(data) && Array.isArray(data.ongoing_incidents) && 'page_title' in data) {
@@ -300,36 +302,42 @@ export const incidentioAdapter: PlatformAdapter = {
       const summary = isObject(data) && isObject(data.summary) ? data.summary : obj(data);
       if (!isIncidentioSummary(summary))
         throw schemaError(`${detection.apiUrl} is not an incident.io page summary.`);
-      return { ...parseIncidentioSummary(summary, detection.pageUrl), notModified: doc.notModified };
+      const read = parseIncidentioSummary(summary, detection.pageUrl);
+      return { ...read, vendor: { ...read.vendor, source: 'api' }, notModified: doc.notModified };
     }
     if (/\/api\/v1\/summary\/?$/.test(api.pathname)) {
       const { data, doc } = await getJson(ctx, detection.apiUrl);
       if (!isObject(data) || !Array.isArray(data.ongoing_incidents)) {
         throw schemaError(`${detection.apiUrl} is not an incident.io widget summary.`);
       }
-      return { ...parseIncidentioWidget(data, detection.pageUrl), notModified: doc.notModified };
+      const read = parseIncidentioWidget(data, detection.pageUrl);
+      return { ...read, vendor: { ...read.vendor, source: 'api' }, notModified: doc.notModified };
     }
-    // The page itself: its embedded state first; the JSON endpoints only when the page has none.
-    let pageError: unknown = null;
-    try {
-      const doc = await getText(ctx, detection.apiUrl, 'text/html');
-      const summary = incidentioFromPage(doc.text);
-      if (summary)
-        return { ...parseIncidentioSummary(summary, detection.pageUrl), notModified: doc.notModified };
-    } catch (err) {
-      pageError = err;
-    }
+    // The page itself: its JSON proxy first, then the state the page embeds, then the widget API (which
+    // tells only affected components).
     const base = detection.apiUrl.replace(/\/+$/, '');
-    for (const fallback of [`${api.origin}/proxy/${api.host}`, `${base}/api/v1/summary`]) {
+    try {
+      return await apiThenEmbedded(
+        () => this.read({ ...detection, apiUrl: `${api.origin}/proxy/${api.host}` }, ctx),
+        async () => {
+          const doc = await getText(ctx, detection.apiUrl, 'text/html');
+          const summary = incidentioFromPage(doc.text);
+          return summary
+            ? { ...parseIncidentioSummary(summary, detection.pageUrl), notModified: doc.notModified }
+            : null;
+        },
+      );
+    } catch (err) {
       try {
-        return await this.read({ ...detection, apiUrl: fallback }, ctx);
+        const widget = await this.read({ ...detection, apiUrl: `${base}/api/v1/summary` }, ctx);
+        return { ...widget, vendor: { ...widget.vendor, source: 'api' } };
       } catch {
-        // Try the next documented endpoint.
+        // The widget is the last way in: report why the page's own data could not be read.
       }
+      if (err instanceof FetchError) throw err;
+      throw schemaError(
+        `${detection.apiUrl}: neither /proxy/${api.host}, the page's embedded data nor /api/v1/summary could be read.`,
+      );
     }
-    if (pageError instanceof FetchError) throw pageError;
-    throw schemaError(
-      `${detection.apiUrl} has no incident.io status data embedded, and neither /proxy/${api.host} nor /api/v1/summary answered.`,
-    );
   },
 };

@@ -1,6 +1,7 @@
-// Instatus pages: `/summary.json` (page status, active incidents and maintenances), `/v2/components.json`
-// (components with their groups), and the page itself, a Next.js page whose `__NEXT_DATA__` carries the
-// same state, so that the page's own address reads even when the JSON endpoints do not answer.
+// Instatus pages: `/summary.json` (page status, active incidents and maintenances) and `/v2/components.json`
+// (components with their groups) first; when those are missing or unreadable, the page itself, a Next.js page
+// whose embedded state (flight data on today's pages, `__NEXT_DATA__` on older ones) holds the site with its
+// components, the active incidents and maintenances with their updates, and the recent notices.
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact } from '../../../shared/status';
 import { toIso } from './common/dates';
@@ -10,6 +11,8 @@ import { baseBefore, getJson, getText, schemaError, statusPageOf, under } from '
 import { htmlToText } from './common/html';
 import {
   isObject,
+  list,
+  localized,
   obj,
   objects,
   progressFromWord,
@@ -19,6 +22,7 @@ import {
   text,
   type Json,
 } from './common/values';
+import { apiThenEmbedded } from './common/fallback';
 import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
 
 const STATUS: Record<string, ComponentStatus> = {
@@ -43,7 +47,7 @@ export function instatusComponentStatus(v: unknown): ComponentStatus {
 }
 
 function isInstatusComponent(c: Json): boolean {
-  return typeof c.name === 'string' && typeof c.status === 'string' && text(c.status).toUpperCase() in STATUS;
+  return localized(c.name) !== '' && typeof c.status === 'string' && text(c.status).toUpperCase() in STATUS;
 }
 
 /** Components, with groups from `group: {name}`, a group name string, or parents holding `children`. */
@@ -51,18 +55,18 @@ export function parseInstatusComponents(list: unknown): Component[] {
   const out: Component[] = [];
   const seen = new Set<string>();
   const push = (c: Json, group: string | null) => {
-    const id = str(c.id) ?? text(c.name);
+    const id = str(c.id) ?? localized(c.name);
     if (seen.has(id)) return;
     seen.add(id);
-    out.push({ id, name: text(c.name), group, status: instatusComponentStatus(c.status) });
+    out.push({ id, name: localized(c.name), group, status: instatusComponentStatus(c.status) });
   };
   for (const c of objects(list)) {
     const children = objects(c.children);
     if (children.length > 0 || c.isParent === true) {
-      for (const child of children) push(child, text(c.name) || null);
+      for (const child of children) push(child, localized(c.name) || null);
       continue;
     }
-    const g = isObject(c.group) ? text(c.group.name) : text(c.group ?? c.groupName);
+    const g = isObject(c.group) ? localized(c.group.name) : text(c.group ?? c.groupName);
     push(c, g || null);
   }
   return out;
@@ -73,7 +77,7 @@ function incidentOf(i: Json, kind: 'incident' | 'maintenance', pageUrl: string):
   const updates = sortUpdates(
     objects(i.updates ?? i.incidentUpdates ?? i.maintenanceUpdates).map((u) => ({
       status: progressFromWord(u.status),
-      body: htmlToText(text(u.markdown ?? u.message ?? u.text ?? u.description)),
+      body: htmlToText(localized(u.markdown ?? u.messageHtml ?? u.message ?? u.text ?? u.description)),
       at: toIso(u.started ?? u.createdAt ?? u.created_at ?? u.date) ?? '',
     })),
   ).filter((u) => u.at);
@@ -81,8 +85,8 @@ function incidentOf(i: Json, kind: 'incident' | 'maintenance', pageUrl: string):
   const resolved = status === 'resolved' || status === 'completed';
   const minutes = Number(i.duration);
   return {
-    id: str(i.id) ?? `${text(i.name)}@${startedAt}`,
-    title: text(i.name ?? i.title),
+    id: str(i.id) ?? `${localized(i.name)}@${startedAt}`,
+    title: localized(i.name ?? i.title),
     impact: kind === 'maintenance' ? 'maintenance' : (IMPACT[text(i.impact).toUpperCase()] ?? 'unknown'),
     status,
     startedAt,
@@ -115,36 +119,71 @@ export function parseInstatus(
   pageUrl: string,
 ): Omit<PlatformRead, 'notModified'> {
   const page = obj(summary.page);
-  const raw = [
-    ...objects(summary.activeIncidents ?? summary.incidents),
-    ...objects(summary.activeMaintenances ?? summary.maintenances),
-  ];
+  const active = objects(summary.activeIncidents ?? summary.incidents);
+  const maintenances = objects(summary.activeMaintenances ?? summary.maintenances);
   const incidents = [
-    ...objects(summary.activeIncidents ?? summary.incidents).map((i) => incidentOf(i, 'incident', pageUrl)),
-    ...objects(summary.activeMaintenances ?? summary.maintenances).map((i) =>
-      incidentOf(i, 'maintenance', pageUrl),
-    ),
+    ...active.map((i) => incidentOf(i, 'incident', pageUrl)),
+    ...maintenances.map((i) => incidentOf(i, 'maintenance', pageUrl)),
   ];
+  // The page's notices: its recent history (incidents and maintenances, without their updates).
+  const notices = isObject(summary.notices) ? Object.values(summary.notices) : list(summary.notices);
+  const seen = new Set(incidents.map((i) => i.id));
+  for (const n of objects(notices)) {
+    const maintenance =
+      text(n.impact).toUpperCase() === 'UNDERMAINTENANCE' || text(n.type).toUpperCase() === 'MAINTENANCE';
+    const incident = incidentOf(n, maintenance ? 'maintenance' : 'incident', pageUrl);
+    if (!seen.has(incident.id)) incidents.push(incident);
+    seen.add(incident.id);
+  }
+  const raw = [...active, ...maintenances];
+  const lacks: Array<'history' | 'updates'> = [];
+  if (notices.length === 0) lacks.push('history');
+  // summary.json tells open incidents without their updates; the page's own data has them.
+  if (!raw.some((i) => Array.isArray(i.updates ?? i.incidentUpdates ?? i.maintenanceUpdates)))
+    lacks.push('updates');
   return {
     vendor: {
-      name: text(page.name) || new URL(pageUrl).hostname,
+      name: localized(page.name) || new URL(pageUrl).hostname,
       platform: 'instatus',
       pageUrl: text(page.url) || pageUrl,
-      // summary.json tells open incidents without their updates; the page's own data has them.
-      lacks: raw.some((i) => Array.isArray(i.updates ?? i.incidentUpdates ?? i.maintenanceUpdates))
-        ? ['history']
-        : ['history', 'updates'],
+      ...(lacks.length > 0 ? { lacks } : {}),
     },
     components: parseInstatusComponents(components),
     incidents: sortIncidents(incidents),
   };
 }
 
-/** The state embedded in an Instatus page (`__NEXT_DATA__` or flight data), or null. */
+/**
+ * The state embedded in an Instatus page, or null. Today's pages (Next.js app router) hold one object with
+ * `site` (name, components with their children) beside `activeIncidents`, `activeMaintenances` and
+ * `notices`; older ones a page/components/incidents summary in `__NEXT_DATA__`.
+ */
 export function instatusFromPage(html: string): { summary: Json; components: unknown } | null {
   // Cheap test first: without an Instatus status word the page holds no Instatus state.
   if (!/OPERATIONAL|MAJOROUTAGE|PARTIALOUTAGE|DEGRADEDPERFORMANCE|UNDERMAINTENANCE/.test(html)) return null;
   const roots = [nextData(html), ...embeddedJson(html)].filter((x) => x !== null);
+  const withSite = findObjects(
+    roots,
+    (o) =>
+      isObject(o.site) &&
+      Array.isArray(o.site.components) &&
+      (Array.isArray(o.activeIncidents) || Array.isArray(o.activeMaintenances)),
+    1,
+  )[0];
+  if (withSite) {
+    const site = obj(withSite.site);
+    const domain = text(site.customDomain) || text(withSite.url);
+    return {
+      summary: {
+        ...withSite,
+        page: {
+          name: site.name,
+          ...(domain ? { url: `https://${domain.replace(/^https?:\/\//, '')}` } : {}),
+        },
+      },
+      components: site.components,
+    };
+  }
   const holder = findObjects(
     roots,
     (o) => Array.isArray(o.components) && objects(o.components).some(isInstatusComponent),
@@ -162,6 +201,35 @@ export function instatusFromPage(html: string): { summary: Json; components: unk
 }
 
 const API = /\/(summary\.json|v\d\/components\.json)$/;
+const SUMMARY = /\/summary\.json$/;
+
+async function readApi(base: string, detection: Detection, ctx: ReadContext): Promise<PlatformRead> {
+  const { data, doc } = await getJson(ctx, under(base, 'summary.json'));
+  if (!isObject(data) || !isObject(data.page)) throw schemaError(`${doc.url} is not an Instatus summary.`);
+  let components: unknown = [];
+  let componentsNotModified = true;
+  try {
+    const c = await getJson(ctx, under(base, 'v2/components.json'));
+    components = obj(c.data).components;
+    componentsNotModified = c.doc.notModified;
+  } catch {
+    // Without components.json the page still tells its incidents; components stay empty.
+  }
+  return {
+    ...parseInstatus(data, components, detection.pageUrl),
+    notModified: doc.notModified && componentsNotModified,
+  };
+}
+
+async function readPage(page: string, detection: Detection, ctx: ReadContext): Promise<PlatformRead | null> {
+  const doc = await getText(ctx, page, 'text/html');
+  const embedded = instatusFromPage(doc.text);
+  if (!embedded) return null;
+  return {
+    ...parseInstatus(embedded.summary, embedded.components, detection.pageUrl),
+    notModified: doc.notModified,
+  };
+}
 
 export const instatusAdapter: PlatformAdapter = {
   id: 'instatus',
@@ -183,41 +251,17 @@ export const instatusAdapter: PlatformAdapter = {
     if (!page || !/instatus/i.test(page.body)) return null;
     if (!/(?:src|href|content)=["'][^"']*instatus/i.test(page.body.slice(0, 300_000))) return null;
     const embedded = instatusFromPage(page.body);
-    const name = embedded ? text(obj(embedded.summary.page).name) || undefined : undefined;
+    const name = embedded ? localized(obj(embedded.summary.page).name) || undefined : undefined;
     return { platform: 'instatus', pageUrl: url.toString(), apiUrl: url.toString(), name };
   },
   async read(detection: Detection, ctx: ReadContext): Promise<PlatformRead> {
+    // apiUrl is either summary.json (found by its address) or the page (found by its HTML).
     const api = new URL(detection.apiUrl);
-    if (!/\/summary\.json$/.test(api.pathname)) {
-      try {
-        const doc = await getText(ctx, detection.apiUrl, 'text/html');
-        const embedded = instatusFromPage(doc.text);
-        if (embedded)
-          return {
-            ...parseInstatus(embedded.summary, embedded.components, detection.pageUrl),
-            notModified: doc.notModified,
-          };
-      } catch {
-        // The JSON endpoints below are the other documented way in.
-      }
-    }
-    const base = /\/summary\.json$/.test(api.pathname)
-      ? baseBefore(api, /\/summary\.json$/)
-      : detection.apiUrl;
-    const { data, doc } = await getJson(ctx, under(base, 'summary.json'));
-    if (!isObject(data) || !isObject(data.page)) throw schemaError(`${doc.url} is not an Instatus summary.`);
-    let components: unknown = [];
-    let componentsNotModified = true;
-    try {
-      const c = await getJson(ctx, under(base, 'v2/components.json'));
-      components = obj(c.data).components;
-      componentsNotModified = c.doc.notModified;
-    } catch {
-      // Without components.json the page still tells its incidents; components stay empty.
-    }
-    return {
-      ...parseInstatus(data, components, detection.pageUrl),
-      notModified: doc.notModified && componentsNotModified,
-    };
+    const base = SUMMARY.test(api.pathname) ? baseBefore(api, SUMMARY) : detection.apiUrl;
+    const page = SUMMARY.test(api.pathname) ? detection.pageUrl : detection.apiUrl;
+    return apiThenEmbedded(
+      () => readApi(base, detection, ctx),
+      () => readPage(page, detection, ctx),
+    );
   },
 };

@@ -6,7 +6,7 @@ import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../s
 import { impactToStatus, worstOf } from '../../../shared/status';
 import { toIso } from './common/dates';
 import { baseBefore, getJson, schemaError } from './common/fetch';
-import { htmlToText } from './common/html';
+import { htmlToText, pageTitleText } from './common/html';
 import { isObject, list, objects, sortIncidents, sortUpdates, str, text, type Json } from './common/values';
 import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
 
@@ -138,7 +138,13 @@ export const slackAdapter: PlatformAdapter = {
     return null;
   },
   async probe(url, _ctx, page) {
-    if (!page || !/<title>[^<]*Slack System Status|slack-status\.com/i.test(page.body.slice(0, 100_000)))
+    if (
+      !page ||
+      !(
+        /Slack System Status/i.test(pageTitleText(page.body)) ||
+        /slack-status\.com/i.test(page.body.slice(0, 100_000))
+      )
+    )
       return null;
     const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     return { platform: 'slack', pageUrl: url.toString(), apiUrl: `${base}/api/v2.0.0/current` };

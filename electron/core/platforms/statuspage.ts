@@ -154,25 +154,34 @@ async function getOrNull(ctx: ReadContext, url: string): Promise<HttpResponse | 
 }
 
 /**
- * A cheap look at a probe's answer: a JSON object with a `page` and `components`. The full parse and
- * validation happen once, in `read`, so that no parsed tree is kept alive across the next request (and
- * a page that looks like Statuspage but is broken gets a parse/schema error rather than "unrecognized").
+ * Is a probe's answer a Statuspage summary? Judged by the presence and shape of its fields — a `page` object
+ * with a name and a `components` list — never by where they sit: JSON objects are unordered, and a proxy, an
+ * archive or a look-alike may put `components` (often most of the document) first. The full validation
+ * happens once, in `read`, so a page that looks like Statuspage but is broken gets a parse/schema error
+ * rather than "unrecognized". Returns the page's name ('' when it gives none), or null when it is not a summary.
  */
-function looksLikeSummary(body: Buffer): boolean {
-  const head = body.subarray(0, 4096).toString('utf8').trimStart();
-  return head.startsWith('{') && /"page"\s*:\s*\{/.test(head) && body.includes('"components"');
-}
-
-function pageNameOf(body: Buffer): string | undefined {
-  const head = body.subarray(0, 4096).toString('utf8');
-  const match = /"page"\s*:\s*\{[^{}]*?"name"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(head);
-  if (!match) return undefined;
+export function summaryPageName(body: Buffer): string | null {
+  // A byte-level test first: most probed answers are HTML or a 404 page, not worth parsing.
+  if (!body.includes('"page"') || !body.includes('"components"')) return null;
+  let data: unknown;
   try {
-    const name: unknown = JSON.parse(match[1]!);
-    return typeof name === 'string' ? name : undefined;
+    data = JSON.parse(body.toString('utf8').replace(/^\uFEFF/, ''));
   } catch {
-    return undefined;
+    // Cut short or broken, yet plainly a summary by its opening: recognised, so that `read` reports the
+    // parse error instead of "not a status page".
+    const head = body
+      .subarray(0, 4096)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    return head.startsWith('{') && /"(page|components)"\s*:\s*[{[]/.test(head) ? '' : null;
   }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  const { page, components } = data as { page?: unknown; components?: unknown };
+  if (typeof page !== 'object' || page === null || Array.isArray(page)) return null;
+  if (!Array.isArray(components)) return null;
+  const name = (page as { name?: unknown }).name;
+  return typeof name === 'string' ? name : '';
 }
 
 export const statuspage: PlatformAdapter = {
@@ -193,7 +202,8 @@ export const statuspage: PlatformAdapter = {
       maxBytes: ctx.maxBytes,
       signal: ctx.signal,
     });
-    return looksLikeSummary(res.body) ? detectionFor(base, pageNameOf(res.body)) : null;
+    const name = summaryPageName(res.body);
+    return name !== null ? detectionFor(base, name || undefined) : null;
   },
 
   async read(detection, ctx): Promise<PlatformRead> {

@@ -1,6 +1,7 @@
 // AWS Health: currentevents (UTF-16 with a BOM on the wire) and the RSS feeds.
 import {
   awsAdapter,
+  catalogAwsRegions,
   catalogAwsServices,
   parseAwsCurrentEvents,
   parseAwsFeed,
@@ -76,6 +77,20 @@ describe('AWS currentevents', () => {
     expect(quiet.components).toEqual([
       { id: 'service:AWS Amplify', name: 'AWS Amplify', group: null, status: 'operational' },
     ]);
+  });
+
+  it("reads a watched region as the worst of its services' events, and a quiet one as operating normally", () => {
+    const regions = catalogAwsRegions();
+    expect(regions).toEqual(expect.arrayContaining(['N. Virginia', 'Ireland', 'Frankfurt']));
+    expect(catalogAwsServices()).not.toContain('N. Virginia');
+    const full = parseAwsCurrentEvents(fixtureJson('aws', 'currentevents.json'), undefined, [], regions);
+    expect(full.components.find((c) => c.id === 'region:N. Virginia')).toMatchObject({
+      name: 'N. Virginia',
+      status: 'major_outage',
+    });
+    // What the catalog's region entry watches: the region by name.
+    expect(vendorStatus(full.components, full.incidents, ['N. Virginia'])).toBe('major_outage');
+    expect(vendorStatus(full.components, full.incidents, ['Frankfurt'])).toBe('operational');
   });
 
   it('rejects an answer that is not a list of events', () => {

@@ -1,10 +1,12 @@
 // Better Stack: the status page's JSON:API document, from /index.json or embedded in the page.
 import { betterstackFromPage, parseBetterstack } from '../../../electron/core/platforms/betterstack';
 import type { Json } from '../../../electron/core/platforms/common/values';
+import { startServer, type FakeServer } from '../../fakes/server';
 import {
   fixtureJson,
   inertiaPage,
   readThroughEngine,
+  serveFixture,
   startPlatformFake,
   type PlatformFake,
 } from '../../fakes/platforms';
@@ -82,6 +84,62 @@ describe('reading Better Stack over HTTP', () => {
     const snap = await readThroughEngine(pageOnly.pageUrl!);
     expect(snap.error).toBeNull();
     expect(snap.components).toHaveLength(5);
-    expect(pageOnly.server.count('/index.json')).toBe(0);
+    // The API is asked first; the page's copy is the fallback, and the snapshot says it was used.
+    expect(pageOnly.server.count('/index.json')).toBeGreaterThan(0);
+    expect(snap.vendor.source).toBe('embedded');
+  });
+});
+
+describe('real Better Stack pages: /index.json first, what the rendered page shows when it is gone', () => {
+  let down: FakeServer;
+  let up: FakeServer;
+  const page = (file: string) => serveFixture('betterstack', file);
+  beforeAll(async () => {
+    // /index.json answers 404: only the page is there.
+    down = await startServer({ routes: { '/': page('eyloo-page.html') } });
+    up = await startServer({ routes: { '/status/': page('buildjet-page.html') } });
+  });
+  afterAll(async () => {
+    await down.close();
+    await up.close();
+  });
+
+  it('reads a section that is down from the page when /index.json answers 404, and says so', async () => {
+    const snap = await readThroughEngine(down.origin + '/');
+    expect(snap.error).toBeNull();
+    expect(snap.vendor).toMatchObject({
+      platform: 'betterstack',
+      name: 'Eyloo Services',
+      source: 'embedded',
+    });
+    expect(snap.components).toEqual([
+      { id: 'section:Netzwerk', name: 'Netzwerk', group: null, status: 'major_outage' },
+    ]);
+    expect(snap.status).toBe('major_outage');
+    expect(down.count('/index.json')).toBeGreaterThan(0);
+  });
+
+  it('reads an all-up page under a path, saying it lacks reports', async () => {
+    const snap = await readThroughEngine(up.origin + '/status/');
+    expect(snap.error).toBeNull();
+    expect(snap.status).toBe('operational');
+    expect(snap.vendor).toMatchObject({
+      name: 'BuildJet',
+      source: 'embedded',
+      lacks: ['incidents', 'history', 'updates'],
+    });
+    expect(up.count('/status/index.json')).toBeGreaterThan(0);
+  });
+
+  it('reads /index.json first when it answers', async () => {
+    const full = await startPlatformFake('betterstack');
+    try {
+      const snap = await readThroughEngine(full.pageUrl!);
+      expect(snap.error).toBeNull();
+      expect(snap.vendor.source).toBe('api');
+      expect(full.server.count('/index.json')).toBeGreaterThan(0);
+    } finally {
+      await full.close();
+    }
   });
 });

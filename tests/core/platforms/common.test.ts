@@ -1,12 +1,22 @@
 // The shared readers every adapter relies on: dates in all the shapes platforms publish, HTML to text,
 // encodings (AWS's UTF-16 with a BOM), feeds and the feeds a page announces, page-embedded state.
 import { toIso } from '../../../electron/core/platforms/common/dates';
-import { htmlToText } from '../../../electron/core/platforms/common/html';
+import {
+  attribute,
+  htmlToText,
+  metaContents,
+  pageTitleText,
+} from '../../../electron/core/platforms/common/html';
 import { decodeText } from '../../../electron/core/platforms/common/encoding';
-import { findFeedLinks, parseFeed } from '../../../electron/core/platforms/common/feed';
+import {
+  feedFromRoot,
+  findFeedLinks,
+  looksLikeFeed,
+  parseFeed,
+} from '../../../electron/core/platforms/common/feed';
 import { embeddedJson, nextData } from '../../../electron/core/platforms/common/embedded';
 import { parseJsonp } from '../../../electron/core/platforms/common/fetch';
-import { str, list, progressFromWord } from '../../../electron/core/platforms/common/values';
+import { localized, str, list, progressFromWord } from '../../../electron/core/platforms/common/values';
 import { flightPage, fixtureText, nextDataPage, utf16leWithBom } from '../../fakes/platforms';
 
 describe('dates', () => {
@@ -22,6 +32,8 @@ describe('dates', () => {
     expect(toIso('Tue, 24 Nov 2026 09:41:00 +0000')).toBe('2026-11-24T09:41:00.000Z');
     expect(toIso('Tue, 24 Nov 2026 01:41:00 PST')).toBe('2026-11-24T09:41:00.000Z');
     expect(toIso('11/24/2026 01:41 PST')).toBe('2026-11-24T09:41:00.000Z');
+    expect(toIso('Nov 24, 2026 10:41 CET')).toBe('2026-11-24T09:41:00.000Z');
+    expect(toIso('Nov 24, 2026 15:11 IST')).toBe('2026-11-24T09:41:00.000Z');
     expect(toIso('$D2026-11-24T09:41:00.000Z')).toBe('2026-11-24T09:41:00.000Z');
   });
 
@@ -108,6 +120,41 @@ describe('feeds', () => {
       { href: 'https://status.example.com/history.rss', title: 'History' },
       { href: 'https://x.example/a.atom', title: '' },
     ]);
+  });
+});
+
+describe('markers wherever they sit', () => {
+  it('finds a feed root past any prolog, and after a warning printed ahead of it', () => {
+    const comment = `<!-- ${'x'.repeat(5000)} -->`;
+    expect(
+      feedFromRoot(
+        `\uFEFF<?xml version="1.0"?>\n${comment}\n<!DOCTYPE rss>\n<rss version="2.0"><channel/></rss>`,
+      ),
+    ).toMatch(/^<rss/);
+    expect(
+      feedFromRoot(
+        'Warning: deprecated call<br />\n<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"></feed>',
+      ),
+    ).toMatch(/^<feed/);
+    expect(looksLikeFeed('<!DOCTYPE html><html><body>Our feed</body></html>')).toBe(false);
+  });
+
+  it('reads attributes in any order and case, meta tags by name, and titles with attributes', () => {
+    expect(attribute('<META CONTENT="Cachet 2.4" NAME=generator>', 'name')).toBe('generator');
+    expect(
+      metaContents(
+        '<meta content="Hugo with cState" name="Generator"><meta name="x" content="y">',
+        'generator',
+      ),
+    ).toEqual(['Hugo with cState']);
+    expect(pageTitleText('<title data-rh="true">\n  Heroku &amp; Status\n</title>')).toBe('Heroku & Status');
+  });
+
+  it('reads localized names as Instatus writes them', () => {
+    expect(localized({ en: 'English', default: 'Default' })).toBe('Default');
+    expect(localized({ fr: 'Bonjour' })).toBe('Bonjour');
+    expect(localized('plain')).toBe('plain');
+    expect(localized(null)).toBe('');
   });
 });
 

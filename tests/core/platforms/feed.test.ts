@@ -60,6 +60,49 @@ describe('feed parsing', () => {
   });
 });
 
+describe("an item's status comes from its latest update, as real Statuspage feeds write it", () => {
+  const read = (file: string) => parseFeedRead(fixtureText('feed', file), file, 'https://x.example', FETCHED);
+  const byTitle = (file: string) => new Map(read(file).incidents.map((i) => [i.title, i]));
+
+  it('reads an RSS item whose newest update is "Resolved" as resolved, with "Update" entries in between', () => {
+    const item = byTitle('statuspage-history.rss').get(
+      'Incident with GitHub Actions, Codespaces, Issues, and Webhooks',
+    )!;
+    expect(item).toMatchObject({ status: 'resolved', resolvedAt: '2022-03-16T19:46:00.000Z' });
+    expect(item.updates).toHaveLength(8);
+    expect(item.updates[0]).toMatchObject({ status: 'investigating', at: '2022-03-16T14:09:00.000Z' });
+    // "Update" carries no progress word of its own: it keeps the progress before it, never "unknown".
+    expect(item.updates.slice(1, 7).every((u) => u.status === 'investigating')).toBe(true);
+  });
+
+  it('takes the first update as the latest when the updates carry no dates (RSS and Atom alike)', () => {
+    expect(byTitle('statuspage-history.rss').get('Degraded Performance Across Lookup APIs')).toMatchObject({
+      status: 'resolved',
+    });
+    expect(byTitle('statuspage-history.atom').get('Elevated latency')).toMatchObject({ status: 'resolved' });
+    expect(byTitle('statuspage-history.atom').get('Instance failure')).toMatchObject({
+      status: 'resolved',
+      resolvedAt: '2021-12-26T14:45:00.000Z',
+    });
+  });
+
+  it("reads a page's own time zone and a year boundary in update dates", () => {
+    const item = byTitle('statuspage-history.rss').get('Blank content')!;
+    expect(item.status).toBe('resolved');
+    expect(item.updates.map((u) => u.at)).toEqual([
+      '2021-12-31T09:16:00.000Z',
+      '2021-12-31T15:16:00.000Z',
+      '2022-01-01T09:30:00.000Z',
+    ]);
+  });
+
+  it('no resolved item of a real feed reads as open', () => {
+    for (const file of ['statuspage-history.rss', 'statuspage-history.atom']) {
+      expect(read(file).incidents.filter((i) => i.resolvedAt === null)).toEqual([]);
+    }
+  });
+});
+
 describe('reading feeds over HTTP', () => {
   let fake: PlatformFake;
   beforeAll(async () => {

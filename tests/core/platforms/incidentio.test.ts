@@ -5,10 +5,12 @@ import {
   parseIncidentioWidget,
 } from '../../../electron/core/platforms/incidentio';
 import type { Json } from '../../../electron/core/platforms/common/values';
+import { startServer, type FakeServer } from '../../fakes/server';
 import {
   fixtureJson,
   flightPage,
   readThroughEngine,
+  serveFixture,
   startPlatformFake,
   type PlatformFake,
 } from '../../fakes/platforms';
@@ -118,5 +120,46 @@ describe('reading incident.io over HTTP', () => {
     expect(snap.incidents.some((i) => i.title === 'Elevated errors in the EU region')).toBe(true);
     // Detected from the page already fetched: no Statuspage probe was needed.
     expect(pageOnly.server.count('/api/v2/summary.json')).toBe(0);
+  });
+});
+
+describe('a real incident.io page: its JSON proxy first, the state the page embeds when the proxy is gone', () => {
+  let page: FakeServer;
+  let full: PlatformFake;
+  beforeAll(async () => {
+    // /proxy/<host> and /api/v1/summary answer 404: only the page is there.
+    page = await startServer({
+      routes: {
+        '/': serveFixture('incidentio', 'aiven-page.html'),
+      },
+    });
+    full = await startPlatformFake('incidentio');
+  });
+  afterAll(async () => {
+    await page.close();
+    await full.close();
+  });
+
+  it('reads the embedded summary when the proxy answers 404, and says so', async () => {
+    const snap = await readThroughEngine(page.origin + '/');
+    expect(snap.error).toBeNull();
+    expect(snap.vendor).toMatchObject({ platform: 'incidentio', name: 'Aiven', source: 'embedded' });
+    expect(snap.status).toBe('partial_outage');
+    expect(snap.components.find((c) => c.name === 'Aiven')).toMatchObject({ status: 'partial_outage' });
+    expect(snap.incidents[0]).toMatchObject({
+      title: 'Amazon Web Services (AWS) ME-CENTRAL-1 region status',
+      status: 'monitoring',
+      impact: 'major',
+      resolvedAt: null,
+    });
+    expect(snap.incidents[0]!.updates).toHaveLength(4);
+    expect(page.count(`/proxy/${page.host}:${page.port}`)).toBeGreaterThan(0);
+  });
+
+  it('reads the proxy first when it answers, for a page found by its HTML', async () => {
+    const snap = await readThroughEngine(full.pageUrl!);
+    expect(snap.error).toBeNull();
+    expect(snap.vendor.source).toBe('api');
+    expect(full.server.count(`/proxy/${full.server.host}:${full.server.port}`)).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,14 @@
 // Instatus: summary.json + v2/components.json, and the page's own __NEXT_DATA__.
 import { instatusFromPage, parseInstatus } from '../../../electron/core/platforms/instatus';
 import type { Json } from '../../../electron/core/platforms/common/values';
-import { fixtureJson, readThroughEngine, startPlatformFake, type PlatformFake } from '../../fakes/platforms';
+import {
+  fixtureJson,
+  readThroughEngine,
+  serveFixture,
+  startPlatformFake,
+  type PlatformFake,
+} from '../../fakes/platforms';
+import { startServer, type FakeServer } from '../../fakes/server';
 
 const summary = fixtureJson<Json>('instatus', 'summary.json');
 const components = fixtureJson<Json>('instatus', 'components.json').components;
@@ -83,5 +90,97 @@ describe('reading Instatus over HTTP', () => {
 
   it('does not take a page that merely mentions Instatus for one', () => {
     expect(instatusFromPage('<html><body>We compared Instatus and others.</body></html>')).toBeNull();
+  });
+});
+
+describe('real Instatus pages: the JSON API first, the state the page embeds when the API is gone', () => {
+  let outage: FakeServer;
+  let calm: FakeServer;
+  let full: PlatformFake;
+  const page = (file: string) => serveFixture('instatus', file);
+  beforeAll(async () => {
+    // summary.json and components.json answer 404 (moved, blocked): only the page is there.
+    outage = await startServer({ routes: { '/': page('mastodon-social-page.html') } });
+    calm = await startServer({ routes: { '/status/': page('whereby-page.html') } });
+    full = await startPlatformFake('instatus');
+  });
+  afterAll(async () => {
+    await outage.close();
+    await calm.close();
+    await full.close();
+  });
+
+  it('reads an outage from the embedded state when summary.json answers 404, and says so', async () => {
+    const snap = await readThroughEngine(outage.origin + '/');
+    expect(snap.error).toBeNull();
+    expect(snap.vendor).toMatchObject({ platform: 'instatus', name: 'mastodon.social', source: 'embedded' });
+    expect(snap.status).toBe('major_outage');
+    expect(snap.components.map((c) => [c.name, c.status])).toEqual([
+      ['Media storage', 'operational'],
+      ['Website & API', 'major_outage'],
+      ['Streaming API', 'major_outage'],
+      ['Background queues', 'major_outage'],
+    ]);
+    const open = snap.incidents[0]!;
+    expect(open).toMatchObject({
+      title: 'Connectivity/timeout issues with sidekiq',
+      status: 'monitoring',
+      resolvedAt: null,
+      startedAt: '2025-12-17T14:00:00.000Z',
+    });
+    expect(open.updates[0]).toMatchObject({ status: 'investigating', at: '2025-12-17T14:00:00.000Z' });
+    expect(open.updates[0]!.body).toMatch(/^There appears to be an issue with connection timeouts/);
+    expect(outage.count('/summary.json')).toBeGreaterThan(0);
+  });
+
+  it("reads an all-operational page under a path, with the page's recent notices as history", async () => {
+    const snap = await readThroughEngine(calm.origin + '/status/');
+    expect(snap.error).toBeNull();
+    expect(snap.vendor).toMatchObject({ name: 'Whereby', source: 'embedded' });
+    expect(snap.status).toBe('operational');
+    expect(snap.components.map((c) => c.name)).toEqual([
+      'Meeting rooms',
+      'whereby.com',
+      'Admin dashboard',
+      'Embedded API',
+    ]);
+    const past = snap.incidents.find((i) => i.title === 'New signups are unable to join rooms')!;
+    expect(past).toMatchObject({
+      status: 'resolved',
+      impact: 'major',
+      resolvedAt: '2026-02-16T16:44:38.502Z',
+    });
+    expect(calm.count('/status/summary.json')).toBeGreaterThan(0);
+  });
+
+  it('reads the JSON API first when it answers, even for a page found by its HTML', async () => {
+    const snap = await readThroughEngine(full.pageUrl!);
+    expect(snap.error).toBeNull();
+    expect(snap.vendor.source).toBe('api');
+    // components.json's seven components, not the page's own copy.
+    expect(snap.components).toHaveLength(7);
+  });
+
+  it('reports the API failure, naming the page too, when neither way in answers', async () => {
+    const neither = await startServer({
+      routes: {
+        '/': (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end(
+            '<html><head><meta property="og:image" content="https://x.instatus.com/api/og"></head></html>',
+          );
+        },
+      },
+    });
+    try {
+      const snap = await readThroughEngine(neither.origin + '/');
+      expect(snap.vendor.platform).toBe('instatus');
+      expect(snap.error).toMatchObject({
+        kind: 'http',
+        message: expect.stringMatching(/404.*page embeds no status data/),
+      });
+    } finally {
+      await neither.close();
+    }
   });
 });

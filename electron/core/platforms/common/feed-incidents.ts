@@ -43,6 +43,36 @@ function addYear(when: string, year: number): string {
   return when.replace(/^([A-Za-z]{3,9}\.? \d{1,2}),?\s+/, `$1, ${year} `);
 }
 
+/**
+ * An item's updates oldest first, so that the last one is the latest. Statuspage writes them newest first,
+ * and often without dates of their own (then only their order tells which is latest); a feed that lists them
+ * oldest first says so with its dates. An "Update" (a word that is no progress) keeps the progress before it.
+ */
+export function latestLast(inSource: IncidentUpdate[], itemAt: string): IncidentUpdate[] {
+  const dated = inSource.filter((u) => u.at);
+  const oldestFirst = dated.length >= 2 && dated[0]!.at < dated[dated.length - 1]!.at;
+  let ordered = oldestFirst ? [...inSource] : [...inSource].reverse();
+  // Dates print without a year: one half a year away from the item's own date crossed a year boundary
+  // ("Dec 31" in an item of January 1st).
+  const itemTime = Date.parse(itemAt);
+  const halfYear = 182 * 86_400_000;
+  ordered = ordered.map((u) => {
+    const t = Date.parse(u.at);
+    const shift = t < itemTime - halfYear ? 1 : t > itemTime + halfYear ? -1 : 0;
+    if (!u.at || shift === 0) return u;
+    const d = new Date(t);
+    d.setUTCFullYear(d.getUTCFullYear() + shift);
+    return { ...u, at: d.toISOString() };
+  });
+  if (dated.length === inSource.length) ordered = sortUpdates(ordered);
+  let previous: IncidentStatus = 'unknown';
+  return ordered.map((u) => {
+    const status = u.status === 'unknown' ? previous : u.status;
+    previous = status;
+    return { ...u, status, at: u.at || itemAt };
+  });
+}
+
 export interface FeedIncidentOptions {
   /** Used when the item has no date at all. */
   fetchedAt: string;
@@ -52,7 +82,7 @@ export interface FeedIncidentOptions {
 export function feedItemToIncident(item: FeedItem, opts: FeedIncidentOptions): Incident {
   const at = item.published ?? item.updated ?? opts.fetchedAt;
   const year = new Date(at).getUTCFullYear();
-  let updates = updatesFromBody(item.body, year).map((u) => ({ ...u, at: u.at || at }));
+  let updates = latestLast(updatesFromBody(item.body, year), at);
   if (updates.length === 0) {
     updates = [
       {
@@ -62,7 +92,6 @@ export function feedItemToIncident(item: FeedItem, opts: FeedIncidentOptions): I
       },
     ];
   }
-  updates = sortUpdates(updates);
   const maintenance =
     MAINTENANCE_WORDS.test(item.title) || item.categories.some((c) => MAINTENANCE_WORDS.test(c));
   let status: IncidentStatus = updates[updates.length - 1]?.status ?? 'unknown';

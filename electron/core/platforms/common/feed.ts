@@ -37,10 +37,40 @@ const parser = new XMLParser({
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link' || name === 'category',
 });
 
+/**
+ * The document from its root element on, past the prolog (byte-order mark, XML declaration, comments,
+ * doctype, processing instructions) however long that is; null when the root is no RSS, Atom or RDF feed.
+ */
+export function feedFromRoot(text: string): string | null {
+  let i = 0;
+  for (let steps = 0; steps < 100 && i < text.length; steps++) {
+    const rest = text.slice(i, i + 16);
+    const ws = /^[\s\uFEFF]+/.exec(rest);
+    if (ws) {
+      i += ws[0].length;
+      continue;
+    }
+    const close = rest.startsWith('<!--')
+      ? '-->'
+      : rest.startsWith('<?')
+        ? '?>'
+        : rest.startsWith('<!')
+          ? '>'
+          : null;
+    if (!close) break;
+    const end = text.indexOf(close, i);
+    if (end < 0 || end - i > 1_000_000) return null;
+    i = end + close.length;
+  }
+  if (/^<(?:rss|feed|rdf:RDF)[\s>/]/i.test(text.slice(i, i + 16))) return text.slice(i);
+  // Text before the root (a server's warning printed ahead of the XML): the root early in the document.
+  const root = /<(?:rss|feed|rdf:RDF)[\s>]/i.exec(text.slice(0, 2000));
+  return root ? text.slice(root.index) : null;
+}
+
 /** Cheap test before parsing: does this text look like a feed at all? */
 export function looksLikeFeed(text: string): boolean {
-  const head = text.slice(0, 2000);
-  return /<(rss|feed|rdf:RDF)[\s>]/i.test(head);
+  return feedFromRoot(text) !== null;
 }
 
 export function parseFeed(xml: string, where: string): Feed {

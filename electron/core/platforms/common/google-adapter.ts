@@ -16,6 +16,33 @@ export interface GoogleDashboard {
 
 const FILE = /\/(incidents|products)\.json$/;
 
+const WORKSPACE_PRODUCTS = /^(Gmail|Google (Drive|Calendar|Meet|Chat|Docs|Sheets|Slides))$/;
+
+/** Which dashboard an incidents.json array comes from, by its incidents' fields; null when it is neither. */
+function googleFileKind(body: string): 'cloud' | 'workspace' | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(data)) return null;
+  const incidents = data
+    .slice(0, 200)
+    .filter((i): i is Record<string, unknown> => typeof i === 'object' && i !== null && !Array.isArray(i));
+  const google = incidents.filter((i) => 'affected_products' in i || 'service_key' in i);
+  if (google.length === 0 || google.length < incidents.length / 2) return null;
+  const products = google.flatMap((i) => (Array.isArray(i.affected_products) ? i.affected_products : []));
+  const workspace = products.some(
+    (p) =>
+      typeof p === 'object' &&
+      p !== null &&
+      WORKSPACE_PRODUCTS.test(String((p as { title?: unknown }).title)),
+  );
+  const cloud = google.some((i) => typeof i.service_key === 'string');
+  return cloud && !workspace ? 'cloud' : 'workspace';
+}
+
 export function googleAdapter(d: GoogleDashboard): PlatformAdapter {
   const prefix = d.pathPrefix ?? '';
   const onHost = (url: URL) => d.hosts.includes(url.hostname) && url.pathname.startsWith(prefix);
@@ -36,17 +63,13 @@ export function googleAdapter(d: GoogleDashboard): PlatformAdapter {
     },
     async probe(url, _ctx, page) {
       if (!page) return null;
-      // incidents.json served elsewhere (a mirror, a test server): recognised by its shape and name.
-      if (
-        FILE.test(url.pathname) &&
-        /^\s*\[/.test(page.body) &&
-        /"service_key"|"affected_products"/.test(page.body.slice(0, 20_000))
-      ) {
+      // incidents.json served elsewhere (a mirror, a test server): recognised by the shape of its incidents,
+      // wherever their fields sit; Cloud's incidents name a service_key, Workspace's products by name.
+      if (FILE.test(url.pathname) && /^\s*\[/.test(page.body)) {
+        const kind = googleFileKind(page.body);
+        if (kind === null) return null;
+        if ((d.id === 'gcp') !== (kind === 'cloud')) return null;
         const base = baseBefore(url, FILE);
-        const isCloud =
-          /"service_key"\s*:\s*"[a-z0-9-]*"/.test(page.body) &&
-          !/Gmail|Google Drive|Google Calendar|Google Meet/.test(page.body.slice(0, 50_000));
-        if ((d.id === 'gcp') !== isCloud) return null;
         return { platform: d.id, pageUrl: base, apiUrl: `${base}/incidents.json` };
       }
       // The dashboard's own title, not a page that merely links to it.

@@ -45,3 +45,30 @@ export function htmlToText(html: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/** An attribute's value in one tag's text, whatever the attributes' order and the name's casing. */
+export function attribute(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(tag);
+  return m ? decodeEntities(m[1] ?? m[2] ?? m[3] ?? '') : null;
+}
+
+/** The `content` of every `<meta name="…">` with this name, in page order (bounded). */
+export function metaContents(html: string, name: string): string[] {
+  const out: string[] = [];
+  for (const m of html.slice(0, 300_000).matchAll(/<meta\b[^>]*>/gi)) {
+    if (attribute(m[0], 'name')?.toLowerCase() === name.toLowerCase())
+      out.push(attribute(m[0], 'content') ?? '');
+    if (out.length >= 20) break;
+  }
+  return out;
+}
+
+/** The page's `<title>` as text (whitespace collapsed), or ''. */
+export function pageTitleText(html: string): string {
+  const m = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html.slice(0, 300_000));
+  return m
+    ? decodeEntities(m[1] ?? '')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : '';
+}

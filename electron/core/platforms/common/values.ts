@@ -37,6 +37,23 @@ export function text(v: unknown): string {
   return str(v)?.trim() ?? '';
 }
 
+/**
+ * Text of a value that may be localized, as Instatus writes names and messages (`{ "en": …, "default": … }`):
+ * the default, else English, else the first text given.
+ */
+export function localized(v: unknown): string {
+  if (!isObject(v)) return text(v);
+  for (const key of ['default', 'en']) {
+    const t = text(v[key]);
+    if (t) return t;
+  }
+  for (const x of Object.values(v)) {
+    const t = text(x);
+    if (t) return t;
+  }
+  return '';
+}
+
 export function bool(v: unknown): boolean {
   return v === true || v === 1 || v === 'true' || v === '1';
 }
