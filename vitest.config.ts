@@ -26,6 +26,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
+          // Whole-window tests type and click through several views: slow on a busy 2-core machine.
+          testTimeout: 20000,
         },
       },
       {

@@ -13,6 +13,11 @@ export interface WebBridge extends Bridge {
   onNotification(listener: (notification: AppNotification) => void): () => void;
 }
 
+/** Whether the window runs in the browser dashboard (whose bridge streams notifications to show in-page). */
+export function isWebBridge(bridge: Bridge): bridge is WebBridge {
+  return typeof (bridge as Partial<WebBridge>).onNotification === 'function';
+}
+
 const STREAMED: ReadonlyArray<keyof WebPushChannels> = ['state:changed', 'navigate', 'notification'];
 
 export function createWebBridge(baseUrl = ''): WebBridge {

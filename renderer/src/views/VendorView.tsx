@@ -21,6 +21,7 @@ import { IncidentList } from '../components/IncidentList';
 import { ComponentPicker } from '../components/ComponentPicker';
 import { componentPath, groupComponents, isNamedInWatchlist } from '../component-groups';
 import { formatLocal, parseTime, plural } from '../format';
+import { plainError } from '../plain-error';
 
 const LACKS_TEXT: Record<string, string> = {
   components: 'This page publishes no component list.',
@@ -142,7 +143,7 @@ function WatchSettings({ vendor, snapshot }: { vendor: VendorSummary; snapshot: 
       await what();
       setMessage(done);
     } catch (err) {
-      setMessage(err instanceof Error ? err.message : String(err));
+      setMessage(plainError(err));
     } finally {
       setBusy(false);
     }
