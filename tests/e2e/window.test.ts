@@ -3,7 +3,7 @@
 // windows that ellipsize, and a catalog pick whose page cannot be read keeping its name and components.
 // Screenshots of the overview (light, dark), a vendor and an incident land in test-artifacts/screenshots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { MockAgent } from 'undici';
 import { createHttpClient } from '../../electron/core/http/client';
 import {
@@ -125,6 +125,14 @@ async function openOverview(
   return opened;
 }
 
+/** Screenshots show the view, not the notifications that happened to arrive (outage toasts stay). */
+async function dismissToasts(page: Page): Promise<void> {
+  const dismiss = page
+    .getByRole('region', { name: 'Notifications' })
+    .getByRole('button', { name: 'Dismiss' });
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
+}
+
 describe('a window for forty vendors', () => {
   it('shows at least 15 vendors at 1280×800, those in trouble first', async () => {
     const { context, page, watch } = await openOverview();
@@ -143,8 +151,10 @@ describe('a window for forty vendors', () => {
         .locator('.vlist__inner > li.row .row__name')
         .evaluateAll((els) => els.slice(0, 3).map((e) => e.textContent));
       expect(firstThree).toEqual(['Harbor DNS', 'Willow HR', 'Fjord Email']);
+      await dismissToasts(page);
       await screenshot(page, 'overview-light', { fullPage: false });
       const dark = await openOverview({ colorScheme: 'dark' });
+      await dismissToasts(dark.page);
       await screenshot(dark.page, 'overview-dark', { fullPage: false });
       await dark.context.close();
       expect(watch.errors).toEqual([]);
@@ -212,9 +222,11 @@ describe('a window for forty vendors', () => {
       await page.locator('li.row', { hasText: 'Willow HR' }).locator('a').click();
       await page.getByRole('heading', { level: 1, name: 'Willow HR' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Components' }).waitFor();
+      await dismissToasts(page);
       await screenshot(page, 'vendor', { fullPage: false });
       await page.getByRole('link', { name: LONG_TITLE }).first().click();
       await page.getByRole('heading', { level: 1, name: LONG_TITLE }).waitFor();
+      await dismissToasts(page);
       await screenshot(page, 'incident', { fullPage: false });
     } finally {
       await context.close();

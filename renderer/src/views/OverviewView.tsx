@@ -166,9 +166,9 @@ const CompactRow = memo(function CompactRow({ vendor }: { vendor: VendorSummary 
         {first ? (
           <OpenFor since={first.startedAt} />
         ) : (
-          <>
+          <span>
             Checked <RelativeTime iso={vendor.lastCheckedAt} />
-          </>
+          </span>
         )}
       </span>
     </>
