@@ -211,6 +211,24 @@ describe('a window for forty vendors', () => {
       });
       expect(style).toEqual({ textOverflow: 'ellipsis', clipped: true });
       await screenshot(page, 'overview-400px', { fullPage: false });
+      // The other views at 400 px: long titles and errors wrap or ellipsize, nothing runs off the side.
+      await page.locator('li.row', { hasText: 'Willow HR' }).locator('a').click();
+      const runsOff = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      await page.getByRole('heading', { level: 2, name: 'Components' }).waitFor();
+      expect(await runsOff()).toBe(false);
+      await page.getByRole('link', { name: LONG_TITLE }).first().click();
+      await page.getByRole('heading', { level: 1, name: LONG_TITLE }).waitFor();
+      expect(await runsOff()).toBe(false);
+      await page.getByRole('link', { name: 'Add vendor' }).first().click();
+      await page
+        .getByRole('textbox', { name: 'Status page address' })
+        .fill('ftp://an-address-that-is-far-too-long-to-fit.example.com/status/page');
+      await page.getByRole('button', { name: 'Detect' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Enter an address that starts with https://' })
+        .waitFor();
+      expect(await runsOff()).toBe(false);
     } finally {
       await context.close();
     }
