@@ -5,109 +5,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
-import { STATUS_LOOK, type Glyph, type TrayState } from '../shared/status';
-
-type Point = readonly [number, number];
-/** A glyph is strokes (polylines with round caps) and dots, in a 0..1 box. */
-interface Shape {
-  strokes: Array<{ points: Point[]; width: number }>;
-  dots: Array<{ at: Point; r: number }>;
-}
-
-function arc(cx: number, cy: number, r: number, fromDeg: number, toDeg: number, steps = 24): Point[] {
-  const points: Point[] = [];
-  for (let i = 0; i <= steps; i++) {
-    const a = ((fromDeg + ((toDeg - fromDeg) * i) / steps) * Math.PI) / 180;
-    points.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
-  }
-  return points;
-}
-
-// y grows downwards. Sizes are chosen to stay legible at 16 px.
-const GLYPHS: Record<Glyph, Shape> = {
-  check: {
-    strokes: [
-      {
-        points: [
-          [0.28, 0.52],
-          [0.44, 0.68],
-          [0.73, 0.35],
-        ],
-        width: 0.13,
-      },
-    ],
-    dots: [],
-  },
-  wrench: {
-    strokes: [
-      // The head: an open ring whose gap faces up-right (the jaw), then the handle down-left.
-      { points: arc(0.6, 0.4, 0.12, 10, 260), width: 0.09 },
-      {
-        points: [
-          [0.52, 0.48],
-          [0.3, 0.7],
-        ],
-        width: 0.13,
-      },
-    ],
-    dots: [],
-  },
-  dot: { strokes: [], dots: [{ at: [0.5, 0.5], r: 0.17 }] },
-  exclamation: {
-    strokes: [
-      {
-        points: [
-          [0.5, 0.27],
-          [0.5, 0.55],
-        ],
-        width: 0.13,
-      },
-    ],
-    dots: [{ at: [0.5, 0.73], r: 0.075 }],
-  },
-  cross: {
-    strokes: [
-      {
-        points: [
-          [0.33, 0.33],
-          [0.67, 0.67],
-        ],
-        width: 0.13,
-      },
-      {
-        points: [
-          [0.67, 0.33],
-          [0.33, 0.67],
-        ],
-        width: 0.13,
-      },
-    ],
-    dots: [],
-  },
-  question: {
-    strokes: [{ points: [...arc(0.5, 0.39, 0.13, 180, 405), [0.5, 0.53], [0.5, 0.57]], width: 0.1 }],
-    dots: [{ at: [0.5, 0.74], r: 0.07 }],
-  },
-  pause: {
-    strokes: [
-      {
-        points: [
-          [0.41, 0.33],
-          [0.41, 0.67],
-        ],
-        width: 0.12,
-      },
-      {
-        points: [
-          [0.59, 0.33],
-          [0.59, 0.67],
-        ],
-        width: 0.12,
-      },
-    ],
-    dots: [],
-  },
-};
+import { STATUS_LOOK, type TrayState } from '../shared/status';
+import { GLYPHS, glyphColor, hexToRgb, ICON_MARGIN, type Point, type Shape } from '../shared/status-icon';
 
 function distanceToSegment(px: number, py: number, a: Point, b: Point): number {
   const [ax, ay] = a;
@@ -134,18 +33,6 @@ function inGlyph(shape: Shape, x: number, y: number): boolean {
   return false;
 }
 
-function hexToRgb(hex: string): [number, number, number] {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-/** Light glyph on dark discs, dark glyph where the disc is light (yellow), for contrast. */
-function glyphColor(hex: string): [number, number, number] {
-  const [r, g, b] = hexToRgb(hex);
-  const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-  return luminance > 0.55 ? [26, 26, 26] : [255, 255, 255];
-}
-
 type Mode = 'color' | 'template' | 'app';
 
 /** The one drawing: a disc (or, for templates, a ring) with the status glyph. */
@@ -158,7 +45,7 @@ export function drawIcon(state: TrayState, size: number, mode: Mode): PNG {
   const tile: [number, number, number] = [36, 59, 83];
   const samples = 4;
   // Keep a 1/16 margin so the disc is not clipped by panels that crop to the pixel grid.
-  const margin = mode === 'app' ? 0.16 : 1 / 16;
+  const margin = mode === 'app' ? 0.16 : ICON_MARGIN;
   const radius = 0.5 - margin;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {

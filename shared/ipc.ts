@@ -35,6 +35,8 @@ export interface UptimeDay {
   /** 0..1 of the observed time that was operational; null where nothing was observed. */
   uptime: number | null;
   worst: VendorStatus | null;
+  /** How long the monitor observed the vendor that day (ms), so that a few minutes never read as a day. */
+  observedMs?: number;
 }
 
 export interface VendorDetail {

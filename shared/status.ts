@@ -147,7 +147,7 @@ export const INCIDENT_STATUS_LABEL: Record<IncidentStatus, string> = {
   unknown: 'Unknown',
 };
 
-export type Glyph = 'check' | 'wrench' | 'dot' | 'exclamation' | 'cross' | 'question' | 'pause';
+export type Glyph = 'check' | 'wrench' | 'dot' | 'exclamation' | 'cross' | 'question' | 'offline' | 'pause';
 
 export interface StatusLook {
   /** Color name, used for tray icon file names. */
@@ -166,7 +166,7 @@ export const STATUS_LOOK: Record<TrayState, StatusLook> = {
   partial_outage: { color: 'orange', hex: '#e8700f', glyph: 'exclamation', symbol: '!' },
   major_outage: { color: 'red', hex: '#d92b2b', glyph: 'cross', symbol: '✗' },
   unknown: { color: 'grey', hex: '#7b8794', glyph: 'question', symbol: '?' },
-  offline: { color: 'grey', hex: '#7b8794', glyph: 'question', symbol: '?' },
+  offline: { color: 'grey', hex: '#7b8794', glyph: 'offline', symbol: '⊘' },
   paused: { color: 'grey', hex: '#7b8794', glyph: 'pause', symbol: '⏸' },
 };
 

@@ -15,6 +15,7 @@ import { AddVendorView } from './views/AddVendorView';
 import { SettingsView } from './views/SettingsView';
 import { NavLink } from './components/NavLink';
 import { Toasts } from './components/Toasts';
+import { useTabStatus } from './hooks/useTabStatus';
 
 function CurrentView({ route }: { route: Route }) {
   switch (route.name) {
@@ -60,6 +61,7 @@ export function App() {
   const lastRoute = useRef<string | null>(null);
 
   useEffect(() => connectAppState(bridge), [bridge]);
+  useTabStatus(state);
   useEffect(() => connectHashRouting(window), []);
   useEffect(
     () =>

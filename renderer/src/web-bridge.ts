@@ -37,6 +37,11 @@ export function takeAccessToken(win: Window = window): string | null {
   }
 }
 
+/** Whether the window runs in the browser dashboard (whose bridge streams notifications to show in-page). */
+export function isWebBridge(bridge: Bridge): bridge is WebBridge {
+  return typeof (bridge as Partial<WebBridge>).onNotification === 'function';
+}
+
 const STREAMED: ReadonlyArray<keyof WebPushChannels> = ['state:changed', 'navigate', 'notification'];
 
 export function createWebBridge(baseUrl = '', token: string | null = null): WebBridge {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createAppCore } from '../../electron/core/app';
-import type { AppCore } from '../../electron/core/app-types';
+import type { AppCore, AppCoreOptions } from '../../electron/core/app-types';
 import { ensureRendererBuilt, REPO_ROOT } from '../../electron/web/build-renderer';
 import { startDashboard, type Dashboard } from '../../electron/web/dashboard';
 import type { WatchEntry, WatchlistFile } from '../../shared/model';
@@ -50,6 +50,8 @@ export interface WebApp {
 export async function startWebApp(options: {
   vendors: WatchEntry[];
   intervalSeconds?: number;
+  /** More engine options (e.g. an HTTP client that cannot reach anything, for an unreadable page). */
+  core?: Partial<Omit<AppCoreOptions, 'dataDir' | 'watchlistPath'>>;
 }): Promise<WebApp> {
   const staticDir = await builtRenderer();
   const workDir = await mkdtemp(path.join(tmpdir(), 'statustray-e2e-'));
@@ -63,6 +65,7 @@ export async function startWebApp(options: {
     dataDir,
     watchlistPath,
     intervalSeconds: options.intervalSeconds ?? 1,
+    ...options.core,
   });
   const dashboard = await startDashboard({ core, staticDir, port: 0 });
   return {
@@ -116,11 +119,15 @@ export async function openPage(
   return { context, page, watch };
 }
 
-/** Saves a full-page screenshot as test-artifacts/screenshots/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot (full page unless asked) as test-artifacts/screenshots/<name>.png and returns its path. */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
 }
 

@@ -82,6 +82,10 @@ describe('the seed Kustomer page in the browser dashboard', () => {
         await expect(page.getByText('Regional Incident', { exact: true }).first().isVisible()).resolves.toBe(
           true,
         );
+        // 47 components: Third Party (nothing wrong, nothing watched) starts collapsed and opens on demand.
+        const thirdParty = page.getByRole('button', { name: /^Third Party/ });
+        expect(await thirdParty.getAttribute('aria-expanded')).toBe('false');
+        await thirdParty.click();
         await expect(page.getByText('PubNub', { exact: true }).first().isVisible()).resolves.toBe(true);
         // Every incident the page publishes, whatever its age.
         for (const title of [

@@ -68,6 +68,15 @@ describe('tray icons in build/icons/tray', () => {
     expect(distinct.size).toBe(new Set(STATES.map((s) => STATUS_LOOK[s].glyph)).size);
   });
 
+  it('tell offline apart from unknown (no network is not the same as no data)', () => {
+    expect(STATUS_LOOK.offline.glyph).not.toBe(STATUS_LOOK.unknown.glyph);
+    for (const file of ['Template@2x.png', '-22.png']) {
+      const offline = readPng(`tray-offline${file}`).data;
+      const unknown = readPng(`tray-unknown${file}`).data;
+      expect(Buffer.compare(offline, unknown), file).not.toBe(0);
+    }
+  });
+
   it('make macOS templates black on transparent', () => {
     for (const state of STATES) {
       const png = readPng(`tray-${state}Template@2x.png`);

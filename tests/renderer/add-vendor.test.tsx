@@ -120,11 +120,75 @@ describe('add vendor', () => {
       'https://status.example.net{Enter}',
     );
     const found = await screen.findByRole('region', { name: 'What we found' });
-    expect(found).toHaveTextContent('PlatformNot recognized');
-    expect(found).toHaveTextContent('This page publishes no component list');
+    // It says the page could not be read and why, never that the page "publishes" nothing.
     expect(within(found).getByRole('alert')).toHaveTextContent(
-      'This page is not a status page StatusTray can read.',
+      'The page could not be read: This page is not a status page StatusTray can read.',
     );
+    expect(found).toHaveTextContent('PlatformNot known: the page could not be read');
+    expect(found).toHaveTextContent('ComponentsNot known until the page can be read');
+    expect(found).not.toHaveTextContent('publishes no component list');
+    expect(found).not.toHaveTextContent('Not published');
     expect(within(found).getByRole('button', { name: 'Add anyway' })).toBeEnabled();
+  });
+
+  it("keeps a catalog pick's name and components when its page cannot be read now", async () => {
+    const user = userEvent.setup();
+    const unreachable: DetectResult = {
+      url: 'https://status.kustomer.com',
+      platform: 'unknown',
+      name: null,
+      componentCount: 0,
+      components: [],
+      error: { kind: 'timeout', message: 'The page did not answer within 10 seconds.' },
+    };
+    const bridge = addBridge(unreachable);
+    renderApp(bridge, '#/add');
+    await user.type(await screen.findByRole('searchbox', { name: 'Vendor name' }), 'kust');
+    await user.click(await screen.findByRole('button', { name: 'Choose Kustomer (EU)' }));
+    const found = await screen.findByRole('region', { name: 'What we found' });
+    expect(found).toHaveTextContent('NameKustomer (EU) (from the catalog)');
+    expect(found).toHaveTextContent(
+      'Components2 components chosen in the catalog: Prod2 (EU)/Channel - Email, Prod2 (EU)/Workflow',
+    );
+    expect(within(found).getByRole('textbox', { name: 'Name in StatusTray' })).toHaveValue('Kustomer (EU)');
+    await user.click(within(found).getByRole('button', { name: 'Add anyway' }));
+    expect(bridge.callsTo('vendors:add')).toEqual([
+      {
+        url: 'https://status.kustomer.com',
+        name: 'Kustomer (EU)',
+        notify: 'all',
+        components: ['Prod2 (EU)/Channel - Email', 'Prod2 (EU)/Workflow'],
+      } satisfies WatchEntry,
+    ]);
+  });
+
+  it('says in plain words what to fix when the host refuses an address', async () => {
+    const user = userEvent.setup();
+    const bridge = createFakeBridge({
+      'state:get': async () => appState(mixedVendors()),
+      'vendors:detect': async () => {
+        throw new Error('Invalid argument for vendors:detect: url: must be an http(s) URL');
+      },
+    });
+    renderApp(bridge, '#/add');
+    await user.type(
+      await screen.findByRole('textbox', { name: 'Status page address' }),
+      'ftp://status.example.com{Enter}',
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Enter an address that starts with https:// (for example https://status.example.com).',
+    );
+    expect(screen.queryByText(/Invalid argument/)).toBeNull();
+  });
+
+  it('adds https:// to an address pasted without it', async () => {
+    const user = userEvent.setup();
+    const bridge = addBridge();
+    renderApp(bridge, '#/add');
+    const field = await screen.findByRole('textbox', { name: 'Status page address' });
+    await user.type(field, 'status.kustomer.com{Enter}');
+    await screen.findByRole('region', { name: 'What we found' });
+    expect(bridge.callsTo('vendors:detect')).toEqual([{ url: 'https://status.kustomer.com' }]);
+    expect(field).toHaveValue('https://status.kustomer.com');
   });
 });

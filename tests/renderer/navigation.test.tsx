@@ -49,6 +49,8 @@ describe('keyboard and navigation', () => {
     await user.tab(); // search
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveFocus();
     await user.tab(); // filter
+    await user.tab(); // grouping
+    await user.tab(); // roomy cards
     await user.tab(); // first row
     expect(screen.getByRole('link', { name: /^Slack/ })).toHaveFocus();
     await user.keyboard('{ArrowDown}');

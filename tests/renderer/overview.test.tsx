@@ -2,7 +2,8 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeBridge } from './fake-bridge';
-import { appState, manyVendors, mixedVendors, NOW, summary } from './fixtures';
+import { appState, manyVendors, minutesAgo, mixedVendors, NOW, summary } from './fixtures';
+import { resetUi } from '../../renderer/src/stores/ui-store';
 import { renderApp } from './render-app';
 import type { AppState } from '../../shared/ipc';
 
@@ -143,5 +144,93 @@ describe('overview', () => {
     await screen.findByRole('heading', { name: 'Your vendors' });
     expect(typeof window.__statusTrayFirstViewMs).toBe('number');
     expect(performance.getEntriesByName('first-view').length).toBeGreaterThan(0);
+  });
+  it('shows a compact row per vendor by default, and roomy cards when asked (remembered)', async () => {
+    const user = userEvent.setup();
+    const { unmount } = renderApp(bridgeWith(appState(mixedVendors())));
+    await screen.findByRole('heading', { level: 1, name: 'Your vendors' });
+    const slack = screen.getByRole('link', { name: /Slack/ });
+    // One line: glyph, name, the problem, its age; the status in words stays for screen readers.
+    expect(slack.closest('li')).toHaveClass('row--compact');
+    expect(slack).toHaveTextContent('Slack, Major outage:Messages fail to send');
+    expect(slack).toHaveTextContent('open for 30 min');
+    expect(slack.closest('li')).toHaveStyle({ height: '34px' });
+    await user.click(screen.getByRole('checkbox', { name: 'Roomy cards' }));
+    expect(screen.getByRole('link', { name: /Slack/ }).closest('li')).toHaveClass('row--roomy');
+    expect(localStorage.getItem('statustray.density')).toBe('roomy');
+    unmount();
+    resetUi();
+    renderApp(bridgeWith(appState(mixedVendors())));
+    await screen.findByRole('heading', { level: 1, name: 'Your vendors' });
+    expect(screen.getByRole('checkbox', { name: 'Roomy cards' })).toBeChecked();
+    expect(screen.getByRole('link', { name: /Slack/ }).closest('li')).toHaveStyle({ height: '92px' });
+  });
+
+  it('groups vendors under their catalog category when asked, categories in trouble first', async () => {
+    const user = userEvent.setup();
+    const vendors = [
+      ...mixedVendors(),
+      summary({ id: 'gh', name: 'GitHub.com', url: 'https://www.githubstatus.com/', status: 'degraded' }),
+    ];
+    renderApp(bridgeWith(appState(vendors)));
+    await screen.findByRole('heading', { level: 1, name: 'Your vendors' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Group' }), 'category');
+    const list = screen.getByRole('list', { name: /Vendors, worst first/ });
+    const headings = within(list)
+      .getAllByRole('heading', { level: 2 })
+      .map((h) => h.textContent);
+    expect(headings).toEqual([
+      'Not in the catalog · 5 vendors, 2 with problems',
+      'Customer support · 1 vendor, 1 with problems',
+      'Developer tools · 1 vendor, 1 with problems',
+    ]);
+    expect(localStorage.getItem('statustray.grouping')).toBe('category');
+  });
+
+  it('focuses the search box on "/" unless the user is typing', async () => {
+    const user = userEvent.setup();
+    renderApp(bridgeWith(appState(mixedVendors())));
+    await screen.findByRole('heading', { level: 1, name: 'Your vendors' });
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    expect(search).not.toHaveFocus();
+    await user.keyboard('/');
+    expect(search).toHaveFocus();
+    expect(search).toHaveValue('');
+    await user.keyboard('a/b');
+    expect(search).toHaveValue('a/b');
+  });
+
+  it('never says "No open incident" for a vendor whose last read failed', async () => {
+    const failing = summary({
+      id: 'flaky',
+      name: 'Flaky',
+      error: { kind: 'http', message: 'The page answered 503 Service Unavailable.' },
+      lastGoodAt: minutesAgo(7),
+    });
+    const never = summary({
+      id: 'never',
+      name: 'Never Read',
+      status: 'unknown',
+      stale: true,
+      lastGoodAt: null,
+      error: { kind: 'dns', message: 'No such host: status.never.example.' },
+    });
+    renderApp(bridgeWith(appState([failing, never])));
+    await screen.findByRole('heading', { level: 1, name: 'Your vendors' });
+    const flaky = screen.getByRole('link', { name: /Flaky/ });
+    expect(flaky).toHaveTextContent('Last check failed: The page answered 503 Service Unavailable.');
+    expect(flaky).not.toHaveTextContent('No open incident');
+    const neverRow = screen.getByRole('link', { name: /Never Read/ });
+    expect(neverRow).toHaveTextContent('Unreachable: No such host');
+    expect(neverRow).toHaveTextContent('No good data yet');
+    expect(neverRow).not.toHaveTextContent('No open incident');
+    await userEvent.setup().click(screen.getByRole('checkbox', { name: 'Roomy cards' }));
+    expect(screen.getByRole('link', { name: /Flaky/ })).toHaveTextContent(
+      'No incident was open at the last good read, 7 min ago',
+    );
+    expect(screen.getByRole('link', { name: /Flaky/ })).not.toHaveTextContent('No open incident');
+    expect(screen.getByRole('link', { name: /Never Read/ })).toHaveTextContent(
+      'Not known: the page has not been read successfully yet',
+    );
   });
 });

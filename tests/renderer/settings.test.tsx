@@ -124,6 +124,32 @@ describe('settings', () => {
     expect(within(watchlist).getByText('vendors[3]: url is not a web address')).toBeInTheDocument();
   });
 
+  it('says an import of invalid JSON added nothing, without "Added 0 vendors"', async () => {
+    const user = userEvent.setup();
+    await openSettings();
+    await user.type(screen.getByRole('textbox', { name: 'Or paste a watchlist' }), 'not json at all');
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const watchlist = screen.getByRole('region', { name: 'Watchlist' });
+    expect(await within(watchlist).findByText('Nothing was imported:')).toBeInTheDocument();
+    expect(within(watchlist).getByText('Not a watchlist file')).toBeInTheDocument();
+    expect(within(watchlist).queryByText(/Added 0/)).toBeNull();
+  });
+
+  it('offers "Start StatusTray when I log in" on the desktop only; the browser gets notifications instead', async () => {
+    const { unmount } = renderApp(settingsBridge(), '#/settings');
+    expect(
+      await screen.findByRole('checkbox', { name: 'Start StatusTray when I log in' }),
+    ).toBeInTheDocument();
+    unmount();
+    const web = Object.assign(settingsBridge(), { onNotification: () => () => undefined });
+    renderApp(web, '#/settings');
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    expect(screen.queryByRole('checkbox', { name: 'Start StatusTray when I log in' })).toBeNull();
+    expect(
+      screen.getByRole('checkbox', { name: 'Show browser notifications when this tab is in the background' }),
+    ).toBeInTheDocument();
+  });
+
   it('shows where the data lives', async () => {
     await openSettings();
     expect(screen.getByText('/home/ada/.config/StatusTray')).toBeInTheDocument();

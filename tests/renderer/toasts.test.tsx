@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppNotification } from '../../shared/notification';
 import { createFakeBridge } from './fake-bridge';
 import { appState, kustomerDetail, mixedVendors } from './fixtures';
@@ -47,5 +47,31 @@ describe('in-page notifications (web mode)', () => {
       await screen.findByRole('heading', { level: 1, name: 'Delays processing inbound messages on Prod1' }),
     ).toBeInTheDocument();
     expect(within(region).queryByText('Kustomer: partial outage')).toBeNull();
+  });
+});
+
+describe('toasts about outages', () => {
+  it('stay until dismissed, while lesser news fades', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { bridge, notify } = webLikeBridge();
+      renderApp(bridge);
+      await screen.findByRole('heading', { level: 1, name: 'Your vendors' });
+      const base = { body: 'b', target: null, at: new Date().toISOString() };
+      act(() => {
+        notify({ ...base, key: 'out', title: 'Slack: major outage', severity: 'major_outage' });
+        notify({ ...base, key: 'deg', title: 'Mailgun: degraded', severity: 'degraded' });
+      });
+      const region = screen.getByRole('region', { name: 'Notifications' });
+      expect(region).toHaveTextContent('Slack: major outage');
+      expect(region).toHaveTextContent('Mailgun: degraded');
+      act(() => vi.advanceTimersByTime(60_000));
+      expect(region).toHaveTextContent('Slack: major outage');
+      expect(region).not.toHaveTextContent('Mailgun: degraded');
+      act(() => within(region).getByRole('button', { name: 'Dismiss' }).click());
+      expect(region).not.toHaveTextContent('Slack: major outage');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

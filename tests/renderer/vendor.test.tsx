@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { VendorDetail } from '../../shared/ipc';
 import { createFakeBridge } from './fake-bridge';
 import { appState, kustomerDetail, kustomerSummary, mixedVendors, NOW } from './fixtures';
@@ -54,6 +54,8 @@ describe('vendor view', () => {
     ]);
     expect(within(section).getByRole('button', { name: /Prod1 \(US\)/ })).toHaveTextContent('22 components');
     expect(within(section).getByRole('button', { name: /Third Party/ })).toHaveTextContent('2 components');
+    // 47 components: Third Party (nothing wrong, nothing watched) starts collapsed; open it.
+    await userEvent.setup().click(within(section).getByRole('button', { name: /Third Party/ }));
     const thirdParty = within(section)
       .getByRole('button', { name: /Third Party/ })
       .closest('li')!;
@@ -242,6 +244,78 @@ describe('vendor view of a page with many components', () => {
     await user.click(toggle('us-east-1'));
     expect(toggle('us-east-1')).toHaveAttribute('aria-expanded', 'true');
     expect(within(section).getAllByText('Service 4')).toHaveLength(3);
+  });
+  it('on a page of more than 15 components, collapses groups with nothing wrong and nothing watched', async () => {
+    const user = userEvent.setup();
+    await openKustomer(); // 47 components; Prod1 and Prod2 hold watched ones, Third Party neither
+    const section = componentsSection();
+    const toggle = (name: RegExp) => within(section).getByRole('button', { name });
+    expect(toggle(/Prod1 \(US\)/)).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle(/Prod2 \(EU\)/)).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle(/Third Party/)).toHaveAttribute('aria-expanded', 'false');
+    expect(within(section).queryByText('OpenAI')).toBeNull();
+    // What the user opened stays open when the vendor view is shown again.
+    await user.click(toggle(/Third Party/));
+    await user.click(screen.getByRole('link', { name: '← Vendor list' }));
+    await user.click(await screen.findByRole('link', { name: /^Kustomer/ }));
+    const again = await screen.findByRole('region', { name: 'Components' });
+    expect(within(again).getByRole('button', { name: /Third Party/ })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+  });
+
+  it('says how long it has watched instead of a percentage of a few minutes', async () => {
+    const detail = kustomerDetail();
+    const today = detail.uptime.at(-1)!;
+    detail.uptime = detail.uptime.map((d) => ({ ...d, uptime: null, worst: null, observedMs: 0 }));
+    detail.uptime[detail.uptime.length - 1] = {
+      ...today,
+      uptime: 0.445,
+      worst: 'partial_outage',
+      observedMs: 180_000,
+    };
+    await openKustomer(kustomerBridge(detail));
+    const uptime = screen.getByRole('region', { name: 'Uptime, last 90 days' });
+    expect(uptime).toHaveTextContent('Watched for 3 min; uptime is shown after a day of watching');
+    expect(uptime).not.toHaveTextContent('%');
+    expect(uptime.querySelector('.uptime__bar--partial_outage')?.getAttribute('title')).toMatch(
+      /watched for 3 min, worst: Partial outage$/,
+    );
+  });
+
+  it('gives a percentage once it has watched for days', async () => {
+    const detail = kustomerDetail();
+    detail.uptime = detail.uptime.map((d) => ({ ...d, observedMs: 86_400_000 }));
+    await openKustomer(kustomerBridge(detail));
+    const uptime = screen.getByRole('region', { name: 'Uptime, last 90 days' });
+    expect(uptime).toHaveTextContent(/\d+(\.\d)?% operational · watched for 2 months/);
+  });
+
+  it('after a failed read, says what it last knew instead of "Nothing open right now"', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const detail = kustomerDetail();
+    detail.snapshot!.incidents = detail.snapshot!.incidents.filter((i) => i.resolvedAt !== null);
+    const vendors = mixedVendors().map((v) =>
+      v.id === 'kustomer'
+        ? {
+            ...v,
+            open: [],
+            error: { kind: 'timeout' as const, message: 'The page did not answer within 10 seconds.' },
+            lastGoodAt: new Date(NOW - 12 * 60_000).toISOString(),
+          }
+        : v,
+    );
+    renderApp(
+      createFakeBridge({ 'state:get': async () => appState(vendors), 'vendor:get': async () => detail }),
+      '#/vendor/kustomer',
+    );
+    const open = await screen.findByRole('region', { name: 'Open incidents and maintenances' });
+    expect(open).toHaveTextContent('No incident was open at the last good read, 12 min ago');
+    expect(open).not.toHaveTextContent('Nothing open right now');
   });
 });
 

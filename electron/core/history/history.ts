@@ -192,7 +192,12 @@ export class History {
         observed += b - a;
         if (isUp(seg.status)) up += b - a;
       }
-      out.push({ date: this.dateOf(start), uptime: observed > 0 ? up / observed : null, worst });
+      out.push({
+        date: this.dateOf(start),
+        uptime: observed > 0 ? up / observed : null,
+        worst,
+        observedMs: observed,
+      });
     }
     return out;
   }

@@ -1,22 +1,19 @@
 // A status shown never by color alone: a colored glyph (check, wrench, dot, exclamation, cross, question,
-// pause) and the words of shared/status.
-import type { Glyph, TrayState } from '../../../shared/status';
+// offline, pause) and the words of shared/status.
+import type { TrayState } from '../../../shared/status';
 import { STATUS_LABEL, STATUS_LOOK } from '../../../shared/status';
+import { GLYPHS, glyphColor, ICON_MARGIN } from '../../../shared/status-icon';
 
-const GLYPH_PATHS: Record<Glyph, string> = {
-  check: 'M4.5 8.5l2.3 2.3 4.7-5',
-  wrench: 'M10.5 3.5a2.5 2.5 0 00-2.9 3.2L4 10.3 5.7 12l3.6-3.6a2.5 2.5 0 003.2-2.9l-1.5 1.5-1.5-.4-.4-1.5z',
-  dot: 'M8 5.2a2.8 2.8 0 110 5.6 2.8 2.8 0 010-5.6z',
-  exclamation: 'M8 4v5M8 11.6v.4',
-  cross: 'M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6',
-  question: 'M6.2 6.3a1.9 1.9 0 113 1.5c-.8.5-1.2.9-1.2 1.7M8 11.6v.4',
-  pause: 'M6.5 5v6M9.5 5v6',
-};
+const round = (n: number): number => Math.round(n * 1000) / 1000;
 
-const FILLED: ReadonlySet<Glyph> = new Set(['dot', 'wrench']);
-
+/** The status disc and glyph, drawn from the same shapes as the tray icons and the tab's favicon. */
 export function StatusGlyph({ status, size = 16 }: { status: TrayState; size?: number }) {
   const look = STATUS_LOOK[status];
+  const shape = GLYPHS[look.glyph];
+  const radius = 0.5 - ICON_MARGIN;
+  const scale = 16 * radius * 2;
+  const at = (v: number): number => round(8 + (v - 0.5) * scale);
+  const ink = `rgb(${glyphColor(look.hex).join(',')})`;
   return (
     <svg
       className="glyph"
@@ -27,15 +24,21 @@ export function StatusGlyph({ status, size = 16 }: { status: TrayState; size?: n
       focusable="false"
       data-glyph={look.glyph}
     >
-      <circle cx="8" cy="8" r="8" fill={look.hex} />
-      <path
-        d={GLYPH_PATHS[look.glyph]}
-        fill={FILLED.has(look.glyph) ? '#fff' : 'none'}
-        stroke="#fff"
-        strokeWidth={FILLED.has(look.glyph) ? 0 : 1.8}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
+      <circle cx="8" cy="8" r={round(16 * radius)} fill={look.hex} />
+      {shape.strokes.map((stroke, i) => (
+        <polyline
+          key={`s${i}`}
+          points={stroke.points.map(([x, y]) => `${at(x)},${at(y)}`).join(' ')}
+          fill="none"
+          stroke={ink}
+          strokeWidth={round(stroke.width * scale)}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      ))}
+      {shape.dots.map((dot, i) => (
+        <circle key={`d${i}`} cx={at(dot.at[0])} cy={at(dot.at[1])} r={round(dot.r * scale)} fill={ink} />
+      ))}
     </svg>
   );
 }

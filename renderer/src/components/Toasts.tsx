@@ -1,22 +1,25 @@
 // In-page notifications, for hosts that have no OS notifications (the web mode's bridge offers
 // `onNotification`); Electron shows them as OS notifications instead, so there this renders nothing.
+// A toast about an outage stays until dismissed (it is news a person must not miss); others fade. With
+// the user's opt-in, a tab in the background also shows them as browser notifications.
 import { useEffect, useState } from 'react';
-import type { Bridge } from '../../../shared/ipc';
 import type { AppNotification } from '../../../shared/notification';
-import { STATUS_LABEL } from '../../../shared/status';
+import { isOutage, STATUS_LABEL } from '../../../shared/status';
 import { useBridge } from '../bridge';
-import { useNav } from '../stores/nav-store';
+import { useNav, type Route } from '../stores/nav-store';
+import { isWebBridge } from '../web-bridge';
 import { StatusGlyph } from './StatusBadge';
+import { showBrowserNotification } from './BrowserNotifications';
 
 const SHOWN_MS = 15_000;
 const MAX_SHOWN = 3;
 
-interface NotificationSource {
-  onNotification(listener: (notification: AppNotification) => void): () => void;
-}
-
-function hasNotifications(bridge: Bridge): bridge is Bridge & NotificationSource {
-  return typeof (bridge as Partial<NotificationSource>).onNotification === 'function';
+function routeOf(n: AppNotification): Route {
+  const t = n.target;
+  if (!t) return { name: 'overview' };
+  return t.incidentId
+    ? { name: 'incident', vendorId: t.vendorId, incidentId: t.incidentId }
+    : { name: 'vendor', vendorId: t.vendorId };
 }
 
 export function Toasts() {
@@ -25,10 +28,12 @@ export function Toasts() {
   const [items, setItems] = useState<AppNotification[]>([]);
 
   useEffect(() => {
-    if (!hasNotifications(bridge)) return;
+    if (!isWebBridge(bridge)) return;
     const timers = new Set<ReturnType<typeof setTimeout>>();
     const off = bridge.onNotification((n) => {
       setItems((list) => [n, ...list.filter((x) => x.key !== n.key)].slice(0, MAX_SHOWN));
+      showBrowserNotification(n, () => navigate(routeOf(n)));
+      if (isOutage(n.severity)) return;
       const timer = setTimeout(() => {
         timers.delete(timer);
         setItems((list) => list.filter((x) => x.key !== n.key));
@@ -39,7 +44,7 @@ export function Toasts() {
       off();
       for (const t of timers) clearTimeout(t);
     };
-  }, [bridge]);
+  }, [bridge, navigate]);
 
   const dismiss = (key: string): void => setItems((list) => list.filter((x) => x.key !== key));
   return (
@@ -59,13 +64,7 @@ export function Toasts() {
                   <button
                     type="button"
                     onClick={() => {
-                      const t = n.target;
-                      if (!t) return;
-                      navigate(
-                        t.incidentId
-                          ? { name: 'incident', vendorId: t.vendorId, incidentId: t.incidentId }
-                          : { name: 'vendor', vendorId: t.vendorId },
-                      );
+                      navigate(routeOf(n));
                       dismiss(n.key);
                     }}
                   >

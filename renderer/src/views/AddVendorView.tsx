@@ -11,6 +11,7 @@ import { useAppStore } from '../stores/app-store';
 import { ComponentPicker } from '../components/ComponentPicker';
 import { componentPath } from '../component-groups';
 import { plural } from '../format';
+import { plainError, withScheme } from '../plain-error';
 
 const SEARCH_DELAY_MS = 150;
 
@@ -36,7 +37,7 @@ function CatalogSearch({ onChoose }: { onChoose(entry: CatalogEntry): void }) {
           }
         },
         (err: unknown) => {
-          if (current) setError(err instanceof Error ? err.message : String(err));
+          if (current) setError(plainError(err));
         },
       );
     }, SEARCH_DELAY_MS);
@@ -88,22 +89,46 @@ function CatalogSearch({ onChoose }: { onChoose(entry: CatalogEntry): void }) {
   );
 }
 
-function DetectionPreview({ result, preset }: { result: DetectResult; preset: string[] | null }) {
+/** What a catalog pick brings along, kept whether or not its page can be read right now. */
+export interface CatalogPick {
+  name: string;
+  url: string;
+  components: string[] | null;
+}
+
+function DetectionPreview({
+  result,
+  preset,
+  pick,
+}: {
+  result: DetectResult;
+  preset: string[] | null;
+  pick: CatalogPick | null;
+}) {
   const bridge = useBridge();
   const navigate = useNav((s) => s.navigate);
-  const [name, setName] = useState(result.name ?? '');
+  const [name, setName] = useState(pick?.name ?? result.name ?? '');
   const [mode, setMode] = useState<'all' | 'some'>(preset && preset.length > 0 ? 'some' : 'all');
   const [picked, setPicked] = useState<Set<string>>(() => new Set(preset ?? []));
   const [notify, setNotify] = useState<NotifyLevel>('all');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const platform = result.platform === 'unknown' ? 'Not recognized' : PLATFORM_LABEL[result.platform];
+  const unread = result.error !== null;
+  const platform =
+    result.platform !== 'unknown'
+      ? PLATFORM_LABEL[result.platform]
+      : unread
+        ? 'Not known: the page could not be read'
+        : 'Not recognized';
   const canChoose = result.components.length > 0;
+  // The page cannot be read now: the catalog's component choice is kept as it is, to apply once it can.
+  const keptChoice = !canChoose && pick?.components && pick.components.length > 0 ? pick.components : null;
   const add = async (): Promise<void> => {
     const entry: WatchEntry = { url: result.url, notify };
     if (name.trim()) entry.name = name.trim();
     if (mode === 'some' && canChoose) entry.components = [...picked];
+    if (keptChoice) entry.components = [...keptChoice];
     if (result.platform !== 'unknown') entry.platform = result.platform;
     setBusy(true);
     setError(null);
@@ -112,7 +137,7 @@ function DetectionPreview({ result, preset }: { result: DetectResult; preset: st
       useAppStore.getState().upsertVendor(summary);
       navigate({ name: 'vendor', vendorId: summary.id });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(plainError(err));
       setBusy(false);
     }
   };
@@ -120,6 +145,11 @@ function DetectionPreview({ result, preset }: { result: DetectResult; preset: st
   return (
     <section className="card" aria-labelledby="detected-title">
       <h2 id="detected-title">What we found</h2>
+      {result.error ? (
+        <p className="warning" role="alert">
+          <strong>The page could not be read:</strong> {result.error.message}
+        </p>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>Address</dt>
@@ -131,22 +161,32 @@ function DetectionPreview({ result, preset }: { result: DetectResult; preset: st
         </div>
         <div>
           <dt>Name</dt>
-          <dd>{result.name ?? <span className="muted">Not published</span>}</dd>
+          <dd>
+            {result.name ??
+              (pick ? (
+                <>
+                  {pick.name} <span className="muted">(from the catalog)</span>
+                </>
+              ) : (
+                <span className="muted">
+                  {unread ? 'Not known: the page could not be read' : 'Not published'}
+                </span>
+              ))}
+          </dd>
         </div>
         <div>
           <dt>Components</dt>
           <dd>
             {result.componentCount > 0
               ? plural(result.componentCount, 'component')
-              : 'This page publishes no component list'}
+              : keptChoice
+                ? `${plural(keptChoice.length, 'component')} chosen in the catalog: ${keptChoice.join(', ')}`
+                : unread
+                  ? 'Not known until the page can be read'
+                  : 'This page publishes no component list'}
           </dd>
         </div>
       </dl>
-      {result.error ? (
-        <p className="warning" role="alert">
-          <strong>Could not read this page:</strong> {result.error.message}
-        </p>
-      ) : null}
       <form
         className="form"
         onSubmit={(e) => {
@@ -232,12 +272,15 @@ export function AddVendorView() {
   const [detecting, setDetecting] = useState(false);
   const [result, setResult] = useState<DetectResult | null>(null);
   const [preset, setPreset] = useState<string[] | null>(null);
+  const [pick, setPick] = useState<CatalogPick | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
-  const detect = async (target: string, components: string[] | null): Promise<void> => {
-    const trimmed = target.trim();
+  const detect = async (target: string, chosen: CatalogPick | null): Promise<void> => {
+    const trimmed = withScheme(target);
     if (!trimmed) return;
+    if (trimmed !== target) setUrl(trimmed);
+    const components = chosen?.components ?? null;
     setDetecting(true);
     setResult(null);
     setError(null);
@@ -246,10 +289,11 @@ export function AddVendorView() {
       // A catalog entry names its components; keep only those this page really has.
       const known = new Set(found.components.map(componentPath));
       setPreset(components ? components.filter((c) => known.has(c)) : null);
+      setPick(chosen);
       setResult(found);
       setAttempt((n) => n + 1);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(plainError(err));
     } finally {
       setDetecting(false);
     }
@@ -270,7 +314,7 @@ export function AddVendorView() {
       <CatalogSearch
         onChoose={(entry) => {
           setUrl(entry.url);
-          void detect(entry.url, entry.components ?? null);
+          void detect(entry.url, { name: entry.name, url: entry.url, components: entry.components ?? null });
         }}
       />
       <section className="card" aria-labelledby="url-title">
@@ -303,7 +347,9 @@ export function AddVendorView() {
           </p>
         ) : null}
       </section>
-      {result ? <DetectionPreview key={`${result.url}#${attempt}`} result={result} preset={preset} /> : null}
+      {result ? (
+        <DetectionPreview key={`${result.url}#${attempt}`} result={result} preset={preset} pick={pick} />
+      ) : null}
     </section>
   );
 }

@@ -1,21 +1,27 @@
 // Every watched vendor, worst first: status (glyph + words), the open incident and how long it has been
-// open, last check, and a warning when the data is stale or the vendor unreachable. Virtualized, so that
-// thousands of vendors scroll smoothly; arrow keys move between rows.
-import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
+// open, last check, and a warning when the data is stale or the vendor unreachable. Compact rows by
+// default (a screen holds 15+ vendors), roomy cards on request, optionally under catalog categories.
+// Virtualized, so that thousands of vendors scroll smoothly; arrow keys move between rows.
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { VendorSummary } from '../../../shared/ipc';
 import { PLATFORM_LABEL } from '../../../shared/platforms';
 import { compareWorstFirst, isProblem, STATUS_LABEL } from '../../../shared/status';
 import { useAppStore } from '../stores/app-store';
-import { useUi, type StatusFilter } from '../stores/ui-store';
-import { StatusBadge } from '../components/StatusBadge';
+import { useUi, type Grouping, type StatusFilter } from '../stores/ui-store';
+import { StatusBadge, StatusGlyph } from '../components/StatusBadge';
+import { NothingOpen } from '../components/NothingOpen';
+import { UNCATALOGED, vendorCategory } from '../vendor-category';
 import { RelativeTime } from '../components/RelativeTime';
 import { VendorWarning, vendorWarningKind } from '../components/VendorWarning';
 import { NavLink } from '../components/NavLink';
 import { useNow } from '../hooks/useNow';
 import { formatDuration, parseTime, plural } from '../format';
 
+/** Height of a roomy card and of a compact row, in CSS pixels (the virtualized list needs them fixed). */
 export const ROW_HEIGHT = 92;
+export const COMPACT_ROW_HEIGHT = 34;
+const GROUP_HEAD_HEIGHT = 36;
 
 export function sortWorstFirst(vendors: readonly VendorSummary[]): VendorSummary[] {
   return [...vendors].sort(
@@ -70,8 +76,22 @@ function OpenFor({ since }: { since: string }) {
   return <>{t === null ? '' : `open for ${formatDuration(now - t)}`}</>;
 }
 
-// Memoized: scrolling re-renders the list, but a row only changes when its vendor does.
-const VendorRow = memo(function VendorRow({ vendor }: { vendor: VendorSummary }) {
+function ProblemsText({ vendor }: { vendor: VendorSummary }) {
+  const problems = vendor.problems ?? [];
+  return (
+    <>
+      {problems
+        .map((c) => `${c.group ? `${c.group} / ` : ''}${c.name}: ${STATUS_LABEL[c.status]}`)
+        .join('; ')}
+      {(vendor.problemCount ?? 0) > problems.length ? (
+        <span className="muted">, +{(vendor.problemCount ?? 0) - problems.length} more</span>
+      ) : null}
+    </>
+  );
+}
+
+/** The roomy card: name and status, the open incident or broken components, last check or warning. */
+const RoomyRow = memo(function RoomyRow({ vendor }: { vendor: VendorSummary }) {
   const first = vendor.open[0];
   const platform = vendor.platform === 'unknown' ? 'Unknown platform' : PLATFORM_LABEL[vendor.platform];
   return (
@@ -94,15 +114,12 @@ const VendorRow = memo(function VendorRow({ vendor }: { vendor: VendorSummary })
           </>
         ) : vendor.problems && vendor.problems.length > 0 ? (
           <span className="row__incident-title">
-            {vendor.problems
-              .map((c) => `${c.group ? `${c.group} / ` : ''}${c.name}: ${STATUS_LABEL[c.status]}`)
-              .join('; ')}
-            {(vendor.problemCount ?? 0) > vendor.problems.length ? (
-              <span className="muted">, +{(vendor.problemCount ?? 0) - vendor.problems.length} more</span>
-            ) : null}
+            <ProblemsText vendor={vendor} />
           </span>
         ) : (
-          <span className="muted">No open incident</span>
+          <span className="muted">
+            <NothingOpen vendor={vendor} />
+          </span>
         )}
       </div>
       <div className="row__line row__meta">
@@ -118,6 +135,80 @@ const VendorRow = memo(function VendorRow({ vendor }: { vendor: VendorSummary })
   );
 });
 
+/** The compact row: glyph, name, the one-line problem, its age; the status in words for screen readers. */
+const CompactRow = memo(function CompactRow({ vendor }: { vendor: VendorSummary }) {
+  const first = vendor.open[0];
+  const warning = vendorWarningKind(vendor);
+  return (
+    <>
+      <StatusGlyph status={vendor.status} />
+      <span className="row__name">{vendor.name}</span>
+      <span className="visually-hidden">, {STATUS_LABEL[vendor.status]}:</span>
+      <span className="row__problem">
+        {first ? (
+          <>
+            <span className="row__incident-title">{first.title}</span>
+            {vendor.open.length > 1 ? <span className="muted">, +{vendor.open.length - 1} more</span> : null}
+          </>
+        ) : vendor.problems && vendor.problems.length > 0 ? (
+          <ProblemsText vendor={vendor} />
+        ) : warning ? (
+          <VendorWarning vendor={vendor} inline />
+        ) : (
+          <span className="muted">
+            <NothingOpen vendor={vendor} />
+          </span>
+        )}
+      </span>
+      <span className="row__age muted">
+        {vendor.notify === 'muted' ? <span className="tag">Muted</span> : null}
+        {vendor.snoozedUntil ? <span className="tag">Snoozed</span> : null}
+        {first ? (
+          <OpenFor since={first.startedAt} />
+        ) : (
+          <span>
+            Checked <RelativeTime iso={vendor.lastCheckedAt} />
+          </span>
+        )}
+      </span>
+    </>
+  );
+});
+
+type ListItem =
+  | { kind: 'group'; label: string; count: number; problems: number }
+  | { kind: 'vendor'; vendor: VendorSummary };
+
+/** Vendors as list items: flat, or under their catalog category (categories in trouble first). */
+export function listItems(shown: readonly VendorSummary[], grouping: Grouping): ListItem[] {
+  if (grouping === 'none') return shown.map((vendor) => ({ kind: 'vendor', vendor }));
+  const groups = new Map<string, VendorSummary[]>();
+  for (const v of shown) {
+    const label = vendorCategory(v.url);
+    const list = groups.get(label) ?? [];
+    list.push(v);
+    groups.set(label, list);
+  }
+  // `shown` is worst first, so a group's first vendor is its worst: order groups by it, then by name.
+  const ordered = [...groups.entries()].sort(
+    ([la, a], [lb, b]) =>
+      compareWorstFirst(a[0]?.status ?? 'operational', b[0]?.status ?? 'operational') ||
+      Number(la === UNCATALOGED) - Number(lb === UNCATALOGED) ||
+      la.localeCompare(lb),
+  );
+  const items: ListItem[] = [];
+  for (const [label, list] of ordered) {
+    items.push({
+      kind: 'group',
+      label,
+      count: list.length,
+      problems: list.filter((v) => isProblem(v.status)).length,
+    });
+    for (const vendor of list) items.push({ kind: 'vendor', vendor });
+  }
+  return items;
+}
+
 const FILTERS: Array<{ value: StatusFilter; label: string }> = [
   { value: 'all', label: 'All vendors' },
   { value: 'problems', label: 'With problems' },
@@ -126,30 +217,68 @@ const FILTERS: Array<{ value: StatusFilter; label: string }> = [
   { value: 'stale', label: 'Stale or unreachable' },
 ];
 
+/** Focus the search box on "/", as on many sites, unless the user is typing somewhere. */
+function useSlashToSearch(input: RefObject<HTMLInputElement | null>): void {
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      const typing =
+        target !== null &&
+        (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (typing || !input.current) return;
+      event.preventDefault();
+      input.current.focus();
+      input.current.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [input]);
+}
+
 export function OverviewView() {
   const vendors = useAppStore((s) => s.state?.vendors ?? []);
   const query = useUi((s) => s.query);
   const filter = useUi((s) => s.filter);
+  const density = useUi((s) => s.density);
+  const grouping = useUi((s) => s.grouping);
   const setQuery = useUi((s) => s.setQuery);
   const setFilter = useUi((s) => s.setFilter);
+  const setDensity = useUi((s) => s.setDensity);
+  const setGrouping = useUi((s) => s.setGrouping);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashToSearch(searchRef);
 
   const sorted = useMemo(() => sortWorstFirst(vendors), [vendors]);
   const shown = useMemo(
     () => sorted.filter((v) => matchesFilter(v, filter) && matchesQuery(v, query.trim())),
     [sorted, filter, query],
   );
+  const items = useMemo(() => listItems(shown, grouping), [shown, grouping]);
+  const rowHeight = density === 'compact' ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
 
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => (items[index]?.kind === 'group' ? GROUP_HEAD_HEIGHT : rowHeight),
     overscan: 6,
-    getItemKey: (index) => shown[index]?.id ?? index,
+    getItemKey: (index) => {
+      const item = items[index];
+      return item ? (item.kind === 'group' ? `group:${item.label}` : item.vendor.id) : index;
+    },
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight, grouping]);
 
-  const focusRow = (index: number): void => {
-    const target = Math.max(0, Math.min(shown.length - 1, index));
+  const focusRow = (index: number, step: number): void => {
+    let target = Math.max(0, Math.min(items.length - 1, index));
+    // Group headings are not stops: move on in the same direction to the next vendor.
+    while (items[target]?.kind === 'group') {
+      const next = target + (step >= 0 ? 1 : -1);
+      if (next < 0 || next >= items.length) break;
+      target = next;
+    }
+    if (items[target]?.kind !== 'vendor') return;
     virtualizer.scrollToIndex(target, { align: 'auto' });
     const tryFocus = (attempt: number): void => {
       const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"] a`);
@@ -160,23 +289,31 @@ export function OverviewView() {
   };
 
   const onRowKey = (index: number) => (event: KeyboardEvent<HTMLAnchorElement>) => {
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: shown.length - 1,
-      PageDown: index + 8,
-      PageUp: index - 8,
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / rowHeight) - 1);
+    const moves: Record<string, [number, number]> = {
+      ArrowDown: [index + 1, 1],
+      ArrowUp: [index - 1, -1],
+      Home: [0, 1],
+      End: [items.length - 1, -1],
+      PageDown: [index + page, 1],
+      PageUp: [index - page, -1],
     };
-    const next = moves[event.key];
-    if (next === undefined) return;
+    const move = moves[event.key];
+    if (move === undefined) return;
     event.preventDefault();
-    focusRow(next);
+    focusRow(move[0], move[1]);
   };
+
+  const vendorPosition = useMemo(() => {
+    const positions = new Map<string, number>();
+    let n = 0;
+    for (const item of items) if (item.kind === 'vendor') positions.set(item.vendor.id, ++n);
+    return positions;
+  }, [items]);
 
   const summary = summaryLine(vendors);
   return (
-    <section className="view view--overview" aria-labelledby="overview-title">
+    <section className={`view view--overview view--${density}`} aria-labelledby="overview-title">
       <div className="view__head">
         <h1 id="overview-title" tabIndex={-1}>
           Your vendors
@@ -198,9 +335,11 @@ export function OverviewView() {
             <label className="field field--grow">
               <span className="field__label">Search</span>
               <input
+                ref={searchRef}
                 type="search"
                 value={query}
-                placeholder="Vendor name, address or incident"
+                aria-keyshortcuts="/"
+                placeholder="Vendor name, address or incident (press /)"
                 onChange={(e) => setQuery(e.target.value)}
               />
             </label>
@@ -214,6 +353,21 @@ export function OverviewView() {
                 ))}
               </select>
             </label>
+            <label className="field">
+              <span className="field__label">Group</span>
+              <select value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)}>
+                <option value="none">No grouping</option>
+                <option value="category">By category</option>
+              </select>
+            </label>
+            <label className="check toolbar__check">
+              <input
+                type="checkbox"
+                checked={density === 'roomy'}
+                onChange={(e) => setDensity(e.target.checked ? 'roomy' : 'compact')}
+              />
+              <span>Roomy cards</span>
+            </label>
           </div>
           {shown.length === 0 ? (
             <p className="empty">No vendor matches this search and filter.</p>
@@ -224,24 +378,47 @@ export function OverviewView() {
                 aria-label={`Vendors, worst first (${shown.length} shown)`}
                 style={{ height: virtualizer.getTotalSize() }}
               >
-                {virtualizer.getVirtualItems().map((item) => {
-                  const vendor = shown[item.index];
-                  if (!vendor) return null;
+                {virtualizer.getVirtualItems().map((virtual) => {
+                  const item = items[virtual.index];
+                  if (!item) return null;
+                  if (item.kind === 'group') {
+                    return (
+                      <li
+                        key={virtual.key}
+                        data-index={virtual.index}
+                        className="vgroup"
+                        style={{ transform: `translateY(${virtual.start}px)`, height: GROUP_HEAD_HEIGHT }}
+                      >
+                        <h2 className="vgroup__head">
+                          {item.label}{' '}
+                          <span className="muted">
+                            · {plural(item.count, 'vendor')}
+                            {item.problems > 0 ? `, ${item.problems} with problems` : ''}
+                          </span>
+                        </h2>
+                      </li>
+                    );
+                  }
+                  const vendor = item.vendor;
                   return (
                     <li
-                      key={item.key}
-                      data-index={item.index}
-                      className={`row row--${vendor.status}`}
+                      key={virtual.key}
+                      data-index={virtual.index}
+                      className={`row row--${vendor.status} row--${density}`}
                       aria-setsize={shown.length}
-                      aria-posinset={item.index + 1}
-                      style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                      aria-posinset={vendorPosition.get(vendor.id)}
+                      style={{ transform: `translateY(${virtual.start}px)`, height: rowHeight }}
                     >
                       <NavLink
                         route={{ name: 'vendor', vendorId: vendor.id }}
                         className="row__link"
-                        onKeyDown={onRowKey(item.index)}
+                        onKeyDown={onRowKey(virtual.index)}
                       >
-                        <VendorRow vendor={vendor} />
+                        {density === 'compact' ? (
+                          <CompactRow vendor={vendor} />
+                        ) : (
+                          <RoomyRow vendor={vendor} />
+                        )}
                       </NavLink>
                     </li>
                   );
@@ -250,7 +427,7 @@ export function OverviewView() {
             </div>
           )}
           <p className="hint">
-            {STATUS_LABEL.operational} vendors are listed last. Use ↑ ↓ to move through the list and Enter to
+            Vendors in trouble are listed first. Press / to search, ↑ ↓ to move through the list and Enter to
             open a vendor.
           </p>
         </>

@@ -1,10 +1,14 @@
-// Settings: poll interval (≥ 30 s), notifications (global, quiet hours), launch at login, theme, import and
-// export of the watchlist (the file format of DESIGN.md), where data lives, and the host's notices.
+// Settings: poll interval (≥ 30 s), notifications (global, quiet hours), launch at login (desktop) or
+// browser notifications (web mode), theme, import and export of the watchlist (the file format of
+// DESIGN.md), where data lives, and the host's notices.
 import { useRef, useState, type ReactNode } from 'react';
 import type { ImportResult, Settings } from '../../../shared/ipc';
 import { useBridge } from '../bridge';
 import { useAppStore } from '../stores/app-store';
 import { formatLocal, plural } from '../format';
+import { plainError } from '../plain-error';
+import { isWebBridge } from '../web-bridge';
+import { BrowserNotificationsField } from '../components/BrowserNotifications';
 
 export const MIN_INTERVAL_SECONDS = 30;
 
@@ -90,7 +94,7 @@ function WatchlistTransfer() {
         setDownloadUrl(URL.createObjectURL(new Blob([text], { type: 'application/json' })));
       }
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(plainError(err));
     }
   };
   const doImport = async (): Promise<void> => {
@@ -100,7 +104,7 @@ function WatchlistTransfer() {
     try {
       setResult(await bridge.invoke('watchlist:import', { text: importText }));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(plainError(err));
     } finally {
       setBusy(false);
     }
@@ -175,9 +179,13 @@ function WatchlistTransfer() {
         <div role="status">
           {result ? (
             <>
-              <p>
-                Added {plural(result.added, 'vendor')}, skipped {result.skipped} already watched.
-              </p>
+              {result.added === 0 && result.skipped === 0 && result.errors.length > 0 ? (
+                <p className="warning">Nothing was imported:</p>
+              ) : (
+                <p>
+                  Added {plural(result.added, 'vendor')}, skipped {result.skipped} already watched.
+                </p>
+              )}
               {result.errors.length > 0 ? (
                 <ul className="errors">
                   {result.errors.map((e) => (
@@ -202,6 +210,8 @@ function WatchlistTransfer() {
 
 export function SettingsView() {
   const bridge = useBridge();
+  // The browser dashboard has no login item to set; it has browser notifications instead.
+  const web = isWebBridge(bridge);
   const appState = useAppStore((s) => s.state);
   const setState = useAppStore((s) => s.setState);
   const [message, setMessage] = useState<string | null>(null);
@@ -218,7 +228,7 @@ export function SettingsView() {
       setMessage('Saved.');
     } catch (err) {
       if (before) useAppStore.getState().patchSettings(before);
-      setMessage(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
+      setMessage(`Not saved: ${plainError(err)}`);
     }
   };
 
@@ -302,16 +312,22 @@ export function SettingsView() {
           </div>
         </fieldset>
       </Section>
-      <Section id="startup-title" title="Startup">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={settings.launchAtLogin}
-            onChange={(e) => void update({ launchAtLogin: e.target.checked })}
-          />
-          <span>Start StatusTray when I log in</span>
-        </label>
-      </Section>
+      {web ? (
+        <Section id="browser-title" title="This browser">
+          <BrowserNotificationsField />
+        </Section>
+      ) : (
+        <Section id="startup-title" title="Startup">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={settings.launchAtLogin}
+              onChange={(e) => void update({ launchAtLogin: e.target.checked })}
+            />
+            <span>Start StatusTray when I log in</span>
+          </label>
+        </Section>
+      )}
       <Section id="appearance-title" title="Appearance">
         <fieldset className="fieldset">
           <legend>Theme</legend>

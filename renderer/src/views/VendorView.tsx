@@ -14,6 +14,7 @@ import { useNav } from '../stores/nav-store';
 import { StatusBadge } from '../components/StatusBadge';
 import { RelativeTime } from '../components/RelativeTime';
 import { VendorWarning } from '../components/VendorWarning';
+import { NothingOpen } from '../components/NothingOpen';
 import { NavLink } from '../components/NavLink';
 import { ExternalLink } from '../components/ExternalLink';
 import { UptimeBars } from '../components/UptimeBars';
@@ -21,6 +22,7 @@ import { IncidentList } from '../components/IncidentList';
 import { ComponentPicker } from '../components/ComponentPicker';
 import { componentPath, groupComponents, isNamedInWatchlist } from '../component-groups';
 import { formatLocal, parseTime, plural } from '../format';
+import { plainError } from '../plain-error';
 
 const LACKS_TEXT: Record<string, string> = {
   components: 'This page publishes no component list.',
@@ -33,8 +35,11 @@ function startedAtDesc(a: { startedAt: string }, b: { startedAt: string }): numb
   return (parseTime(b.startedAt) ?? 0) - (parseTime(a.startedAt) ?? 0);
 }
 
-/** Pages with many components (cloud providers' regions) open only the groups that matter right now. */
-export const MANY_COMPONENTS = 60;
+/**
+ * Past this many components a page opens only the groups that matter right now (something wrong or
+ * watched); the rest start collapsed. Below it, every group is open: a short page reads at a glance.
+ */
+export const MANY_COMPONENTS = 15;
 
 function openByDefault(
   items: Array<{ name: string; group: string | null; status: string }>,
@@ -142,7 +147,7 @@ function WatchSettings({ vendor, snapshot }: { vendor: VendorSummary; snapshot: 
       await what();
       setMessage(done);
     } catch (err) {
-      setMessage(err instanceof Error ? err.message : String(err));
+      setMessage(plainError(err));
     } finally {
       setBusy(false);
     }
@@ -399,7 +404,9 @@ export function VendorView({ vendorId }: { vendorId: string }) {
             {open.length > 0 ? (
               <IncidentList vendorId={vendor.id} incidents={open} label="Open incidents and maintenances" />
             ) : (
-              <p className="muted">Nothing open right now.</p>
+              <p className="muted">
+                {vendor.error ? <NothingOpen vendor={vendor} /> : 'Nothing open right now.'}
+              </p>
             )}
           </section>
         </>

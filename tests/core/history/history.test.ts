@@ -23,7 +23,9 @@ describe('history', () => {
     expect(today.date).toBe('2026-11-24');
     expect(today.worst).toBe('major_outage');
     expect(today.uptime).toBeCloseTo(0.75, 2);
-    expect(days[88]).toEqual({ date: '2026-11-23', uptime: null, worst: null });
+    // How long was watched, so that the window never calls a few minutes "1 observed day".
+    expect(today.observedMs).toBe(24 * H - 2 * 60_000);
+    expect(days[88]).toEqual({ date: '2026-11-23', uptime: null, worst: null, observedMs: 0 });
   });
 
   it('does not count time nobody observed, nor unknown time, against uptime', () => {
@@ -72,6 +74,7 @@ describe('history', () => {
       date: '2026-11-24',
       uptime: 0,
       worst: 'partial_outage',
+      observedMs: H,
     });
   });
 

@@ -1,0 +1,294 @@
+// The window a person with forty vendors lives in, in Chromium through the web mode: compact rows so that
+// 15+ vendors fit at 1280×800, a tab whose title and favicon follow the tray during an outage, narrow
+// windows that ellipsize, and a catalog pick whose page cannot be read keeping its name and components.
+// Screenshots of the overview (light, dark), a vendor and an incident land in test-artifacts/screenshots.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { MockAgent } from 'undici';
+import { createHttpClient } from '../../electron/core/http/client';
+import {
+  buildFixture,
+  openIncident,
+  setComponentStatus,
+  startStatuspageServer,
+  type StatuspageServer,
+} from '../fakes/statuspage-server';
+import { launchBrowser, openPage, recordMeasurement, screenshot, startWebApp, type WebApp } from './harness';
+
+const NAMES = [
+  'Acme Cloud',
+  'Beacon Mail',
+  'Cobalt CDN',
+  'Delta Pay',
+  'Echo Chat',
+  'Falcon CI',
+  'Garnet DB',
+  'Harbor DNS',
+  'Indigo Auth',
+  'Juniper Logs',
+  'Kestrel Queue',
+  'Lumen Search',
+  'Maple CRM',
+  'Nimbus Storage',
+  'Onyx Video',
+  'Pico Metrics',
+  'Quartz Forms',
+  'Raven SMS',
+  'Sable Billing',
+  'Tidal Analytics',
+  'Umber Maps',
+  'Vivid Design',
+  'Willow HR',
+  'Xenon AI',
+  'Yarrow Docs',
+  'Zephyr Hosting',
+  'Amber Support',
+  'Birch Tickets',
+  'Cedar Git',
+  'Dune Builds',
+  'Ember Flags',
+  'Fjord Email',
+  'Glade Wiki',
+  'Heron Status',
+  'Iris Vision',
+  'Jade Payroll',
+  'Koi Commerce',
+  'Lark Voice',
+  'Moss Backup',
+  'Nova Edge',
+];
+const LONG_TITLE =
+  'Elevated error rates and delayed webhook deliveries for customers in several regions while we roll back a faulty configuration change';
+
+let servers: StatuspageServer[] = [];
+let app: WebApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  servers = await Promise.all(
+    NAMES.map((name) =>
+      startStatuspageServer({
+        page: buildFixture({
+          name,
+          groups: [{ name: 'Core', components: ['API', 'Dashboard', 'Webhooks'] }],
+        }),
+      }),
+    ),
+  );
+  // Some vendors in trouble, as a real watchlist of forty has on a bad day.
+  servers[7]!.update((f) => {
+    setComponentStatus(f, 'Core/API', 'major_outage');
+    openIncident(f, { name: 'DNS resolution failing', impact: 'critical', components: ['Core/API'] });
+  });
+  servers[22]!.update((f) => {
+    setComponentStatus(f, 'Core/Webhooks', 'partial_outage');
+    openIncident(f, { name: LONG_TITLE, impact: 'major', components: ['Core/Webhooks'] });
+  });
+  servers[31]!.update((f) => setComponentStatus(f, 'Core/Dashboard', 'degraded_performance'));
+  app = await startWebApp({
+    vendors: servers.map((s, i) => ({ url: s.pageUrl, name: NAMES[i] })),
+    intervalSeconds: 2,
+  });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+async function openOverview(
+  options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {},
+) {
+  const opened = await openPage(browser, app.url, { colorScheme: options.colorScheme ?? 'light' });
+  await opened.page.setViewportSize({ width: options.width ?? 1280, height: options.height ?? 800 });
+  try {
+    // Every vendor read (nothing unknown), whatever the earlier tests did to the outages.
+    await opened.page.getByText(/^\d+ vendors? with problems$/).waitFor({ timeout: 30_000 });
+  } catch (err) {
+    const summary = await opened.page
+      .locator('.summary')
+      .textContent()
+      .catch(() => null);
+    const rows = await opened.page
+      .locator('li.row')
+      .allTextContents()
+      .catch(() => []);
+    throw new Error(
+      `overview never showed the outages: summary ${summary}; rows ${rows.slice(0, 5).join(' | ')}`,
+      {
+        cause: err,
+      },
+    );
+  }
+  return opened;
+}
+
+/** Screenshots show the view, not the notifications that happened to arrive (outage toasts stay). */
+async function dismissToasts(page: Page): Promise<void> {
+  const dismiss = page
+    .getByRole('region', { name: 'Notifications' })
+    .getByRole('button', { name: 'Dismiss' });
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
+}
+
+describe('a window for forty vendors', () => {
+  it('shows at least 15 vendors at 1280×800, those in trouble first', async () => {
+    const { context, page, watch } = await openOverview();
+    try {
+      await page.getByText('3 vendors with problems', { exact: true }).waitFor();
+      const visible = await page.evaluate(() => {
+        const rows = [...document.querySelectorAll<HTMLElement>('.vlist__inner > li.row')];
+        return rows.filter((r) => {
+          const box = r.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        }).length;
+      });
+      await recordMeasurement('overview_rows_visible_1280x800_40_vendors', visible);
+      expect(visible).toBeGreaterThanOrEqual(15);
+      const firstThree = await page
+        .locator('.vlist__inner > li.row .row__name')
+        .evaluateAll((els) => els.slice(0, 3).map((e) => e.textContent));
+      expect(firstThree).toEqual(['Harbor DNS', 'Willow HR', 'Fjord Email']);
+      await dismissToasts(page);
+      await screenshot(page, 'overview-light', { fullPage: false });
+      const dark = await openOverview({ colorScheme: 'dark' });
+      await dismissToasts(dark.page);
+      await screenshot(dark.page, 'overview-dark', { fullPage: false });
+      await dark.context.close();
+      expect(watch.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('puts the outage in the tab title and favicon, and updates them when it ends', async () => {
+    const { context, page } = await openOverview();
+    try {
+      await page.getByText('3 vendors with problems', { exact: true }).waitFor();
+      expect(await page.title()).toBe('(3) StatusTray — 3 vendors with problems');
+      const icon = page.locator('link[rel="icon"]');
+      expect(await icon.getAttribute('data-status')).toBe('major_outage');
+      const href = (await icon.getAttribute('href')) ?? '';
+      expect(href.startsWith('data:image/svg+xml,')).toBe(true);
+      expect(decodeURIComponent(href)).toContain('#d92b2b');
+      // The favicon really is an image the browser can draw.
+      const drawn = await page.evaluate(async (src) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        return img.naturalWidth;
+      }, href);
+      expect(drawn).toBe(16);
+
+      servers[7]!.update((f) => setComponentStatus(f, 'Core/API', 'operational'));
+      servers[7]!.update((f) => {
+        const incident = f.incidents[0]!;
+        incident.status = 'resolved';
+        incident.resolved_at = new Date().toISOString();
+      });
+      await page.waitForFunction(() => document.title.startsWith('(2) StatusTray'), undefined, {
+        timeout: 30_000,
+      });
+      expect(await page.title()).toBe('(2) StatusTray — 2 vendors with problems');
+      expect(await icon.getAttribute('data-status')).toBe('partial_outage');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('ellipsizes long titles in a 400 px window instead of clipping or overflowing', async () => {
+    const { context, page } = await openOverview({ width: 400, height: 800 });
+    try {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const row = page.locator('li.row', { hasText: 'Willow HR' });
+      const title = row.locator('.row__problem');
+      const style = await title.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { textOverflow: s.textOverflow, clipped: el.scrollWidth > el.clientWidth };
+      });
+      expect(style).toEqual({ textOverflow: 'ellipsis', clipped: true });
+      await screenshot(page, 'overview-400px', { fullPage: false });
+      // The other views at 400 px: long titles and errors wrap or ellipsize, nothing runs off the side.
+      await page.locator('li.row', { hasText: 'Willow HR' }).locator('a').click();
+      const runsOff = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      await page.getByRole('heading', { level: 2, name: 'Components' }).waitFor();
+      expect(await runsOff()).toBe(false);
+      await page.getByRole('link', { name: LONG_TITLE }).first().click();
+      await page.getByRole('heading', { level: 1, name: LONG_TITLE }).waitFor();
+      expect(await runsOff()).toBe(false);
+      await page.getByRole('link', { name: 'Add vendor' }).first().click();
+      await page
+        .getByRole('textbox', { name: 'Status page address' })
+        .fill('ftp://an-address-that-is-far-too-long-to-fit.example.com/status/page');
+      await page.getByRole('button', { name: 'Detect' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Enter an address that starts with https://' })
+        .waitFor();
+      expect(await runsOff()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a vendor and its incident', async () => {
+    const { context, page } = await openOverview();
+    try {
+      await page.locator('li.row', { hasText: 'Willow HR' }).locator('a').click();
+      await page.getByRole('heading', { level: 1, name: 'Willow HR' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Components' }).waitFor();
+      await dismissToasts(page);
+      await screenshot(page, 'vendor', { fullPage: false });
+      await page.getByRole('link', { name: LONG_TITLE }).first().click();
+      await page.getByRole('heading', { level: 1, name: LONG_TITLE }).waitFor();
+      await dismissToasts(page);
+      await screenshot(page, 'incident', { fullPage: false });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a catalog pick whose page cannot be read now', () => {
+  let offline: WebApp;
+  let agent: MockAgent;
+  beforeAll(async () => {
+    // Nothing answers: every request fails at once, as with no route to the vendor (no traffic leaves).
+    agent = new MockAgent();
+    agent.disableNetConnect();
+    offline = await startWebApp({ vendors: [], core: { http: createHttpClient({ dispatcher: agent }) } });
+  }, 120_000);
+  afterAll(async () => {
+    await offline?.stop();
+    await agent?.close();
+  });
+
+  it('says the page could not be read and why, and "Add anyway" keeps the catalog name and components', async () => {
+    const { context, page } = await openPage(browser, `${offline.url}#/add`);
+    try {
+      await page.getByRole('searchbox', { name: 'Vendor name' }).fill('AWS Lambda');
+      await page.getByRole('button', { name: 'Choose AWS Lambda', exact: true }).click();
+      const found = page.getByRole('region', { name: 'What we found' });
+      await found.waitFor({ timeout: 30_000 });
+      const text = (await found.textContent()) ?? '';
+      expect(text).toContain('The page could not be read:');
+      expect(text).toContain('AWS Lambda (from the catalog)');
+      expect(text).toContain('1 component chosen in the catalog: AWS Lambda');
+      expect(text).not.toContain('publishes no component list');
+      expect(text).not.toContain('Not published');
+      await page.getByRole('button', { name: 'Add anyway' }).click();
+      await page.getByRole('heading', { level: 1, name: 'AWS Lambda' }).waitFor({ timeout: 15_000 });
+      const exported = JSON.parse(await offline.core.handlers['watchlist:export']()) as {
+        vendors: Array<{ url: string; name?: string; components?: string[] }>;
+      };
+      expect(exported.vendors).toEqual([
+        expect.objectContaining({ name: 'AWS Lambda', components: ['AWS Lambda'] }),
+      ]);
+    } finally {
+      await context.close();
+    }
+  });
+});
