@@ -32,7 +32,8 @@ export interface Incident {
   title: string;
   impact: IncidentImpact;
   status: IncidentStatus;
-  startedAt: string;
+  /** When it began; null for a maintenance that is only planned (see `scheduledFor`). */
+  startedAt: string | null;
   resolvedAt: string | null;
   url: string | null;
   /** Component ids. */
@@ -43,6 +44,11 @@ export interface Incident {
   kind?: 'incident' | 'maintenance';
   scheduledFor?: string | null;
   scheduledUntil?: string | null;
+}
+
+/** When an incident began, or a planned maintenance is due to: the time to sort and age it by. */
+export function incidentTime(incident: Pick<Incident, 'startedAt' | 'scheduledFor'>): string {
+  return incident.startedAt ?? incident.scheduledFor ?? '';
 }
 
 export const ERROR_KINDS = [

@@ -88,7 +88,7 @@ const VendorRow = memo(function VendorRow({ vendor }: { vendor: VendorSummary })
             <span className="row__incident-title">{first.title}</span>
             <span className="muted">
               {' '}
-              — <OpenFor since={first.startedAt} />
+              — <OpenFor since={first.startedAt ?? ''} />
               {vendor.open.length > 1 ? `, +${vendor.open.length - 1} more` : ''}
             </span>
           </>
