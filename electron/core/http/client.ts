@@ -5,7 +5,13 @@
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
-import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './types';
+import {
+  FetchError,
+  RETRY_AFTER_CAP_MS,
+  type HttpClient,
+  type HttpGetOptions,
+  type HttpResponse,
+} from './types';
 import type { ErrorKind } from '../../../shared/model';
 
 export const APP_VERSION = '0.1.0';
@@ -101,14 +107,17 @@ function duration(ms: number): string {
   return `${Math.ceil(ms / 3_600_000)} h`;
 }
 
-/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+/**
+ * Retry-After as milliseconds from now: delta-seconds or an HTTP date, at most RETRY_AFTER_CAP_MS;
+ * undefined when absent or unreadable.
+ */
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, RETRY_AFTER_CAP_MS);
   const at = Date.parse(trimmed);
   if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
+  return Math.min(Math.max(0, at - now), RETRY_AFTER_CAP_MS);
 }
 
 function errorCode(err: unknown): string | undefined {

@@ -44,6 +44,9 @@ export class FetchError extends Error {
   }
 }
 
+/** The longest wait a Retry-After may impose on one vendor (the page is polled again after it at the latest). */
+export const RETRY_AFTER_CAP_MS = 3_600_000;
+
 export interface HttpClient {
   /** GET a URL; non-2xx/304 answers reject with a FetchError of kind `http` or `rate_limited`. */
   get(url: string, options?: HttpGetOptions): Promise<HttpResponse>;
