@@ -4,7 +4,14 @@
 // can read.
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { pipeline, Transform, type Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import {
+  createBrotliDecompress,
+  createGunzip,
+  createInflate,
+  createInflateRaw,
+  deflateRawSync,
+  inflateRawSync,
+} from 'node:zlib';
 import {
   FetchError,
   RETRY_AFTER_CAP_MS,
@@ -43,42 +50,68 @@ interface CacheEntry {
   lastModified: string | undefined;
   finalUrl: string;
   headers: Record<string, string>;
-  body: Buffer;
+  /** The body the validators vouch for, deflated: status JSON shrinks about tenfold. */
+  deflated: Buffer;
+  askedAt: number;
 }
 
-/** A least-recently-used map bounded by entries and by total body bytes. */
-class ResponseCache {
+/** A URL nobody asked for in this long is no longer watched: its validators go. */
+const UNWATCHED_AFTER_MS = 24 * 3600_000;
+
+/**
+ * Validators (ETag, Last-Modified) and the body they vouch for, one entry per URL. Not an LRU sized below
+ * the watchlist (2,000 vendors ask for 4,000 URLs a cycle): an entry stays while its URL is asked for,
+ * up to a count far above any watchlist and a byte budget on the deflated bodies, and goes with `forget`
+ * or once its URL has not been asked for in a day (it is no longer watched).
+ */
+class ValidatorCache {
   private readonly entries = new Map<string, CacheEntry>();
   private bytes = 0;
+  private sweptAt: number;
   constructor(
     private readonly maxEntries: number,
     private readonly maxBytes: number,
-  ) {}
-  get(url: string): CacheEntry | undefined {
-    const hit = this.entries.get(url);
-    if (hit) {
-      this.entries.delete(url);
-      this.entries.set(url, hit);
-    }
-    return hit;
+    private readonly now: () => number,
+  ) {
+    this.sweptAt = now();
   }
-  set(url: string, entry: CacheEntry): void {
+  get(url: string): (Omit<CacheEntry, 'deflated' | 'askedAt'> & { body: Buffer }) | undefined {
+    const hit = this.entries.get(url);
+    if (!hit) return undefined;
+    // Most recently asked last, so that the budget, if ever reached, drops what nobody asks for any more.
+    this.entries.delete(url);
+    this.entries.set(url, hit);
+    hit.askedAt = this.now();
+    const { deflated, askedAt: _askedAt, ...rest } = hit;
+    return { ...rest, body: inflateRawSync(deflated) };
+  }
+  set(url: string, entry: Omit<CacheEntry, 'deflated' | 'askedAt'> & { body: Buffer }): void {
     this.delete(url);
-    if (entry.body.length > this.maxBytes) return;
-    this.entries.set(url, entry);
-    this.bytes += entry.body.length;
-    for (const [key, old] of this.entries) {
+    const { body, ...rest } = entry;
+    const deflated = deflateRawSync(body);
+    const size = deflated.length + url.length;
+    if (size > this.maxBytes) return;
+    const now = this.now();
+    this.entries.set(url, { ...rest, deflated, askedAt: now });
+    this.bytes += size;
+    for (const [key] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.entries.delete(key);
-      this.bytes -= old.body.length;
+      this.delete(key);
+    }
+    if (now - this.sweptAt > UNWATCHED_AFTER_MS / 24) {
+      this.sweptAt = now;
+      for (const [key, e] of this.entries) if (now - e.askedAt > UNWATCHED_AFTER_MS) this.delete(key);
     }
   }
   delete(url: string): void {
     const old = this.entries.get(url);
     if (old) {
       this.entries.delete(url);
-      this.bytes -= old.body.length;
+      this.bytes -= old.deflated.length + url.length;
     }
+  }
+  stats(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
   }
 }
 
@@ -312,7 +345,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const cache =
     options.cache === false
       ? null
-      : new ResponseCache(options.cache?.maxEntries ?? 1000, options.cache?.maxBytes ?? 64 * 1024 * 1024);
+      : new ValidatorCache(
+          options.cache?.maxEntries ?? 50_000,
+          options.cache?.maxBytes ?? 64 * 1024 * 1024,
+          now,
+        );
   const agentOptions = {
     connect: { timeout: defaultTimeout },
     connections: options.connectionsPerOrigin ?? 6,
@@ -468,6 +505,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   return {
     get,
     forget: (url) => cache?.delete(url),
+    cacheStats: () => cache?.stats() ?? { entries: 0, bytes: 0 },
     close: async () => {
       if (closed || options.dispatcher) return;
       closed = true;

@@ -52,5 +52,7 @@ export interface HttpClient {
   get(url: string, options?: HttpGetOptions): Promise<HttpResponse>;
   /** Forget cached validators (e.g. after a parse failure, so the next read is a full one). */
   forget(url: string): void;
+  /** What the kept validators and their bodies cost: entries and bytes (for benchmarks and diagnostics). */
+  cacheStats?(): { entries: number; bytes: number };
   close(): Promise<void>;
 }
