@@ -116,7 +116,9 @@ export type MonitorEvent =
     })
   | (EventBase & { type: 'maintenance_started' | 'maintenance_completed'; incident: IncidentRef })
   | (EventBase & { type: 'vendor_unreachable'; error: SnapshotError })
-  | (EventBase & { type: 'vendor_recovered' });
+  | (EventBase & { type: 'vendor_recovered' })
+  /** Incident changes of one poll past the per-vendor bound, counted instead of told one by one. */
+  | (EventBase & { type: 'incidents_summarised'; count: number });
 export type MonitorEventType = MonitorEvent['type'];
 
 export type NotifyLevel = 'all' | 'outages' | 'muted';

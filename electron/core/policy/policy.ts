@@ -173,6 +173,7 @@ function rawSubjectOf(e: MonitorEvent): { subject: string; value: string } | nul
       return { subject: `${v}|i|${e.incident.id}`, value: 'closed' };
     case 'vendor_unreachable':
     case 'vendor_recovered':
+    case 'incidents_summarised':
       return null;
   }
 }
@@ -337,6 +338,14 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
 
   for (const event of input.events ?? []) {
     const vid = vendorKey(event);
+    if (event.type === 'incidents_summarised') {
+      // The monitor counted what it did not tell one by one: add it to the vendor's next notification.
+      if (globallyOff || isSnoozed(state, vid, now) || config.vendors[vid]?.notify === 'muted') continue;
+      if ((pendingOf.get(vid) ?? 0) === 0) continue;
+      const o = (state.overflow[vid] ??= { vendor: event.vendor, count: 0 });
+      o.count += event.count;
+      continue;
+    }
     // Snooze "until this incident ends" ends when the vendor is operational again.
     const sz = state.snoozes[vid];
     if (sz?.untilOperational && event.type === 'vendor_status_changed' && event.to === 'operational') {

@@ -37,6 +37,8 @@ export function eventLine(e: MonitorEvent): string {
       return `Unreachable: ${e.error.message}`;
     case 'vendor_recovered':
       return 'Reachable again';
+    case 'incidents_summarised':
+      return `${e.count.toLocaleString('en-US')} more incident changes at ${e.vendor}`;
   }
 }
 
