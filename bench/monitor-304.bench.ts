@@ -9,9 +9,7 @@ import { buildFixture, startStatuspageServer, type StatuspageServer } from '../t
 
 export const name = 'monitor-304';
 
-const SIZES = process.env.BENCH_MONITOR_VENDORS
-  ? [Number(process.env.BENCH_MONITOR_VENDORS)]
-  : [200, 2_000];
+const SIZES = process.env.BENCH_MONITOR_VENDORS ? [Number(process.env.BENCH_MONITOR_VENDORS)] : [200, 2_000];
 const CYCLES = 4;
 
 export async function run(): Promise<boolean> {

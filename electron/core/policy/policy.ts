@@ -79,8 +79,8 @@ export const POLICY_LIMITS = {
   /** Events held for a digest (quiet hours, offline). */
   held: 2_000,
   /** Remembered subjects, over all vendors and per vendor. */
-  seen: 10_000,
-  seenPerVendor: 1_000,
+  seen: 5_000,
+  seenPerVendor: 500,
   /** Characters of a subject key kept (ids come from status pages). */
   subjectChars: 200,
 } as const;
