@@ -15,11 +15,14 @@ const GOALS = {
   sigtermMs: 5_000,
   dataDirKb: 5 * 1024,
 };
-/** Before the fix, as the issue measured it: state:get 50–60 s, past 600 MB, the outage never told. */
-const BEFORE = { stateMs: 50_000, rssMb: 600 };
+/**
+ * Before the fix: this harness run on the code before issue 9 (commit 717f7a3, a 15 s storm). The issue
+ * also saw state:get take 50–60 s in the desktop app; this harness did not reproduce that (88 ms).
+ */
+const BEFORE = { stateMs: 88, outageMs: 22_900, rssMb: 448, dataDirKb: 6_414 };
 
 export async function run(): Promise<boolean> {
-  const f = await runStorm({ stormSeconds: 30 });
+  const f = await runStorm({ stormSeconds: 15 });
   const ok = {
     state: f.stateMaxMs <= GOALS.stateMs,
     outage: f.outageNotifiedMs !== null && f.outageNotifiedMs <= GOALS.outageMs,
@@ -32,19 +35,19 @@ export async function run(): Promise<boolean> {
     `storm: 2 pages × 5,000 incidents changing every poll + 2 ordinary vendors, 2 s interval, ${f.stormPolls} storm polls`,
   );
   console.log(
-    `  state:get slowest ${f.stateMaxMs.toFixed(0)} ms, median ${f.stateMedianMs.toFixed(0)} ms (goal ≤ ${GOALS.stateMs} ms; before ≥ ${BEFORE.stateMs / 1000} s: ${(BEFORE.stateMs / f.stateMaxMs).toFixed(0)}× faster) ${mark(ok.state)}`,
+    `  state:get slowest ${f.stateMaxMs.toFixed(0)} ms, median ${f.stateMedianMs.toFixed(0)} ms (goal ≤ ${GOALS.stateMs} ms; before ${BEFORE.stateMs} ms: ${(f.stateMaxMs / BEFORE.stateMs).toFixed(2)}×) ${mark(ok.state)}`,
   );
   console.log(
-    `  outage at an ordinary vendor notified after ${f.outageNotifiedMs === null ? 'never' : `${(f.outageNotifiedMs / 1000).toFixed(1)} s`} (goal ≤ ${GOALS.outageMs / 1000} s; before: never) ${mark(ok.outage)}`,
+    `  outage at an ordinary vendor notified after ${f.outageNotifiedMs === null ? 'never' : `${(f.outageNotifiedMs / 1000).toFixed(1)} s`} (goal ≤ ${GOALS.outageMs / 1000} s; before ${BEFORE.outageMs / 1000} s: ${f.outageNotifiedMs === null ? '—' : `${(f.outageNotifiedMs / BEFORE.outageMs).toFixed(2)}×`}) ${mark(ok.outage)}`,
   );
   console.log(
-    `  peak RSS ${f.peakRssMb.toFixed(0)} MB (goal < ${GOALS.rssMb} MB; before > ${BEFORE.rssMb} MB: ${(f.peakRssMb / BEFORE.rssMb).toFixed(2)}×) ${mark(ok.rss)}`,
+    `  peak RSS ${f.peakRssMb.toFixed(0)} MB (goal < ${GOALS.rssMb} MB; before ${BEFORE.rssMb} MB: ${(f.peakRssMb / BEFORE.rssMb).toFixed(2)}×) ${mark(ok.rss)}`,
   );
   console.log(
     `  SIGTERM to exit ${(f.sigtermMs / 1000).toFixed(2)} s (goal ≤ ${GOALS.sigtermMs / 1000} s) ${mark(ok.sigterm)}`,
   );
   console.log(
-    `  data folder ${(f.dataDirKb / 1024).toFixed(2)} MB (goal < ${GOALS.dataDirKb / 1024} MB) ${mark(ok.data)}`,
+    `  data folder ${(f.dataDirKb / 1024).toFixed(2)} MB (goal < ${GOALS.dataDirKb / 1024} MB; before ${(BEFORE.dataDirKb / 1024).toFixed(1)} MB: ${(f.dataDirKb / BEFORE.dataDirKb).toFixed(2)}×) ${mark(ok.data)}`,
   );
   const longest = Math.max(0, ...f.notifications.map((n) => n.title.length + n.body.length));
   console.log(
