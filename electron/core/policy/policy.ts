@@ -83,6 +83,8 @@ export const POLICY_LIMITS = {
   seenPerVendor: 500,
   /** Characters of a subject key kept (ids come from status pages). */
   subjectChars: 200,
+  /** Characters of a page's text (incident title, component name) kept in a waiting event. */
+  textChars: 300,
 } as const;
 
 interface HeldEvent {
@@ -308,7 +310,7 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
         ? 'quiet'
         : null;
   const hold = (event: MonitorEvent): void => {
-    state.held.push({ event, at: now });
+    state.held.push({ event: compact(event), at: now });
     state.heldReason = state.heldReason ?? holdReason;
   };
 
@@ -327,12 +329,12 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
       o.count++;
       if (waiting === 0) {
         // Nothing of this vendor waits to carry the count: keep this one event so it is told.
-        state.pending.push({ event, at: now });
+        state.pending.push({ event: compact(event), at: now });
         pendingOf.set(vid, 1);
       }
       return;
     }
-    state.pending.push({ event, at: now });
+    state.pending.push({ event: compact(event), at: now });
     pendingOf.set(vid, waiting + 1);
   };
 
@@ -371,14 +373,14 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
         if (flap) {
           flap.lastChangeAt = now;
           flap.settleMs = Math.max(flap.settleMs, settleTime(recent, timing));
-          flap.last[subj.subject] = event;
+          flap.last[subj.subject] = compact(event);
           continue;
         }
         if (roundTrips(recent) >= timing.flapRoundTrips) {
           state.flapping[vid] = {
             lastChangeAt: now,
             settleMs: settleTime(recent, timing),
-            last: { [subj.subject]: event },
+            last: { [subj.subject]: compact(event) },
           };
           // One flapping notice replaces the back-and-forth still waiting to be sent.
           state.pending = state.pending.filter(
@@ -397,7 +399,7 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
     const flap = state.flapping[vid];
     if (flap && isStatusChange(event)) {
       // The vendor's own status follows the oscillating component: kept for the settling word.
-      if (subj) flap.last[subj.subject] = event;
+      if (subj) flap.last[subj.subject] = compact(event);
       continue;
     }
     if (globallyOff || isSnoozed(state, vid, now) || !wanted(event, config.vendors[vid])) continue;
@@ -476,6 +478,20 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
 
   prune(state, now, timing);
   return { state, notifications: out, wakeAt: nextWake(state, now, timing) };
+}
+
+/** The event with a page's text cut to a length, so that what waits (and is saved) is bounded in bytes. */
+function compact(e: MonitorEvent): MonitorEvent {
+  const max = POLICY_LIMITS.textChars;
+  if ('incident' in e && e.incident.title.length > max)
+    return { ...e, incident: { ...e.incident, title: `${e.incident.title.slice(0, max - 1)}…` } };
+  if (e.type === 'component_status_changed' && (e.component.length > max || (e.group?.length ?? 0) > max))
+    return {
+      ...e,
+      component: e.component.slice(0, max),
+      group: e.group === null ? null : e.group.slice(0, max),
+    };
+  return e;
 }
 
 /** A state written by an older version (or by hand) in the shape this one works with. */

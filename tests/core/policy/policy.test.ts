@@ -548,4 +548,22 @@ describe('a storm at one vendor', () => {
     expect(JSON.stringify(d.state).length).toBeLessThan(1_000_000);
     expect(d.state.pending.length).toBeLessThanOrEqual(1_000);
   });
+
+  it("keeps what waits small even when a page's titles are huge", () => {
+    const d = new Driver(
+      config({
+        settings: {
+          notificationsEnabled: true,
+          quietHours: { enabled: true, start: '00:00', end: '23:59' },
+          pausedUntil: null,
+        },
+      }),
+    );
+    const huge = 'x'.repeat(100_000);
+    for (let i = 0; i < 50; i++) d.step(T0 + i * S, [opened('Storm Corp', `big${i}`, huge)]);
+    expect(JSON.stringify(d.state).length).toBeLessThan(50 * 1_000);
+    d.settle(Date.parse('2026-11-24T23:59:30.000Z'));
+    expect(d.sent).toHaveLength(1);
+    for (const n of d.sent) expect(n.title.length + n.body.length).toBeLessThanOrEqual(1_120);
+  });
 });
