@@ -38,7 +38,8 @@ export interface Incident {
   title: string;
   impact: IncidentImpact;
   status: IncidentStatus;
-  startedAt: string;
+  /** When it began; null for a maintenance that is only planned (see `scheduledFor`). */
+  startedAt: string | null;
   resolvedAt: string | null;
   url: string | null;
   /** Component ids. */
@@ -49,6 +50,11 @@ export interface Incident {
   kind?: 'incident' | 'maintenance';
   scheduledFor?: string | null;
   scheduledUntil?: string | null;
+}
+
+/** When an incident began, or a planned maintenance is due to: the time to sort and age it by. */
+export function incidentTime(incident: Pick<Incident, 'startedAt' | 'scheduledFor'>): string {
+  return incident.startedAt ?? incident.scheduledFor ?? '';
 }
 
 export const ERROR_KINDS = [
@@ -116,7 +122,9 @@ export type MonitorEvent =
     })
   | (EventBase & { type: 'maintenance_started' | 'maintenance_completed'; incident: IncidentRef })
   | (EventBase & { type: 'vendor_unreachable'; error: SnapshotError })
-  | (EventBase & { type: 'vendor_recovered' });
+  | (EventBase & { type: 'vendor_recovered' })
+  /** Incident changes of one poll past the per-vendor bound, counted instead of told one by one. */
+  | (EventBase & { type: 'incidents_summarised'; count: number });
 export type MonitorEventType = MonitorEvent['type'];
 
 export type NotifyLevel = 'all' | 'outages' | 'muted';

@@ -35,7 +35,9 @@ export { mergeWatched } from './app/vendors';
 export type { NotificationOutlet } from './app/outlets';
 
 const HISTORY_SAVE_MS = 60_000;
-const POLICY_SAVE_MS = 2_000;
+// The policy state changes at every poll in a storm: written at most every 15 s (and on stop), never
+// whole every 2 s; what is lost to a crash in between is at worst one repeated notification.
+const POLICY_SAVE_MS = 15_000;
 const SNAPSHOTS_SAVE_MS = 10 * 60_000;
 
 export function createAppCore(options: AppCoreOptions): AppCore {

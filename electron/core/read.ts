@@ -6,6 +6,7 @@ import { PLATFORM_LABEL } from '../../shared/platforms';
 import { hasCredentials, redactCredentials, stripCredentials } from '../../shared/url-credentials';
 import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './http/types';
 import { classifyError } from './http/client';
+import { planMaintenance } from './maintenance';
 import { ADAPTERS } from './platforms';
 import { decodeText } from './platforms/common/encoding';
 import type { Detection, ReadContext } from './platforms/types';
@@ -186,13 +187,14 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
     }
     // Every adapter's read passes here: published text is held to its limits once, for every host.
     const read = clampRead(await adapter.read(detection, ctx));
+    const incidents = read.incidents.map((i) => planMaintenance(i, now()));
     return {
       snapshot: {
         url,
         vendor: read.vendor,
-        status: vendorStatus(read.components, read.incidents, opts.watchedComponents),
+        status: vendorStatus(read.components, incidents, opts.watchedComponents),
         components: read.components,
-        incidents: orderIncidents(read.incidents),
+        incidents: orderIncidents(incidents),
         fetchedAt: new Date(now()).toISOString(),
         error: null,
       },

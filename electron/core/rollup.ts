@@ -1,6 +1,6 @@
 // The vendor's status from what its page says: the worst of the watched components and of its open
 // incidents' impact (DESIGN.md), and the order incidents are shown in. Pure functions.
-import type { Component, Incident } from '../../shared/model';
+import { incidentTime, type Component, type Incident } from '../../shared/model';
 import {
   impactToStatus,
   isResolvedStatus,
@@ -87,6 +87,8 @@ export function orderIncidents(incidents: Incident[]): Incident[] {
   const rank = (i: Incident) =>
     i.kind === 'maintenance' ? (isMaintenanceInProgress(i) ? 0 : 1) : isOpen(i) ? 0 : 1;
   return [...incidents].sort(
-    (a, b) => rank(a) - rank(b) || (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0),
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (incidentTime(a) < incidentTime(b) ? 1 : incidentTime(a) > incidentTime(b) ? -1 : 0),
   );
 }

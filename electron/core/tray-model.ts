@@ -19,6 +19,8 @@ const TOOLTIP_DEFAULT_MAX = 255;
 
 /** How many vendors the menu lists before "N more…" (a tray menu is not a scrolling list). */
 export const MENU_VENDOR_LIMIT = 15;
+/** Characters of a vendor's name in a menu label: a page's name is untrusted and may be any length. */
+export const MENU_NAME_MAX = 60;
 
 export type TrayAction =
   | { kind: 'open-vendor'; vendorId: string }
@@ -193,7 +195,7 @@ export function trayMenuModel(
     for (const vendor of sorted.slice(0, MENU_VENDOR_LIMIT)) {
       items.push({
         type: 'item',
-        label: `${vendor.name} — ${STATUS_WORDS[vendor.status]}${vendor.stale ? ' (stale)' : ''}`,
+        label: `${truncate(vendor.name, MENU_NAME_MAX)} — ${STATUS_WORDS[vendor.status]}${vendor.stale ? ' (stale)' : ''}`,
         enabled: true,
         action: { kind: 'open-vendor', vendorId: vendor.id },
         status: vendor.status,

@@ -36,6 +36,31 @@ export function formatRelative(iso: string | null | undefined, now: number): str
   return diff > 0 ? `${formatDuration(diff)} ago` : `in ${formatDuration(-diff)}`;
 }
 
+/**
+ * When something planned begins, for a person: "Starts today 4:10 PM (in 2 h)", "Starts tomorrow 2:32 AM
+ * (in 22 h)", "Starts Mon, Dec 7, 2:32 AM (in 8 d 3 h)"; "Starts now" once the time has come.
+ */
+export function formatStarts(iso: string | null | undefined, now: number): string {
+  const t = parseTime(iso);
+  if (t === null) return 'Start not published';
+  if (t <= now) return 'Starts now';
+  const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(new Date(t));
+  const dayOf = (ms: number): number => {
+    const d = new Date(ms);
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  };
+  const days = Math.round((dayOf(t) - dayOf(now)) / DAY);
+  const day =
+    days === 0
+      ? 'today'
+      : days === 1
+        ? 'tomorrow'
+        : new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric' }).format(
+            new Date(t),
+          ) + ',';
+  return `Starts ${day} ${time} (in ${formatDuration(t - now)})`;
+}
+
 /** Local date and time with the zone's short name, e.g. "Aug 16, 2022, 10:30 AM EDT". */
 export function formatLocal(iso: string | null | undefined): string {
   const t = parseTime(iso);

@@ -12,7 +12,9 @@ export function incidentAsText(
   const lines = [
     `${vendorName}: ${incident.title}`,
     `Impact: ${IMPACT_LABEL[incident.impact]} · Status: ${INCIDENT_STATUS_LABEL[incident.status]}`,
-    `Started: ${formatLocal(incident.startedAt)}`,
+    incident.startedAt === null && incident.scheduledFor
+      ? `Planned: ${formatLocal(incident.scheduledFor)}`
+      : `Started: ${formatLocal(incident.startedAt)}`,
     `Ended: ${incident.resolvedAt ? formatLocal(incident.resolvedAt) : 'not yet'}`,
   ];
   if (names.length > 0) lines.push(`Affected: ${names.join(', ')}`);

@@ -169,3 +169,15 @@ describe('tray menu', () => {
     expect(items[0]).toMatchObject({ enabled: false });
   });
 });
+
+describe('tray menu label', () => {
+  it('keeps a page that names itself at great length to one short label', () => {
+    const state = appState(
+      [vendor(`Storm Corp ${'and partners '.repeat(500)}`, 'major_outage')],
+      'major_outage',
+    );
+    const [first] = labels(trayMenuModel(state, { now: NOW, formatTime }));
+    expect(first!.length).toBeLessThanOrEqual(80);
+    expect(first).toMatch(/^Storm Corp and partners .*… — major outage$/);
+  });
+});

@@ -1,7 +1,7 @@
 // What hosts show: each watched vendor's summary, the whole app state (tray, notices, settings), and the
 // debounced `state:changed` push that tells hosts to redraw.
 import type { AppState, PushChannel, PushChannels, Settings, VendorSummary } from '../../../shared/ipc';
-import type { WatchEntry } from '../../../shared/model';
+import { incidentTime, type WatchEntry } from '../../../shared/model';
 import { compareWorstFirst, isProblem, worstOf, type TrayState } from '../../../shared/status';
 import { isOpenIncident } from '../monitor/diff';
 import type { VendorRuntimeView } from '../monitor/monitor';
@@ -22,7 +22,13 @@ export function summaryOf(
   const snap = view?.lastGood ?? null;
   const open = (snap?.incidents ?? [])
     .filter(isOpenIncident)
-    .map((i) => ({ id: i.id, title: i.title, impact: i.impact, status: i.status, startedAt: i.startedAt }))
+    .map((i) => ({
+      id: i.id,
+      title: i.title,
+      impact: i.impact,
+      status: i.status,
+      startedAt: incidentTime(i),
+    }))
     .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
   const troubled = selectWatched(snap?.components ?? [], entry.components)
     .filter((c) => isProblem(c.status))

@@ -1,7 +1,7 @@
 // A 90-day log per vendor of the statuses seen (as time segments) and the incidents seen, from which the
 // uptime per day (the 90-day bars of status pages) and the time spent in each status are computed.
 // Bounded: old segments and incidents are pruned, and each vendor keeps at most a fixed number.
-import type { Incident } from '../../../shared/model';
+import { incidentTime, type Incident } from '../../../shared/model';
 import type { UptimeDay } from '../../../shared/ipc';
 import { COMPONENT_STATUSES, severity, type VendorStatus } from '../../../shared/status';
 
@@ -115,7 +115,7 @@ export class History {
     const byId = new Map(v.incidents.map((i) => [i.id, i]));
     for (const inc of incidents) {
       // Only what we saw happen or what is recent: a page's years of history are not ours to copy.
-      const started = Date.parse(inc.startedAt);
+      const started = Date.parse(incidentTime(inc));
       if (Number.isFinite(started) && at - started > this.retentionMs) continue;
       const known = byId.get(inc.id);
       if (known) {
@@ -128,7 +128,7 @@ export class History {
           id: inc.id,
           title: inc.title,
           impact: inc.impact,
-          startedAt: inc.startedAt,
+          startedAt: incidentTime(inc),
           resolvedAt: inc.resolvedAt,
           firstSeenAt: at,
           lastSeenAt: at,

@@ -7,7 +7,14 @@ import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import dns from 'node:dns/promises';
 import net from 'node:net';
 import { pipeline, Transform, type Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import {
+  createBrotliDecompress,
+  createGunzip,
+  createInflate,
+  createInflateRaw,
+  deflateRawSync,
+  inflateRawSync,
+} from 'node:zlib';
 import {
   addressConnector,
   BlockedAddressError,
@@ -17,7 +24,13 @@ import {
   type AddressPolicy,
   type LookupFunction,
 } from './address-guard';
-import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './types';
+import {
+  FetchError,
+  RETRY_AFTER_CAP_MS,
+  type HttpClient,
+  type HttpGetOptions,
+  type HttpResponse,
+} from './types';
 import type { ErrorKind } from '../../../shared/model';
 import { redactCredentials } from '../../../shared/url-credentials';
 
@@ -54,42 +67,68 @@ interface CacheEntry {
   lastModified: string | undefined;
   finalUrl: string;
   headers: Record<string, string>;
-  body: Buffer;
+  /** The body the validators vouch for, deflated: status JSON shrinks about tenfold. */
+  deflated: Buffer;
+  askedAt: number;
 }
 
-/** A least-recently-used map bounded by entries and by total body bytes. */
-class ResponseCache {
+/** A URL nobody asked for in this long is no longer watched: its validators go. */
+const UNWATCHED_AFTER_MS = 24 * 3600_000;
+
+/**
+ * Validators (ETag, Last-Modified) and the body they vouch for, one entry per URL. Not an LRU sized below
+ * the watchlist (2,000 vendors ask for 4,000 URLs a cycle): an entry stays while its URL is asked for,
+ * up to a count far above any watchlist and a byte budget on the deflated bodies, and goes with `forget`
+ * or once its URL has not been asked for in a day (it is no longer watched).
+ */
+class ValidatorCache {
   private readonly entries = new Map<string, CacheEntry>();
   private bytes = 0;
+  private sweptAt: number;
   constructor(
     private readonly maxEntries: number,
     private readonly maxBytes: number,
-  ) {}
-  get(url: string): CacheEntry | undefined {
-    const hit = this.entries.get(url);
-    if (hit) {
-      this.entries.delete(url);
-      this.entries.set(url, hit);
-    }
-    return hit;
+    private readonly now: () => number,
+  ) {
+    this.sweptAt = now();
   }
-  set(url: string, entry: CacheEntry): void {
+  get(url: string): (Omit<CacheEntry, 'deflated' | 'askedAt'> & { body: Buffer }) | undefined {
+    const hit = this.entries.get(url);
+    if (!hit) return undefined;
+    // Most recently asked last, so that the budget, if ever reached, drops what nobody asks for any more.
+    this.entries.delete(url);
+    this.entries.set(url, hit);
+    hit.askedAt = this.now();
+    const { deflated, askedAt: _askedAt, ...rest } = hit;
+    return { ...rest, body: inflateRawSync(deflated) };
+  }
+  set(url: string, entry: Omit<CacheEntry, 'deflated' | 'askedAt'> & { body: Buffer }): void {
     this.delete(url);
-    if (entry.body.length > this.maxBytes) return;
-    this.entries.set(url, entry);
-    this.bytes += entry.body.length;
-    for (const [key, old] of this.entries) {
+    const { body, ...rest } = entry;
+    const deflated = deflateRawSync(body);
+    const size = deflated.length + url.length;
+    if (size > this.maxBytes) return;
+    const now = this.now();
+    this.entries.set(url, { ...rest, deflated, askedAt: now });
+    this.bytes += size;
+    for (const [key] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.entries.delete(key);
-      this.bytes -= old.body.length;
+      this.delete(key);
+    }
+    if (now - this.sweptAt > UNWATCHED_AFTER_MS / 24) {
+      this.sweptAt = now;
+      for (const [key, e] of this.entries) if (now - e.askedAt > UNWATCHED_AFTER_MS) this.delete(key);
     }
   }
   delete(url: string): void {
     const old = this.entries.get(url);
     if (old) {
       this.entries.delete(url);
-      this.bytes -= old.body.length;
+      this.bytes -= old.deflated.length + url.length;
     }
+  }
+  stats(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
   }
 }
 
@@ -118,14 +157,17 @@ function duration(ms: number): string {
   return `${Math.ceil(ms / 3_600_000)} h`;
 }
 
-/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+/**
+ * Retry-After as milliseconds from now: delta-seconds or an HTTP date, at most RETRY_AFTER_CAP_MS;
+ * undefined when absent or unreadable.
+ */
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, RETRY_AFTER_CAP_MS);
   const at = Date.parse(trimmed);
   if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
+  return Math.min(Math.max(0, at - now), RETRY_AFTER_CAP_MS);
 }
 
 /** The first error of this class in a chain of causes (undici may wrap what a connector reports). */
@@ -332,7 +374,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const cache =
     options.cache === false
       ? null
-      : new ResponseCache(options.cache?.maxEntries ?? 1000, options.cache?.maxBytes ?? 64 * 1024 * 1024);
+      : new ValidatorCache(
+          options.cache?.maxEntries ?? 50_000,
+          options.cache?.maxBytes ?? 64 * 1024 * 1024,
+          now,
+        );
   const agentOptions = {
     connect: { timeout: defaultTimeout },
     connections: options.connectionsPerOrigin ?? 6,
@@ -538,6 +584,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   return {
     get,
     forget: (url) => cache?.delete(url),
+    cacheStats: () => cache?.stats() ?? { entries: 0, bytes: 0 },
     close: async () => {
       if (closed || options.dispatcher) return;
       closed = true;

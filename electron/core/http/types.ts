@@ -44,10 +44,15 @@ export class FetchError extends Error {
   }
 }
 
+/** The longest wait a Retry-After may impose on one vendor (the page is polled again after it at the latest). */
+export const RETRY_AFTER_CAP_MS = 3_600_000;
+
 export interface HttpClient {
   /** GET a URL; non-2xx/304 answers reject with a FetchError of kind `http` or `rate_limited`. */
   get(url: string, options?: HttpGetOptions): Promise<HttpResponse>;
   /** Forget cached validators (e.g. after a parse failure, so the next read is a full one). */
   forget(url: string): void;
+  /** What the kept validators and their bodies cost: entries and bytes (for benchmarks and diagnostics). */
+  cacheStats?(): { entries: number; bytes: number };
   close(): Promise<void>;
 }

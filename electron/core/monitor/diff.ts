@@ -16,6 +16,12 @@ export interface DiffOptions {
   fromStatus?: VendorStatus;
 }
 
+/**
+ * Incident events one poll of one vendor may produce; past it they are counted in one
+ * `incidents_summarised` event. A page publishing thousands of changing incidents is one vendor's problem.
+ */
+export const MAX_INCIDENT_EVENTS_PER_POLL = 100;
+
 export function isMaintenance(incident: Incident): boolean {
   return incident.kind === 'maintenance' || incident.impact === 'maintenance';
 }
@@ -125,6 +131,10 @@ export function diffSnapshots(prev: Snapshot | null, next: Snapshot, options: Di
     }
   }
 
+  const bounded = boundIncidentEvents(events, base);
+  events.length = 0;
+  events.push(...bounded);
+
   // The vendor's status last, so that a sink reading events in order sees the cause before the summary.
   const from = options.fromStatus ?? prev?.status ?? null;
   if (from === null) {
@@ -135,4 +145,21 @@ export function diffSnapshots(prev: Snapshot | null, next: Snapshot, options: Di
     events.push({ ...base, type: 'vendor_status_changed', from, to: next.status });
   }
   return events;
+}
+
+/** Status changes all kept; incident events up to the bound, the rest counted in one summary event. */
+function boundIncidentEvents(
+  events: MonitorEvent[],
+  base: Pick<MonitorEvent, 'vendor' | 'vendorId' | 'at'>,
+): MonitorEvent[] {
+  let incidents = 0;
+  let over = 0;
+  const kept: MonitorEvent[] = [];
+  for (const e of events) {
+    if (!('incident' in e)) kept.push(e);
+    else if (incidents++ < MAX_INCIDENT_EVENTS_PER_POLL) kept.push(e);
+    else over++;
+  }
+  if (over > 0) kept.push({ ...base, type: 'incidents_summarised', count: over });
+  return kept;
 }

@@ -4,10 +4,10 @@
 import type { MonitorEvent, Snapshot, SnapshotError, WatchEntry } from '../../../shared/model';
 import type { ErrorKind } from '../../../shared/model';
 import type { VendorStatus } from '../../../shared/status';
-import type { HttpClient } from '../http/types';
+import { RETRY_AFTER_CAP_MS, type HttpClient } from '../http/types';
 import type { Detection } from '../platforms/types';
 import { diffSnapshots, isOpenIncident } from './diff';
-import { realTimers, type ReadFn, type Timers } from './types';
+import { MAX_TIMER_MS, realTimers, type ReadFn, type Timers } from './types';
 
 /** Failures that say the page cannot be read at all, whatever the network does (not a passing fault). */
 const UNREADABLE_KINDS: ReadonlySet<string> = new Set([
@@ -433,12 +433,15 @@ export class Monitor {
     this.clearTimer();
     if (earliest === Infinity) return;
     this.timerAt = earliest;
-    this.timer = this.timers.setTimeout(() => {
-      this.timer = null;
-      this.timerAt = Infinity;
-      this.enqueueDue(this.timers.now());
-      this.arm();
-    }, earliest - now);
+    this.timer = this.timers.setTimeout(
+      () => {
+        this.timer = null;
+        this.timerAt = Infinity;
+        this.enqueueDue(this.timers.now());
+        this.arm();
+      },
+      Math.min(earliest - now, MAX_TIMER_MS),
+    );
   }
 
   private enqueueDue(now: number): void {
@@ -548,7 +551,8 @@ export class Monitor {
       this.stats.failures++;
       if (outcome) {
         v.lastError = outcome.snapshot.error;
-        retryAfterMs = outcome.retryAfterMs ?? 0;
+        // Honoured up to a cap: a page asking for years must not stop being polled for good.
+        retryAfterMs = Math.min(outcome.retryAfterMs ?? 0, RETRY_AFTER_CAP_MS);
       }
       v.failures++;
       this.recomputeOffline();

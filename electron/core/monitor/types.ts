@@ -13,10 +13,13 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
+/** Node fires a timer armed past 2^31-1 ms at once (and warns): a far-away time must be waited for in steps. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const realTimers: Timers = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
+    const t = setTimeout(fn, Math.min(Math.max(0, ms), MAX_TIMER_MS));
     // Never keep a process alive just for the next poll: the host decides when to exit.
     return t;
   },

@@ -128,7 +128,11 @@ function toIncident(i: SpIncidentData, pageUrl: string, maintenance: boolean): I
     title: i.name,
     impact: mapImpact(i.impact),
     status: mapIncidentStatus(i.status),
-    startedAt: iso(i.started_at ?? i.scheduled_for ?? i.created_at) ?? '',
+    // A maintenance's started_at is when it was announced, not when it starts: its window says that.
+    startedAt:
+      (kind === 'maintenance'
+        ? iso(i.scheduled_for ?? i.started_at ?? i.created_at)
+        : iso(i.started_at ?? i.scheduled_for ?? i.created_at)) ?? '',
     resolvedAt: iso(i.resolved_at),
     url: `${pageUrl}/incidents/${encodeURIComponent(i.id)}`,
     components: (i.components ?? []).map((c) => c.id),

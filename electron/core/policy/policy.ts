@@ -1,13 +1,15 @@
 // The notification policy: a pure function over monitor Events, the user's settings, its own small
 // persisted state and the time → the notifications to show, and the new state. It decides what is worth
 // interrupting a person for: per-vendor levels, snoozes, minimum severity, coalescing, cross-vendor
-// digests, flap damping, quiet hours, an offline catch-up digest, and never the same thing twice.
+// digests, flap damping, quiet hours, an offline catch-up digest, and never the same thing twice. Its work is
+// linear in the events and everything it keeps is bounded, so one page publishing thousands of changing
+// incidents is one vendor's problem.
 import type { MonitorEvent, NotifyLevel } from '../../../shared/model';
 import type { AppNotification } from '../../../shared/notification';
 import type { Settings } from '../../../shared/ipc';
 import { impactToStatus, isOutage, severity, worstOf, type VendorStatus } from '../../../shared/status';
 import { isWatchedComponent } from '../monitor/components';
-import { digestText, vendorText } from './text';
+import { digestText, limitTitle, vendorText } from './text';
 
 export interface VendorPolicy {
   notify: NotifyLevel;
@@ -30,8 +32,12 @@ export interface PolicyTiming {
   coalesceMs: number;
   /** This many vendors in one flush become one digest. */
   digestVendors: number;
-  /** A subject returning this many times to a state it had within `flapWindowMs` is flapping. */
-  flapReturns: number;
+  /**
+   * A subject going back and forth between the same two states this many times (A→B→A is one round
+   * trip) within `flapWindowMs` is flapping; a walk up and down the scale (degraded → major → degraded →
+   * operational) is one round trip per step and never is.
+   */
+  flapRoundTrips: number;
   flapWindowMs: number;
   /** After coming back online, events within this window go into the catch-up digest. */
   catchUpMs: number;
@@ -42,7 +48,7 @@ export interface PolicyTiming {
 export const DEFAULT_TIMING: PolicyTiming = {
   coalesceMs: 5_000,
   digestVendors: 3,
-  flapReturns: 2,
+  flapRoundTrips: 3,
   flapWindowMs: 15 * 60_000,
   catchUpMs: 60_000,
   rememberMs: 90 * 24 * 3600_000,
@@ -53,6 +59,33 @@ export interface Snooze {
   until: number;
   untilOperational?: boolean;
 }
+
+/**
+ * A vendor held back because a subject oscillates. It settles once nothing has changed for longer than
+ * the oscillation's own longest gap (`settleMs`), and the user hears it then, not after a fixed hold.
+ */
+export interface FlapEpisode {
+  lastChangeAt: number;
+  settleMs: number;
+  last: Record<string, MonitorEvent>;
+}
+
+/** Bounds that keep a storm of events one vendor's problem (see DESIGN.md, "Bounded everywhere"). */
+export const POLICY_LIMITS = {
+  /** Events of one vendor waiting in the coalescing window; past it they are counted, not kept. */
+  pendingPerVendor: 50,
+  /** Events waiting over all vendors. */
+  pending: 1_000,
+  /** Events held for a digest (quiet hours, offline). */
+  held: 2_000,
+  /** Remembered subjects, over all vendors and per vendor. */
+  seen: 5_000,
+  seenPerVendor: 500,
+  /** Characters of a subject key kept (ids come from status pages). */
+  subjectChars: 200,
+  /** Characters of a page's text (incident title, component name) kept in a waiting event. */
+  textChars: 300,
+} as const;
 
 interface HeldEvent {
   event: MonitorEvent;
@@ -72,8 +105,10 @@ export interface PolicyState {
   heldReason: 'quiet' | 'offline' | null;
   /** Recent changes per subject, for flap damping. */
   changes: Record<string, Array<{ at: number; from: string; to: string }>>;
-  /** Vendor id → flapping until (ms); the latest status events of the vendor are kept for the end. */
-  flapping: Record<string, { until: number; last: MonitorEvent[] }>;
+  /** Vendor id → its flapping episode; the latest status event per subject is kept to say where it settled. */
+  flapping: Record<string, FlapEpisode>;
+  /** Vendor id → events past the per-vendor bound, summarised in its next notification. */
+  overflow: Record<string, { vendor: string; count: number }>;
   offlineSince: number | null;
   catchUpUntil: number | null;
   snoozes: Record<string, Snooze>;
@@ -88,6 +123,7 @@ export function initialPolicyState(): PolicyState {
     heldReason: null,
     changes: {},
     flapping: {},
+    overflow: {},
     offlineSince: null,
     catchUpUntil: null,
     snoozes: {},
@@ -116,6 +152,13 @@ function vendorKey(e: MonitorEvent): string {
 
 /** The thing an event is about, and the state it puts it in: a repeat of the same state is no news. */
 function subjectOf(e: MonitorEvent): { subject: string; value: string } | null {
+  const s = rawSubjectOf(e);
+  if (s && s.subject.length > POLICY_LIMITS.subjectChars)
+    s.subject = s.subject.slice(0, POLICY_LIMITS.subjectChars);
+  return s;
+}
+
+function rawSubjectOf(e: MonitorEvent): { subject: string; value: string } | null {
   const v = vendorKey(e);
   switch (e.type) {
     case 'vendor_status_changed':
@@ -132,6 +175,7 @@ function subjectOf(e: MonitorEvent): { subject: string; value: string } | null {
       return { subject: `${v}|i|${e.incident.id}`, value: 'closed' };
     case 'vendor_unreachable':
     case 'vendor_recovered':
+    case 'incidents_summarised':
       return null;
   }
 }
@@ -247,7 +291,7 @@ export function snoozedUntil(state: PolicyState, vendorId: string, now: number):
 export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyConfig): PolicyResult {
   const timing: PolicyTiming = { ...DEFAULT_TIMING, ...config.timing };
   const now = input.now;
-  const state: PolicyState = structuredClone(prev);
+  const state = normalize(structuredClone(prev));
   const out: AppNotification[] = [];
 
   // Offline transitions: going offline holds everything; coming back opens a catch-up window.
@@ -266,7 +310,7 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
         ? 'quiet'
         : null;
   const hold = (event: MonitorEvent): void => {
-    state.held.push({ event, at: now });
+    state.held.push({ event: compact(event), at: now });
     state.heldReason = state.heldReason ?? holdReason;
   };
 
@@ -274,8 +318,36 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
     !config.settings.notificationsEnabled ||
     (config.settings.pausedUntil !== null && now < Date.parse(config.settings.pausedUntil));
 
+  // Counted once, so that each event costs the same however many wait (a storm stays linear).
+  const pendingOf = new Map<string, number>();
+  for (const h of state.pending)
+    pendingOf.set(vendorKey(h.event), (pendingOf.get(vendorKey(h.event)) ?? 0) + 1);
+  const enqueue = (event: MonitorEvent, vid: string): void => {
+    const waiting = pendingOf.get(vid) ?? 0;
+    if (waiting >= POLICY_LIMITS.pendingPerVendor || state.pending.length >= POLICY_LIMITS.pending) {
+      const o = (state.overflow[vid] ??= { vendor: event.vendor, count: 0 });
+      o.count++;
+      if (waiting === 0) {
+        // Nothing of this vendor waits to carry the count: keep this one event so it is told.
+        state.pending.push({ event: compact(event), at: now });
+        pendingOf.set(vid, 1);
+      }
+      return;
+    }
+    state.pending.push({ event: compact(event), at: now });
+    pendingOf.set(vid, waiting + 1);
+  };
+
   for (const event of input.events ?? []) {
     const vid = vendorKey(event);
+    if (event.type === 'incidents_summarised') {
+      // The monitor counted what it did not tell one by one: add it to the vendor's next notification.
+      if (globallyOff || isSnoozed(state, vid, now) || config.vendors[vid]?.notify === 'muted') continue;
+      if ((pendingOf.get(vid) ?? 0) === 0) continue;
+      const o = (state.overflow[vid] ??= { vendor: event.vendor, count: 0 });
+      o.count += event.count;
+      continue;
+    }
     // Snooze "until this incident ends" ends when the vendor is operational again.
     const sz = state.snoozes[vid];
     if (sz?.untilOperational && event.type === 'vendor_status_changed' && event.to === 'operational') {
@@ -293,51 +365,65 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
       state.seen[subj.subject] = { value: subj.value, at: now };
       const { from, to } = event as { from?: string; to?: string };
       // Going stale (unknown) and back is about our view of the page, not the vendor flapping.
-      if (isStatusChange(event) && from !== 'unknown' && to !== 'unknown' && from && to) {
+      if (isNews && isStatusChange(event) && from !== 'unknown' && to !== 'unknown' && from && to) {
         const recent = (state.changes[subj.subject] ?? []).filter((c) => now - c.at < timing.flapWindowMs);
         recent.push({ at: now, from, to });
         state.changes[subj.subject] = recent;
-        if (returnsInWindow(recent) >= timing.flapReturns) {
-          const flap = state.flapping[vid];
-          if (!flap) {
-            state.flapping[vid] = { until: now + timing.flapWindowMs, last: [event] };
-            // One flapping notice replaces the back-and-forth still waiting to be sent.
-            state.pending = state.pending.filter(
-              (h) => !(vendorKey(h.event) === vid && isStatusChange(h.event)),
-            );
-            if (!globallyOff && wanted(event, config.vendors[vid]) && !isSnoozed(state, vid, now)) {
-              if (holdReason !== null) hold(event);
-              else out.push(flappingNotice(event, now));
-            }
-            continue;
+        const flap = state.flapping[vid];
+        if (flap) {
+          flap.lastChangeAt = now;
+          flap.settleMs = Math.max(flap.settleMs, settleTime(recent, timing));
+          flap.last[subj.subject] = compact(event);
+          continue;
+        }
+        if (roundTrips(recent) >= timing.flapRoundTrips) {
+          state.flapping[vid] = {
+            lastChangeAt: now,
+            settleMs: settleTime(recent, timing),
+            last: { [subj.subject]: compact(event) },
+          };
+          // One flapping notice replaces the back-and-forth still waiting to be sent.
+          state.pending = state.pending.filter(
+            (h) => !(vendorKey(h.event) === vid && isStatusChange(h.event)),
+          );
+          pendingOf.set(vid, state.pending.filter((h) => vendorKey(h.event) === vid).length);
+          if (!globallyOff && wanted(event, config.vendors[vid]) && !isSnoozed(state, vid, now)) {
+            if (holdReason !== null) hold(event);
+            else out.push(flappingNotice(event, now));
           }
+          continue;
         }
       }
     }
     if (!isNews) continue;
     const flap = state.flapping[vid];
     if (flap && isStatusChange(event)) {
-      flap.until = Math.max(flap.until, now + timing.flapWindowMs / 3);
-      flap.last = [...flap.last.filter((e) => subjectOf(e)?.subject !== subj?.subject), event];
+      // The vendor's own status follows the oscillating component: kept for the settling word.
+      if (subj) flap.last[subj.subject] = compact(event);
       continue;
     }
     if (globallyOff || isSnoozed(state, vid, now) || !wanted(event, config.vendors[vid])) continue;
-    state.pending.push({ event, at: now });
+    enqueue(event, vid);
   }
 
-  // Flapping ends: say once where it settled, if that is a change worth telling.
+  // Flapping ends once it has held still longer than it ever did while oscillating: say where it settled.
   for (const [vid, flap] of Object.entries(state.flapping)) {
-    if (now < flap.until) continue;
+    if (now < flap.lastChangeAt + flap.settleMs) continue;
     delete state.flapping[vid];
     for (const k of Object.keys(state.changes)) if (k.startsWith(`${vid}|`)) delete state.changes[k];
-    const settled = flap.last.filter((e) => wanted(e, config.vendors[vid]));
+    const settled = Object.values(flap.last).filter((e) => wanted(e, config.vendors[vid]));
     if (settled.length && !globallyOff && !isSnoozed(state, vid, now)) {
       if (holdReason !== null) {
         settled.forEach(hold);
         continue;
       }
       const n = vendorText(settled);
-      out.push({ ...n, key: `settled|${vid}|${now}`, title: `${n.title} (stopped flapping)`, at: iso(now) });
+      out.push({
+        ...n,
+        key: `settled|${vid}|${now}`,
+        title: limitTitle(`${n.title} (stopped flapping)`),
+        at: iso(now),
+      });
     }
   }
 
@@ -353,16 +439,31 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
     const vid = vendorKey(h.event);
     if (holdReason !== null || now - firstAt.get(vid)! >= timing.coalesceMs) {
       if (holdReason !== null) hold(h.event);
-      else ready.set(vid, [...(ready.get(vid) ?? []), h]);
+      else {
+        const list = ready.get(vid);
+        if (list) list.push(h);
+        else ready.set(vid, [h]);
+      }
     } else stillPending.push(h);
   }
   state.pending = stillPending;
+  const overflowOf = (vid: string): number => {
+    const count = state.overflow[vid]?.count ?? 0;
+    delete state.overflow[vid];
+    return count;
+  };
 
   if (ready.size >= timing.digestVendors) {
-    out.push(digest([...ready.values()].flat(), 'burst', now));
+    const all: HeldEvent[] = [];
+    for (const held of ready.values()) for (const h of held) all.push(h);
+    for (const vid of ready.keys()) overflowOf(vid);
+    out.push(digest(all, 'burst', now));
   } else {
     for (const [vid, held] of ready) {
-      const n = vendorText(held.map((h) => h.event));
+      const n = vendorText(
+        held.map((h) => h.event),
+        overflowOf(vid),
+      );
       out.push({ ...n, key: `n|${vid}|${firstAt.get(vid)}`, at: iso(now) });
     }
   }
@@ -379,6 +480,36 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
   return { state, notifications: out, wakeAt: nextWake(state, now, timing) };
 }
 
+/** The event with a page's text cut to a length, so that what waits (and is saved) is bounded in bytes. */
+function compact(e: MonitorEvent): MonitorEvent {
+  const max = POLICY_LIMITS.textChars;
+  if ('incident' in e && e.incident.title.length > max)
+    return { ...e, incident: { ...e.incident, title: `${e.incident.title.slice(0, max - 1)}…` } };
+  if (e.type === 'component_status_changed' && (e.component.length > max || (e.group?.length ?? 0) > max))
+    return {
+      ...e,
+      component: e.component.slice(0, max),
+      group: e.group === null ? null : e.group.slice(0, max),
+    };
+  return e;
+}
+
+/** A state written by an older version (or by hand) in the shape this one works with. */
+function normalize(state: PolicyState): PolicyState {
+  state.overflow ??= {};
+  state.flapping ??= {};
+  for (const [vid, f] of Object.entries(state.flapping) as Array<[string, unknown]>) {
+    const old = f as { until?: number; last?: unknown; lastChangeAt?: number; settleMs?: number };
+    if (typeof old.lastChangeAt !== 'number' || typeof old.settleMs !== 'number' || Array.isArray(old.last)) {
+      const last: Record<string, MonitorEvent> = {};
+      if (Array.isArray(old.last))
+        for (const e of old.last as MonitorEvent[]) last[subjectOf(e)?.subject ?? vendorKey(e)] = e;
+      state.flapping[vid] = { lastChangeAt: old.until ?? 0, settleMs: 0, last };
+    }
+  }
+  return state;
+}
+
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -391,7 +522,7 @@ function flappingNotice(e: MonitorEvent, now: number): AppNotification {
       : 'Status keeps changing';
   return {
     key: `flap|${vid}|${now}`,
-    title: `${e.vendor} — flapping: ${what}`,
+    title: limitTitle(`${e.vendor} — flapping: ${what}`),
     body: 'Further changes are held back until it settles.',
     severity: eventSeverity(e),
     target: { vendorId: vid },
@@ -401,8 +532,11 @@ function flappingNotice(e: MonitorEvent, now: number): AppNotification {
 
 function digest(held: HeldEvent[], reason: 'quiet' | 'offline' | 'burst', now: number): AppNotification {
   const byVendor = new Map<string, MonitorEvent[]>();
-  for (const h of held)
-    byVendor.set(vendorKey(h.event), [...(byVendor.get(vendorKey(h.event)) ?? []), h.event]);
+  for (const h of held) {
+    const list = byVendor.get(vendorKey(h.event));
+    if (list) list.push(h.event);
+    else byVendor.set(vendorKey(h.event), [h.event]);
+  }
   const text = digestText(byVendor, reason);
   const sev = worstOf([...held.map((h) => eventSeverity(h.event)), 'operational']);
   const onlyVendor = byVendor.size === 1 ? [...byVendor.keys()][0]! : null;
@@ -418,11 +552,21 @@ function digest(held: HeldEvent[], reason: 'quiet' | 'offline' | 'burst', now: n
 
 function prune(state: PolicyState, now: number, timing: PolicyTiming): void {
   const seen = Object.entries(state.seen);
-  const limit = 20_000;
   const fresh = seen.filter(([, v]) => now - v.at < timing.rememberMs);
-  if (fresh.length !== seen.length || fresh.length > limit) {
+  if (fresh.length !== seen.length || fresh.length > POLICY_LIMITS.seen) {
+    // Newest first; one vendor's flood of subjects may not push out what the others remember.
     fresh.sort((a, b) => b[1].at - a[1].at);
-    state.seen = Object.fromEntries(fresh.slice(0, limit));
+    const perVendor = new Map<string, number>();
+    const kept: Array<[string, { value: string; at: number }]> = [];
+    for (const entry of fresh) {
+      const vid = entry[0].slice(0, entry[0].indexOf('|'));
+      const n = perVendor.get(vid) ?? 0;
+      if (n >= POLICY_LIMITS.seenPerVendor) continue;
+      perVendor.set(vid, n + 1);
+      kept.push(entry);
+      if (kept.length >= POLICY_LIMITS.seen) break;
+    }
+    state.seen = Object.fromEntries(kept);
   }
   for (const [k, changes] of Object.entries(state.changes)) {
     const recent = changes.filter((c) => now - c.at < timing.flapWindowMs);
@@ -431,27 +575,42 @@ function prune(state: PolicyState, now: number, timing: PolicyTiming): void {
   }
   for (const [vid, s] of Object.entries(state.snoozes)) if (now >= s.until) delete state.snoozes[vid];
   // A digest must never grow without bound while the machine stays offline for days.
-  if (state.held.length > 2000) state.held = state.held.slice(-2000);
+  if (state.held.length > POLICY_LIMITS.held) state.held = state.held.slice(-POLICY_LIMITS.held);
 }
 
 function nextWake(state: PolicyState, now: number, timing: PolicyTiming): number | null {
   const times: number[] = [];
   for (const h of state.pending) times.push(h.at + timing.coalesceMs);
-  for (const f of Object.values(state.flapping)) times.push(f.until);
+  for (const f of Object.values(state.flapping)) times.push(f.lastChangeAt + f.settleMs);
   if (state.catchUpUntil !== null) times.push(state.catchUpUntil);
   if (state.held.length && state.offlineSince === null && state.catchUpUntil === null) {
     // Held for quiet hours (else it was sent in this run): look again each minute until they end.
     times.push(now + 60_000);
   }
   // Always strictly later than now, so a caller looping on wake-ups always moves forward.
-  return times.length ? Math.max(now + 1, Math.min(...times)) : null;
+  let soonest = Infinity;
+  for (const t of times) soonest = Math.min(soonest, t);
+  return times.length ? Math.max(now + 1, soonest) : null;
 }
 
-/** Back and forth: how many changes in the window return to a state the subject already had in it. */
-function returnsInWindow(changes: Array<{ at: number; from: string; to: string }>): number {
-  if (!changes.length) return 0;
-  const seq = [changes[0]!.from, ...changes.map((c) => c.to)];
-  let returns = 0;
-  for (let i = 1; i < seq.length; i++) if (seq.slice(0, i - 1).includes(seq[i]!)) returns++;
-  return returns;
+/** Oscillation: the most round trips (A→B→A) between any one pair of states among the changes. */
+function roundTrips(changes: Array<{ at: number; from: string; to: string }>): number {
+  const moves = new Map<string, number>();
+  for (const c of changes) {
+    const pair = c.from < c.to ? `${c.from}>${c.to}` : `${c.to}>${c.from}`;
+    moves.set(pair, (moves.get(pair) ?? 0) + 1);
+  }
+  let most = 0;
+  for (const n of moves.values()) most = Math.max(most, Math.floor(n / 2));
+  return most;
+}
+
+/**
+ * How long an oscillating subject must hold still to count as settled: the longest gap
+ * between its recent changes twice over (one late poll is not a settling), at least the coalescing window, at most a third of the flap window.
+ */
+function settleTime(changes: Array<{ at: number }>, timing: PolicyTiming): number {
+  let gap = 0;
+  for (let i = 1; i < changes.length; i++) gap = Math.max(gap, changes[i]!.at - changes[i - 1]!.at);
+  return Math.min(Math.max(2 * gap, timing.coalesceMs), timing.flapWindowMs / 3);
 }

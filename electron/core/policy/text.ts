@@ -37,6 +37,8 @@ export function eventLine(e: MonitorEvent): string {
       return `Unreachable: ${e.error.message}`;
     case 'vendor_recovered':
       return 'Reachable again';
+    case 'incidents_summarised':
+      return `${e.count.toLocaleString('en-US')} more incident changes at ${e.vendor}`;
   }
 }
 
@@ -55,8 +57,44 @@ function resultingSeverity(events: MonitorEvent[]): VendorStatus {
   return worstOf(statuses);
 }
 
-/** One notification for several events of one vendor. */
-export function vendorText(events: MonitorEvent[]): Omit<AppNotification, 'key' | 'at'> {
+/** Length limits of a notification (OS notifications cut text anyway; a storm must not make megabytes). */
+export const TEXT_LIMITS = { title: 120, body: 1_000, bodyLines: 12 } as const;
+
+/** A title within its limit, cut at a word with an ellipsis. */
+export function limitTitle(title: string): string {
+  return cut(title, TEXT_LIMITS.title);
+}
+
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const space = head.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? head.slice(0, space) : head).trimEnd()}…`;
+}
+
+/** Lines within the body limits; what does not fit is counted ("and 12 more"). */
+function limitBody(lines: string[], extra: string | null): string {
+  const kept: string[] = [];
+  let size = extra ? extra.length + 1 : 0;
+  let dropped = 0;
+  for (const line of lines) {
+    const l = cut(line, 300);
+    if (kept.length >= TEXT_LIMITS.bodyLines - 1 || size + l.length + 1 > TEXT_LIMITS.body - 20) dropped++;
+    else {
+      kept.push(l);
+      size += l.length + 1;
+    }
+  }
+  if (dropped) kept.push(`and ${dropped.toLocaleString('en-US')} more`);
+  if (extra) kept.push(extra);
+  return cut(kept.join('\n'), TEXT_LIMITS.body);
+}
+
+/**
+ * One notification for several events of one vendor. The headline status is the vendor's status after
+ * the change; no sentence appears twice; `more` events past the per-vendor bound are counted in the body.
+ */
+export function vendorText(events: MonitorEvent[], more = 0): Omit<AppNotification, 'key' | 'at'> {
   const first = events[0]!;
   const vendor = first.vendor;
   const vendorId = first.vendorId ?? first.vendor;
@@ -65,38 +103,45 @@ export function vendorText(events: MonitorEvent[]): Omit<AppNotification, 'key' 
       e.type === 'component_status_changed',
   );
   const incidents = events.filter((e): e is Extract<MonitorEvent, { incident: unknown }> => 'incident' in e);
-  const vendorChange = events.find((e) => e.type === 'vendor_status_changed');
+  let vendorChange: Extract<MonitorEvent, { type: 'vendor_status_changed' }> | undefined;
+  for (const e of events) if (e.type === 'vendor_status_changed') vendorChange = e;
 
   let title: string;
-  let headline: MonitorEvent;
+  const said = new Set<MonitorEvent>();
   if (components.length) {
     // The worst new state leads; a recovery leads only when nothing got worse.
     const sorted = [...components].sort((a, b) => severity(b.to) - severity(a.to));
-    const lead = sorted[0]!;
-    const same = sorted.filter((c) => c.to === lead.to);
-    const more = same.length > 1 ? ` and ${same.length - 1} more` : '';
-    title = `${vendor} — ${STATUS_LABEL[lead.to]}: ${componentName(lead)}${more}`;
-    headline = lead;
-  } else if (vendorChange && vendorChange.type === 'vendor_status_changed') {
+    const status = vendorChange?.to ?? sorted[0]!.to;
+    const same = sorted.filter((c) => c.to === status);
+    if (same.length) {
+      const more = same.length > 1 ? ` and ${same.length - 1} more` : '';
+      title = `${vendor} — ${STATUS_LABEL[status]}: ${componentName(same[0]!)}${more}`;
+      if (same.length === 1) said.add(same[0]!);
+    } else title = `${vendor} — ${STATUS_LABEL[status]}`;
+    if (vendorChange) said.add(vendorChange);
+  } else if (vendorChange) {
     title = `${vendor} — ${STATUS_LABEL[vendorChange.to]}`;
-    headline = vendorChange;
+    said.add(vendorChange);
   } else {
     const lead = incidents[0] ?? first;
-    headline = lead;
+    said.add(lead);
     title = `${vendor} — ${eventLine(lead)}`;
   }
 
   const lines: string[] = [];
   // Incident titles first: they say what is going on in the vendor's words.
-  for (const e of incidents) if (e !== headline) lines.push(eventLine(e));
-  for (const e of components) if (e !== headline && !title.includes(' more')) lines.push(eventLine(e));
-  if (title.includes(' more')) for (const e of components) lines.push(eventLine(e));
-  if (vendorChange && vendorChange !== headline && components.length) lines.push(eventLine(vendorChange));
+  for (const e of incidents) if (!said.has(e)) lines.push(eventLine(e));
+  for (const e of components) if (!said.has(e)) lines.push(eventLine(e));
+  if (vendorChange && !lines.length) lines.push(`Was ${STATUS_LABEL[vendorChange.from]}`);
+  const lead = incidents[0];
+  if (!lines.length && lead) lines.push(`Impact: ${IMPACT_LABEL[lead.incident.impact]}`);
+  const unique = [...new Set(lines)].filter((l) => !title.endsWith(l));
   const incidentId =
     incidents.find((e) => e.type !== 'incident_resolved')?.incident.id ?? incidents[0]?.incident.id;
+  const extra = more > 0 ? `${more.toLocaleString('en-US')} more incident changes at ${vendor}` : null;
   return {
-    title,
-    body: lines.join('\n') || eventLine(headline),
+    title: limitTitle(title),
+    body: limitBody(unique, extra),
     severity: resultingSeverity(events),
     target: { vendorId, ...(incidentId ? { incidentId } : {}) },
   };
@@ -123,5 +168,5 @@ export function digestText(
     const detail = incident ? ` — ${eventLine(incident)}` : '';
     lines.push(`${vendor}: ${STATUS_LABEL[status]}${detail}`);
   }
-  return { title, body: lines.join('\n') };
+  return { title: limitTitle(title), body: limitBody(lines, null) };
 }

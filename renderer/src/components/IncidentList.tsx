@@ -6,7 +6,8 @@ import {
   INCIDENT_STATUS_LABEL,
   isResolvedStatus,
 } from '../../../shared/status';
-import { formatDuration, formatLocal, parseTime } from '../format';
+import { formatDuration, formatLocal, formatStarts, parseTime } from '../format';
+import { useNow } from '../hooks/useNow';
 import { NavLink } from './NavLink';
 import { StatusGlyph } from './StatusBadge';
 import { RelativeTime } from './RelativeTime';
@@ -26,11 +27,13 @@ export function IncidentList({
   incidents: Incident[];
   label: string;
 }) {
+  const now = useNow();
   return (
     <ul className="incidents" aria-label={label}>
       {incidents.map((incident) => {
         const lasted = incidentDuration(incident);
         const maintenance = incident.kind === 'maintenance' || incident.impact === 'maintenance';
+        const planned = maintenance && incident.startedAt === null && !isResolvedStatus(incident.status);
         return (
           <li key={incident.id} className="incident-item">
             <StatusGlyph status={impactToStatus(incident.impact)} />
@@ -46,8 +49,14 @@ export function IncidentList({
                   {maintenance ? 'Maintenance' : `${IMPACT_LABEL[incident.impact]} impact`}
                 </span>{' '}
                 <span className="pill">{INCIDENT_STATUS_LABEL[incident.status]}</span> ·{' '}
-                <span title={formatLocal(incident.startedAt)}>{formatLocal(incident.startedAt)}</span>
-                {isResolvedStatus(incident.status) ? (
+                {planned ? (
+                  <span title={formatLocal(incident.scheduledFor)}>
+                    {formatStarts(incident.scheduledFor, now)}
+                  </span>
+                ) : (
+                  <span title={formatLocal(incident.startedAt)}>{formatLocal(incident.startedAt)}</span>
+                )}
+                {planned ? null : isResolvedStatus(incident.status) ? (
                   lasted ? (
                     <> · lasted {lasted}</>
                   ) : null

@@ -15,11 +15,11 @@ import { StatusBadge } from '../components/StatusBadge';
 import { RelativeTime } from '../components/RelativeTime';
 import { ExternalLink, isWebUrl } from '../components/ExternalLink';
 import { Markdown } from '../components/Markdown';
-import { formatDuration, formatLocal, parseTime } from '../format';
+import { formatDuration, formatLocal, formatStarts, parseTime } from '../format';
 import { useNow } from '../hooks/useNow';
 import { affectedNames, incidentAsText } from '../incident-text';
 
-function OngoingFor({ since }: { since: string }) {
+function OngoingFor({ since }: { since: string | null }) {
   const now = useNow();
   const t = parseTime(since);
   return <>{t === null ? 'Ongoing' : `Ongoing, for ${formatDuration(now - t)}`}</>;
@@ -31,6 +31,7 @@ export function IncidentView({ vendorId, incidentId }: { vendorId: string; incid
   const entry = useDetailEntry(vendorId);
   const load = useDetailStore((s) => s.load);
   const [copied, setCopied] = useState<string | null>(null);
+  const now = useNow();
 
   const version = vendor
     ? `${vendor.lastCheckedAt}|${vendor.open.map((o) => `${o.id}:${o.status}`).join(',')}`
@@ -78,6 +79,8 @@ export function IncidentView({ vendorId, incidentId }: { vendorId: string; incid
   const names = affectedNames(incident, snapshot.components);
   const resolved = isResolvedStatus(incident.status);
   const start = parseTime(incident.startedAt);
+  // A maintenance that has not begun: its window is ahead, so nothing about it is "ongoing" yet.
+  const planned = incident.kind === 'maintenance' && incident.startedAt === null && !resolved;
   const end = parseTime(incident.resolvedAt);
   const copy = async (): Promise<void> => {
     const text = incidentAsText(vendor.name, incident, snapshot.components);
@@ -113,12 +116,19 @@ export function IncidentView({ vendorId, incidentId }: { vendorId: string; incid
           <dt>Vendor</dt>
           <dd>{vendor.name}</dd>
         </div>
-        <div>
-          <dt>Started</dt>
-          <dd>
-            {formatLocal(incident.startedAt)} (<RelativeTime iso={incident.startedAt} />)
-          </dd>
-        </div>
+        {planned ? (
+          <div>
+            <dt>Planned</dt>
+            <dd>{formatStarts(incident.scheduledFor, now)}</dd>
+          </div>
+        ) : (
+          <div>
+            <dt>Started</dt>
+            <dd>
+              {formatLocal(incident.startedAt)} (<RelativeTime iso={incident.startedAt} />)
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Ended</dt>
           <dd>
@@ -129,6 +139,8 @@ export function IncidentView({ vendorId, incidentId }: { vendorId: string; incid
               </>
             ) : resolved ? (
               'Resolved (end time not published)'
+            ) : planned ? (
+              'Not started yet'
             ) : (
               <OngoingFor since={incident.startedAt} />
             )}

@@ -108,7 +108,7 @@ const RoomyRow = memo(function RoomyRow({ vendor }: { vendor: VendorSummary }) {
             <span className="row__incident-title">{first.title}</span>
             <span className="muted">
               {' '}
-              — <OpenFor since={first.startedAt} />
+              — <OpenFor since={first.startedAt ?? ''} />
               {vendor.open.length > 1 ? `, +${vendor.open.length - 1} more` : ''}
             </span>
           </>
@@ -164,7 +164,7 @@ const CompactRow = memo(function CompactRow({ vendor }: { vendor: VendorSummary 
         {vendor.notify === 'muted' ? <span className="tag">Muted</span> : null}
         {vendor.snoozedUntil ? <span className="tag">Snoozed</span> : null}
         {first ? (
-          <OpenFor since={first.startedAt} />
+          <OpenFor since={first.startedAt ?? ''} />
         ) : (
           <span>
             Checked <RelativeTime iso={vendor.lastCheckedAt} />

@@ -2,7 +2,7 @@
 // status, watched ones marked), open incidents and maintenances, the history the page publishes (newest
 // first, any age), 90-day uptime, link to the vendor's page, notification level, snooze, remove.
 import { useEffect, useState } from 'react';
-import type { NotifyLevel, Snapshot } from '../../../shared/model';
+import { incidentTime, type Incident, type NotifyLevel, type Snapshot } from '../../../shared/model';
 import type { SnoozeChoice, VendorSummary } from '../../../shared/ipc';
 import { PLATFORM_LABEL } from '../../../shared/platforms';
 import { isResolvedStatus, worstOf } from '../../../shared/status';
@@ -31,8 +31,8 @@ const LACKS_TEXT: Record<string, string> = {
   updates: 'This page publishes no incident updates, only titles.',
 };
 
-function startedAtDesc(a: { startedAt: string }, b: { startedAt: string }): number {
-  return (parseTime(b.startedAt) ?? 0) - (parseTime(a.startedAt) ?? 0);
+function startedAtDesc(a: Incident, b: Incident): number {
+  return (parseTime(incidentTime(b)) ?? 0) - (parseTime(incidentTime(a)) ?? 0);
 }
 
 /**

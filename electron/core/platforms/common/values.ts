@@ -1,6 +1,6 @@
 // Small readers for untrusted JSON values: ids that may be numbers, lists that may be null, strings that
 // may be React flight `$undefined` placeholders, and the shared mapping of incident progress words.
-import type { Incident } from '../../../../shared/model';
+import { incidentTime, type Incident } from '../../../../shared/model';
 import type { IncidentStatus } from '../../../../shared/status';
 import { isResolvedStatus } from '../../../../shared/status';
 
@@ -102,7 +102,9 @@ export function progressFromWord(v: unknown): IncidentStatus {
 export function sortIncidents(incidents: Incident[]): Incident[] {
   const open = (i: Incident) => (isResolvedStatus(i.status) || i.resolvedAt !== null ? 1 : 0);
   return [...incidents].sort(
-    (a, b) => open(a) - open(b) || (b.startedAt > a.startedAt ? 1 : b.startedAt < a.startedAt ? -1 : 0),
+    (a, b) =>
+      open(a) - open(b) ||
+      (incidentTime(b) > incidentTime(a) ? 1 : incidentTime(b) < incidentTime(a) ? -1 : 0),
   );
 }
 
