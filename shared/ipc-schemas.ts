@@ -2,6 +2,7 @@
 // sends before any handler sees it. Checked against the contract at compile time, so a channel added to
 // RequestChannels without a schema here is a type error.
 import { z } from 'zod';
+import { FORWARD_TYPES } from './model';
 import { PLATFORM_IDS } from './platforms';
 import type { Req, RequestChannel } from './ipc';
 
@@ -62,6 +63,16 @@ export const REQUEST_SCHEMAS = {
   'watchlist:import': z.strictObject({ text: text(2_000_000) }),
   // Any string: the host answers false for what it will not open, rather than an error.
   'link:open': z.strictObject({ url: text(MAX_URL) }),
+  'forward:list': none,
+  'forward:add': z.strictObject({
+    type: z.enum(FORWARD_TYPES),
+    url: httpUrl,
+    level: z.enum(['all', 'outages']).optional(),
+    vendors: z.array(text(300).min(1)).max(1000).optional(),
+  }),
+  'forward:remove': z.strictObject({ index: z.number().int().min(0).max(100) }),
+  'forward:test': z.strictObject({ index: z.number().int().min(0).max(100) }),
+  'calendar:export': none,
 } satisfies { [C in RequestChannel]: z.ZodType };
 
 // Every schema's output must be assignable to the channel's request type (void channels take undefined).

@@ -2,8 +2,9 @@
 // so one bad entry is named and skipped while the rest still loads; serialize it; derive vendor ids.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { WatchEntry, WatchlistFile } from '../../shared/model';
+import type { ForwardTarget, WatchEntry, WatchlistFile } from '../../shared/model';
 import { PLATFORM_IDS } from '../../shared/platforms';
+import { describeTarget, forwardTargetSchema, MAX_FORWARD_TARGETS } from './forward/targets';
 
 export interface WatchlistParseResult {
   /** null when the file as a whole is unusable (not JSON, not an object); otherwise the valid part. */
@@ -35,7 +36,7 @@ export const watchEntrySchema = z
   })
   .strict();
 
-const KNOWN_TOP_LEVEL = new Set(['version', 'vendors', 'intervalSeconds']);
+const KNOWN_TOP_LEVEL = new Set(['version', 'vendors', 'intervalSeconds', 'forward']);
 
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -259,7 +260,45 @@ export function validateWatchlist(data: unknown): WatchlistParseResult {
   }
   const watchlist: WatchlistFile = { version: 1, vendors };
   if (intervalSeconds !== undefined) watchlist.intervalSeconds = intervalSeconds;
+  if (record.forward !== undefined) {
+    const forward = validateForward(record.forward, problems);
+    if (forward.length > 0) watchlist.forward = forward;
+  }
   return { watchlist, problems };
+}
+
+/** The "forward" list, target by target: a bad one is named (by type and shortened URL) and skipped. */
+function validateForward(raw: unknown, problems: string[]): ForwardTarget[] {
+  if (!Array.isArray(raw)) {
+    problems.push('"forward" must be a list of targets (ignored)');
+    return [];
+  }
+  const out: ForwardTarget[] = [];
+  const seen = new Set<string>();
+  raw.forEach((item, index) => {
+    const parsed = forwardTargetSchema.safeParse(item);
+    const r = (typeof item === 'object' && item !== null ? item : {}) as { type?: unknown; url?: unknown };
+    const label =
+      typeof r.url === 'string' && typeof r.type === 'string'
+        ? `forward target #${index + 1} (${describeTarget({ type: r.type as ForwardTarget['type'], url: r.url })})`
+        : `forward target #${index + 1}`;
+    if (!parsed.success) {
+      problems.push(`${label}: ${issueText(parsed.error)} — skipped`);
+      return;
+    }
+    const key = `${parsed.data.type} ${parsed.data.url}`;
+    if (seen.has(key)) {
+      problems.push(`${label}: duplicate — skipped`);
+      return;
+    }
+    if (out.length >= MAX_FORWARD_TARGETS) {
+      problems.push(`${label}: at most ${MAX_FORWARD_TARGETS} targets — skipped`);
+      return;
+    }
+    seen.add(key);
+    out.push(parsed.data);
+  });
+  return out;
 }
 
 /** Parse the text of a watchlist file. */
@@ -273,8 +312,14 @@ export function parseWatchlist(text: string): WatchlistParseResult {
   return validateWatchlist(data);
 }
 
-/** The file of DESIGN.md, pretty-printed, with only the fields a person set (cached detection included). */
-export function serializeWatchlist(watchlist: WatchlistFile): string {
+/**
+ * The file of DESIGN.md, pretty-printed, with only the fields a person set (cached detection included).
+ * Forwarding targets hold secret URLs: they are left out unless `includeForward` asks for them.
+ */
+export function serializeWatchlist(
+  watchlist: WatchlistFile,
+  opts: { includeForward?: boolean } = {},
+): string {
   const vendors = watchlist.vendors.map((v) => {
     const out: WatchEntry = { url: v.url };
     if (v.name) out.name = v.name;
@@ -286,5 +331,7 @@ export function serializeWatchlist(watchlist: WatchlistFile): string {
   });
   const file: WatchlistFile = { version: 1, vendors };
   if (watchlist.intervalSeconds !== undefined) file.intervalSeconds = watchlist.intervalSeconds;
+  if (opts.includeForward && watchlist.forward?.length)
+    file.forward = watchlist.forward.map((t) => ({ ...t }));
   return JSON.stringify(file, null, 2) + '\n';
 }

@@ -2,10 +2,11 @@
 // without its URL (the URL is a secret), and the shortened form under which a URL may be shown.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { FORWARD_TYPES, type ForwardTarget } from '../../../shared/model';
 import { isOutage, type VendorStatus } from '../../../shared/status';
 
-export const FORWARD_TYPES = ['webhook', 'slack', 'teams', 'discord', 'ntfy'] as const;
-export type ForwardType = (typeof FORWARD_TYPES)[number];
+export { FORWARD_TYPES } from '../../../shared/model';
+export type { ForwardTarget, ForwardType } from '../../../shared/model';
 
 /** A target whose URL need not be public: loopback and private receivers are the user's own choice. */
 const targetUrl = z.string().refine(
@@ -29,9 +30,7 @@ export const forwardTargetSchema = z
     /** Only these vendors (by name or page URL); all when absent. */
     vendors: z.array(z.string().min(1).max(300)).max(1000).optional(),
   })
-  .strict();
-
-export type ForwardTarget = z.infer<typeof forwardTargetSchema>;
+  .strict() satisfies z.ZodType<ForwardTarget>;
 
 export const MAX_FORWARD_TARGETS = 20;
 
