@@ -6,15 +6,17 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   watch: () => import('./cli/watch'),
   web: () => import('./cli/web'),
   catalog: () => import('./cli/catalog'),
+  calendar: () => import('./cli/calendar'),
 };
 
 const USAGE = `StatusTray: know when the vendors you depend on are in trouble.
 
 Usage:
   npm run --silent cli -- check <url>... [--json] [--timeout <seconds>]
-  npm run --silent cli -- watch --config <watchlist.json> [--interval <seconds>] [--json]
+  npm run --silent cli -- watch --config <watchlist.json> [--interval <seconds>] [--json] [--metrics-port <n>]
   npm run --silent cli -- web [--config <watchlist.json>] [--port <n>] [--host 127.0.0.1]
   npm run --silent cli -- catalog [query] [--json]
+  npm run --silent cli -- calendar --config <watchlist.json>
 
 Run a command with --help for its options.`;
 

@@ -10,15 +10,21 @@ import { createHttpClient } from '../core/http/client';
 import { Monitor } from '../core/monitor/monitor';
 import { eventLine } from '../core/policy/text';
 import { readSnapshot } from '../core/read';
+import { createMetrics } from '../core/metrics/metrics';
 import { createFileStore } from '../core/storage/file-store';
 import { parseWatchlist, vendorIdFor } from '../core/watchlist';
+import { startMetricsServer, startWatchForwarding } from './watch-outlets';
 
-const USAGE = `Usage: npm run --silent cli -- watch --config <watchlist.json> [--interval <seconds>] [--json]
+const USAGE = `Usage: npm run --silent cli -- watch --config <watchlist.json> [--interval <seconds>] [--json] [--metrics-port <n>]
 
 Polls every vendor of the watchlist and prints what changes, as it happens.
   --config <file>     the watchlist file (format of DESIGN.md)
   --interval <s>      seconds between two polls of a vendor (from 1; default: the file's, else 120)
   --json              one JSON object per event and line
+  --metrics-port <n>  serve Prometheus metrics at http://127.0.0.1:<n>/metrics
+  --metrics-host <a>  the address to serve them on (default 127.0.0.1: this machine only)
+A watchlist's "forward" targets get the notifications the desktop would show, from an outbox that
+keeps them until delivered (in the data folder, below).
 Data (history) lives in $STATUSTRAY_DATA_DIR, else $XDG_STATE_HOME/statustray, else ~/.local/state/statustray.`;
 
 /** Where the command line keeps its data. */
@@ -35,7 +41,14 @@ export function formatEvent(event: MonitorEvent): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { config?: string; interval?: string; json?: boolean; help?: boolean };
+  let values: {
+    config?: string;
+    interval?: string;
+    json?: boolean;
+    help?: boolean;
+    'metrics-port'?: string;
+    'metrics-host'?: string;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -43,6 +56,8 @@ export async function run(argv: string[]): Promise<number> {
         config: { type: 'string', short: 'c' },
         interval: { type: 'string', short: 'i' },
         json: { type: 'boolean' },
+        'metrics-port': { type: 'string' },
+        'metrics-host': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -67,6 +82,15 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`statustray watch: --interval must be a number of seconds from 1 to 86400\n`);
       return 1;
     }
+  }
+
+  const metricsPort = values['metrics-port'] === undefined ? undefined : Number(values['metrics-port']);
+  if (
+    metricsPort !== undefined &&
+    !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort <= 65_535)
+  ) {
+    process.stderr.write(`statustray watch: --metrics-port must be a port number from 0 to 65535\n`);
+    return 1;
   }
 
   const configPath = path.resolve(values.config);
@@ -94,8 +118,14 @@ export async function run(argv: string[]): Promise<number> {
   const history = new History(loaded.value, { gapMs: 3 * intervalSeconds * 1000 });
 
   const http = createHttpClient();
-  const monitor = new Monitor({
-    read: readSnapshot,
+  const metrics = metricsPort === undefined ? null : createMetrics(() => monitor.views());
+  const monitor: Monitor = new Monitor({
+    read: metrics
+      ? metrics.instrument(
+          readSnapshot,
+          (url) => monitor.views().find((v) => v.entry.url === url)?.name ?? url,
+        )
+      : readSnapshot,
     http,
     intervalMs: intervalSeconds * 1000,
     fastIntervalMs: Math.min(30, intervalSeconds) * 1000,
@@ -123,6 +153,28 @@ export async function run(argv: string[]): Promise<number> {
   process.stderr.write(
     `statustray watch: watching ${n} vendor${n === 1 ? '' : 's'} every ${intervalSeconds} s. Press Ctrl-C to stop.\n`,
   );
+  const log = (line: string): void => void process.stderr.write(`statustray watch: ${line}\n`);
+  const forwarding = watchlist.forward?.length
+    ? await startWatchForwarding({
+        monitor,
+        vendors: watchlist.vendors,
+        targets: watchlist.forward,
+        dataDir,
+        log,
+      })
+    : null;
+  let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
+  if (metrics && metricsPort !== undefined) {
+    try {
+      metricsServer = await startMetricsServer(metrics, metricsPort, values['metrics-host']);
+      log(`metrics at ${metricsServer.url}`);
+    } catch (err) {
+      log(`cannot serve metrics on port ${metricsPort}: ${(err as Error).message}`);
+      await forwarding?.stop();
+      await http.close();
+      return 1;
+    }
+  }
   monitor.start();
 
   await new Promise<void>((resolve) => {
@@ -137,6 +189,8 @@ export async function run(argv: string[]): Promise<number> {
     out.on('error', stop);
   });
   await monitor.stop();
+  await metricsServer?.close();
+  await forwarding?.stop();
   history.prune(Date.now());
   await historyStore.save(history.toJSON()).catch((err: unknown) => {
     process.stderr.write(`statustray watch: could not save the history: ${(err as Error).message}\n`);
