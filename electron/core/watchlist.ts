@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ForwardTarget, WatchEntry, WatchlistFile } from '../../shared/model';
 import { PLATFORM_IDS } from '../../shared/platforms';
+import { httpUrl } from './url-schema';
 import { describeTarget, forwardTargetSchema, MAX_FORWARD_TARGETS } from './forward/targets';
 
 export interface WatchlistParseResult {
@@ -12,18 +13,6 @@ export interface WatchlistParseResult {
   /** One sentence per problem, naming the line/column or the entry (index and URL). */
   problems: string[];
 }
-
-const httpUrl = z.string().refine(
-  (value) => {
-    try {
-      const u = new URL(value);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an http(s) URL' },
-);
 
 export const watchEntrySchema = z
   .object({

@@ -2,29 +2,17 @@
 // without its URL (the URL is a secret), and the shortened form under which a URL may be shown.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { httpUrl } from '../url-schema';
 import { FORWARD_TYPES, type ForwardTarget } from '../../../shared/model';
 import { isOutage, type VendorStatus } from '../../../shared/status';
 
 export { FORWARD_TYPES } from '../../../shared/model';
 export type { ForwardTarget, ForwardType } from '../../../shared/model';
 
-/** A target whose URL need not be public: loopback and private receivers are the user's own choice. */
-const targetUrl = z.string().refine(
-  (value) => {
-    try {
-      const u = new URL(value);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an http(s) URL' },
-);
-
 export const forwardTargetSchema = z
   .object({
     type: z.enum(FORWARD_TYPES),
-    url: targetUrl,
+    url: httpUrl,
     /** "outages": only notifications about a partial or major outage (and their recovery). */
     level: z.enum(['all', 'outages']).optional(),
     /** Only these vendors (by name or page URL); all when absent. */

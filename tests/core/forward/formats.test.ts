@@ -1,6 +1,7 @@
 // Each target's payload has the shape its service documents (Slack Block Kit, Teams Adaptive Card via
 // a Workflows webhook, Discord execute-webhook, ntfy's publish headers, DESIGN.md's webhook body).
 import { describe, expect, it } from 'vitest';
+import { COMPONENT_STATUSES } from '../../../shared/status';
 import { discordColor, formatRequest, headerText } from '../../../electron/core/forward/formats';
 import type { ForwardMessage } from '../../../electron/core/forward/message';
 import { describeTarget, shortenUrl, targetWants } from '../../../electron/core/forward/targets';
@@ -84,14 +85,7 @@ describe('forward payloads', () => {
       timestamp: message.at,
     });
     expect(payload.allowed_mentions).toEqual({ parse: [] });
-    for (const s of [
-      'operational',
-      'maintenance',
-      'degraded',
-      'partial_outage',
-      'major_outage',
-      'unknown',
-    ] as const) {
+    for (const s of COMPONENT_STATUSES) {
       expect(discordColor(s)).toBeGreaterThanOrEqual(0);
       expect(discordColor(s)).toBeLessThanOrEqual(0xffffff);
     }
