@@ -80,7 +80,8 @@ export function createPost(timeoutMs = 15_000): { post: PostFn; close(): Promise
       return { kind: 'network', message: safeMessage(err, url) };
     }
   };
-  return { post, close: () => dispatcher.close() };
+  // Closing aborts what is in flight: a quit never waits on a slow receiver, and the message stays queued.
+  return { post, close: () => dispatcher.destroy() };
 }
 
 export class Forwarder {
@@ -195,8 +196,8 @@ export class Forwarder {
       if (lane.timer) clearTimeout(lane.timer);
       lane.timer = null;
     }
-    await Promise.all([...this.inFlight]);
     await this.closePost();
+    await Promise.all([...this.inFlight]);
   }
 
   private kick(lane: Lane): void {

@@ -165,6 +165,26 @@ describe('forwarding outbox', () => {
     expect(third.state()[0]!.waiting).toBe(0);
   });
 
+  it('stopping does not wait for a slow receiver, and the message it was sending stays queued', async () => {
+    const r = await receiver();
+    r.delay(10_000);
+    const dataDir = await tempDir();
+    const target: ForwardTarget = { type: 'webhook', url: r.url('/hook') };
+    const first = new Forwarder({ dataDir, targets: [target], notice: () => undefined, retry: fast });
+    await first.start();
+    await first.enqueue(msg(1));
+    await until(() => r.server.requests.length === 1, 'the slow request under way');
+    const t0 = Date.now();
+    await first.stop();
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(first.state()[0]!.waiting).toBe(1);
+    r.delay(0);
+    const second = forwarder(dataDir, [target]);
+    await second.start();
+    await until(() => r.accepted().length === 1, 'delivered by the next run', 30_000);
+    expect(keysOf(r)).toEqual(['key-1']);
+  });
+
   it('level and vendors filters decide which target gets a message', async () => {
     const r = await receiver();
     const f = forwarder(await tempDir(), [
