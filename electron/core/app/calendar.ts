@@ -14,13 +14,11 @@ export interface AppCalendar {
 export function createAppCalendar(ctx: AppContext): AppCalendar {
   let memory = emptyMaintenanceMemory();
   const ics = (): string => {
-    const vendors: CalendarVendor[] = ctx.monitor
-      .views()
-      .map((v) => ({
-        id: v.id,
-        name: v.name,
-        snapshot: v.lastGood && { ...v.lastGood, error: v.lastError },
-      }));
+    const vendors: CalendarVendor[] = ctx.monitor.views().map((v) => ({
+      id: v.id,
+      name: v.name,
+      snapshot: v.lastGood && { ...v.lastGood, error: v.lastError },
+    }));
     const now = ctx.now();
     const remembered = rememberMaintenances(memory, vendors, now);
     memory = remembered.memory;
