@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<boolean> }>> = {
   'monitor-latency': () => import('./monitor-latency.bench'),
   'monitor-memory': () => import('./monitor-memory.bench'),
   storm: () => import('./storm.bench'),
+  forward: () => import('./forward.bench'),
 };
 
 async function main(): Promise<number> {

@@ -1,9 +1,10 @@
 // The app around the engine: composes the lifecycle (one instance, a quit that waits for the engine to
 // flush; host/lifecycle.ts), the window and IPC, notifications, the tray (host/tray-wiring.ts) and machine
 // signals (host/signals.ts). main.ts passes the real engine; tests pass a fake one.
-import { app, ipcMain } from 'electron';
+import { app, dialog, ipcMain } from 'electron';
 import type { AppCore, AppCoreOptions } from './core/app-types';
 import { isSamePage } from './core/window-policy';
+import { withCalendarSaveDialog } from './host/calendar-export';
 import { claimApp, quitAfterFlush } from './host/lifecycle';
 import { forwardMachineSignals } from './host/signals';
 import { followSettings, trayActions } from './host/tray-wiring';
@@ -106,7 +107,14 @@ function createWindowWithIpc(
       if (platform === 'darwin') app.dock?.hide();
     },
   });
-  registerRequestHandlers(ipcMain, core.handlers, trusted, log);
+  const askSavePath = async (defaultPath: string): Promise<string | null> => {
+    const chosen = await dialog.showSaveDialog({
+      defaultPath,
+      filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+    });
+    return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+  };
+  registerRequestHandlers(ipcMain, withCalendarSaveDialog(core.handlers, askSavePath), trusted, log);
   return mainWindow;
 }
 

@@ -28,13 +28,14 @@ const COMMANDS: Record<string, Command> = {
     help: async () => (await import('./cli/help/wait')).WAIT_HELP,
   },
   watch: {
-    usage: 'watch --config <watchlist.json> [--interval <seconds>] [--json]',
+    usage: 'watch --config <watchlist.json> [--interval <seconds>] [--json] [--metrics-port <n>]',
     summary: 'keep polling a watchlist and print what changes',
     load: () => import('./cli/watch'),
     help: async () => (await import('./cli/help/watch')).WATCH_HELP,
   },
   web: {
-    usage: 'web [--config <watchlist.json>] [--port <n>] [--host 127.0.0.1] [--interval <seconds>]',
+    usage:
+      'web [--config <watchlist.json>] [--port <n>] [--host 127.0.0.1] [--interval <seconds>] [--no-token]',
     summary: 'serve the dashboard to a browser',
     load: () => import('./cli/web'),
     help: async () => (await import('./web/cli-args')).WEB_USAGE,
@@ -44,6 +45,12 @@ const COMMANDS: Record<string, Command> = {
     summary: 'search the built-in catalog of vendor status pages',
     load: () => import('./cli/catalog'),
     help: async () => (await import('./cli/help/catalog')).CATALOG_HELP,
+  },
+  calendar: {
+    usage: 'calendar --config <watchlist.json> [--timeout <seconds>]',
+    summary: "print the watched vendors' planned maintenance as an iCalendar (.ics)",
+    load: () => import('./cli/calendar'),
+    help: async () => (await import('./cli/help/calendar')).CALENDAR_HELP,
   },
 };
 
@@ -55,6 +62,12 @@ function usage(): string {
 Usage:
 ${names.map((n) => `  statustray ${COMMANDS[n]!.usage}`).join('\n')}
   statustray --version | --help
+  calendar: {
+    usage: 'calendar --config <watchlist.json> [--timeout <seconds>]',
+    summary: "print the watched vendors' planned maintenance as an iCalendar (.ics)",
+    load: () => import('./cli/calendar'),
+    help: async () => (await import('./cli/help/calendar')).CALENDAR_HELP,
+  },
 
 Commands:
 ${names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`).join('\n')}

@@ -2,6 +2,7 @@
 // sends before any handler sees it. Checked against the contract at compile time, so a channel added to
 // RequestChannels without a schema here is a type error.
 import { z } from 'zod';
+import { FORWARD_TYPES } from './model';
 import type { Req, RequestChannel } from './ipc';
 import {
   componentsField,
@@ -15,6 +16,18 @@ import {
 const MAX_URL = 2048;
 const id = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);
+/** Where notifications are forwarded (a webhook address): http(s) with a host, said in plain words. */
+const httpUrl = z
+  .string()
+  .max(MAX_URL, `That address is too long (at most ${MAX_URL} characters)`)
+  .refine((value) => {
+    try {
+      const u = new URL(value.trim());
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'Enter an address that starts with https:// (or http://)');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 
 /** The argument of a channel that takes none: nothing, or `undefined` from a structured clone. */
@@ -51,6 +64,16 @@ export const REQUEST_SCHEMAS = {
   'watchlist:import': z.strictObject({ text: text(2_000_000) }),
   // Any string: the host answers false for what it will not open, rather than an error.
   'link:open': z.strictObject({ url: text(MAX_URL) }),
+  'forward:list': none,
+  'forward:add': z.strictObject({
+    type: z.enum(FORWARD_TYPES),
+    url: httpUrl,
+    level: z.enum(['all', 'outages']).optional(),
+    vendors: z.array(text(300).min(1)).max(1000).optional(),
+  }),
+  'forward:remove': z.strictObject({ index: z.number().int().min(0).max(100) }),
+  'forward:test': z.strictObject({ index: z.number().int().min(0).max(100) }),
+  'calendar:export': none,
 } satisfies { [C in RequestChannel]: z.ZodType };
 
 // Every schema's output must be assignable to the channel's request type (void channels take undefined).

@@ -1,6 +1,14 @@
 // The one contract between the window and whatever hosts it (Electron main over IPC, or the web mode over
 // HTTP + server-sent events). Every channel is named once here with its request and response types.
-import type { Incident, NotifyLevel, Snapshot, SnapshotError, WatchEntry } from './model';
+import type {
+  ForwardTarget,
+  ForwardType,
+  Incident,
+  NotifyLevel,
+  Snapshot,
+  SnapshotError,
+  WatchEntry,
+} from './model';
 import type { TrayState, VendorStatus } from './status';
 import type { PlatformId } from './platforms';
 import type { CatalogEntry } from './catalog-types';
@@ -103,6 +111,23 @@ export interface RequestChannels {
   'watchlist:export': { req: void; res: string };
   'watchlist:import': { req: { text: string }; res: ImportResult };
   'link:open': { req: { url: string }; res: boolean };
+  'forward:list': { req: void; res: ForwardTargetView[] };
+  'forward:add': { req: ForwardTarget; res: ForwardTargetView[] };
+  'forward:remove': { req: { index: number }; res: ForwardTargetView[] };
+  'forward:test': { req: { index: number }; res: { ok: boolean; detail: string } };
+  /** The maintenance calendar; the desktop host also offers to save it (savedTo: where, or null). */
+  'calendar:export': { req: void; res: { ics: string; savedTo: string | null } };
+}
+
+/** A forwarding target as the window may show it: its URL shortened, never whole. */
+export interface ForwardTargetView {
+  index: number;
+  type: ForwardType;
+  label: string;
+  level: 'all' | 'outages';
+  vendors: string[];
+  /** Messages waiting in its outbox. */
+  waiting: number;
 }
 export type RequestChannel = keyof RequestChannels;
 
@@ -146,6 +171,11 @@ export const REQUEST_CHANNELS = [
   'watchlist:export',
   'watchlist:import',
   'link:open',
+  'forward:list',
+  'forward:add',
+  'forward:remove',
+  'forward:test',
+  'calendar:export',
 ] as const satisfies readonly RequestChannel[];
 export const PUSH_CHANNELS = ['state:changed', 'navigate'] as const satisfies readonly PushChannel[];
 

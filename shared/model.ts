@@ -141,8 +141,22 @@ export interface WatchEntry {
   apiUrl?: string;
 }
 
+export const FORWARD_TYPES = ['webhook', 'slack', 'teams', 'discord', 'ntfy'] as const;
+export type ForwardType = (typeof FORWARD_TYPES)[number];
+
+/** Where notifications also go (DESIGN.md, Forwarding). The URL is a secret: never logged or shown whole. */
+export interface ForwardTarget {
+  type: ForwardType;
+  url: string;
+  /** "outages": only partial and major outages (and their end). */
+  level?: 'all' | 'outages';
+  /** Only these vendors, by name or page URL. */
+  vendors?: string[];
+}
+
 export interface WatchlistFile {
   version: 1;
   vendors: WatchEntry[];
   intervalSeconds?: number;
+  forward?: ForwardTarget[];
 }

@@ -12,11 +12,13 @@ import { createHttpClient } from '../core/http/client';
 import { Monitor } from '../core/monitor/monitor';
 import { eventLine } from '../core/policy/text';
 import { readSnapshot } from '../core/read';
+import { createMetrics } from '../core/metrics/metrics';
 import { createFileStore } from '../core/storage/file-store';
 import { ensurePrivateDir } from '../core/storage/private-dir';
 import { parseWatchlist, vendorIdFor } from '../core/watchlist';
 import { FirstReadings, startLineText, type StartLine } from './first-reading';
 import { periodicSave } from './periodic-save';
+import { startMetricsServer, startWatchForwarding } from './watch-outlets';
 import { WATCH_HELP as USAGE } from './help/watch';
 
 /** How often, at most, the history is written while watching (it is also written on stop). */
@@ -44,7 +46,14 @@ function stamp(iso: string): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { config?: string; interval?: string; json?: boolean; help?: boolean };
+  let values: {
+    config?: string;
+    interval?: string;
+    json?: boolean;
+    help?: boolean;
+    'metrics-port'?: string;
+    'metrics-host'?: string;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -52,6 +61,8 @@ export async function run(argv: string[]): Promise<number> {
         config: { type: 'string', short: 'c' },
         interval: { type: 'string', short: 'i' },
         json: { type: 'boolean' },
+        'metrics-port': { type: 'string' },
+        'metrics-host': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -76,6 +87,15 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`statustray watch: --interval must be a number of seconds from 1 to 86400\n`);
       return 1;
     }
+  }
+
+  const metricsPort = values['metrics-port'] === undefined ? undefined : Number(values['metrics-port']);
+  if (
+    metricsPort !== undefined &&
+    !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort <= 65_535)
+  ) {
+    process.stderr.write(`statustray watch: --metrics-port must be a port number from 0 to 65535\n`);
+    return 1;
   }
 
   const configPath = path.resolve(values.config);
@@ -116,8 +136,14 @@ export async function run(argv: string[]): Promise<number> {
   }, HISTORY_SAVE_PERIOD_MS);
 
   const http = createHttpClient();
-  const monitor = new Monitor({
-    read: readSnapshot,
+  const metrics = metricsPort === undefined ? null : createMetrics(() => monitor.views());
+  const monitor: Monitor = new Monitor({
+    read: metrics
+      ? metrics.instrument(
+          readSnapshot,
+          (url) => monitor.views().find((v) => v.entry.url === url)?.name ?? url,
+        )
+      : readSnapshot,
     http,
     intervalMs: intervalSeconds * 1000,
     fastIntervalMs: Math.min(30, intervalSeconds) * 1000,
@@ -155,6 +181,28 @@ export async function run(argv: string[]): Promise<number> {
   process.stderr.write(
     `statustray watch: watching ${n} vendor${n === 1 ? '' : 's'} every ${intervalSeconds} s. Press Ctrl-C to stop.\n`,
   );
+  const log = (line: string): void => void process.stderr.write(`statustray watch: ${line}\n`);
+  const forwarding = watchlist.forward?.length
+    ? await startWatchForwarding({
+        monitor,
+        vendors: watchlist.vendors,
+        targets: watchlist.forward,
+        dataDir,
+        log,
+      })
+    : null;
+  let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
+  if (metrics && metricsPort !== undefined) {
+    try {
+      metricsServer = await startMetricsServer(metrics, metricsPort, values['metrics-host']);
+      log(`metrics at ${metricsServer.url}`);
+    } catch (err) {
+      log(`cannot serve metrics on port ${metricsPort}: ${(err as Error).message}`);
+      await forwarding?.stop();
+      await http.close();
+      return 1;
+    }
+  }
   monitor.start();
 
   await new Promise<void>((resolve) => {
@@ -171,6 +219,8 @@ export async function run(argv: string[]): Promise<number> {
   await monitor.stop();
   historySave.changed();
   await historySave.flush();
+  await metricsServer?.close();
+  await forwarding?.stop();
   await http.close();
   return 0;
 }

@@ -10,6 +10,10 @@ export interface AppCore {
   onNotification(listener: (notification: AppNotification) => void): () => void;
   /** Adds a destination for notifications (e.g. a forwarding outbox); returns its removal. */
   addOutlet(outlet: NotificationOutlet): () => void;
+  /** The maintenance calendar (iCalendar text) of the watched vendors. */
+  calendar(): string;
+  /** The Prometheus text exposition of the engine's state. */
+  metrics(): Promise<string>;
   /** Load the stores and start polling. */
   start(): Promise<void>;
   /** Stop timers, flush state. */

@@ -7,6 +7,8 @@ import type { WatchEntry } from '../../shared/model';
 import { searchCatalog } from '../../shared/catalog';
 import type { AppCore, AppCoreOptions } from './app-types';
 import type { AppContext } from './app/context';
+import { createAppCalendar } from './app/calendar';
+import { createAppForwarding } from './app/forwarding';
 import { createOutlets, listenerOutlet } from './app/outlets';
 import { createPolicyRunner, policyConfigOf } from './app/policy';
 import { pauseEndTimer, settingsHandlers } from './app/settings';
@@ -24,6 +26,7 @@ import {
 import { check } from './app/validate';
 import { findEntry, importWatchlistFile, vendorHandlers, vendorSummary } from './app/vendors';
 import { History } from './history/history';
+import { createMetrics } from './metrics/metrics';
 import { createHttpClient } from './http/client';
 import { Monitor } from './monitor/monitor';
 import { realTimers, type ReadFn, type Timers } from './monitor/types';
@@ -46,7 +49,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ? { now: options.now, setTimeout: baseTimers.setTimeout, clearTimeout: baseTimers.clearTimeout }
     : baseTimers;
   const now = (): number => timers.now();
-  const read: ReadFn = options.read ?? (readSnapshot as ReadFn);
+  // Every read is counted and timed for /metrics; the gauges read the monitor at scrape time.
+  const metrics = createMetrics(() => ctx.monitor.views());
+  const read: ReadFn = metrics.instrument(
+    options.read ?? (readSnapshot as ReadFn),
+    (url) => ctx.monitor.views().find((v) => v.entry.url === url)?.name ?? url,
+  );
   const ownsHttp = !options.http;
   const http = options.http ?? createHttpClient();
   const stores = openAppStores(options, now);
@@ -101,12 +109,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     notices: new Notices(),
     push: createStatePush(timers, () => appState()),
     entries: [] as WatchEntry[],
+    forward: [],
     settings: structuredClone(DEFAULT_SETTINGS),
     policyState: initialPolicyState(),
     history: new History(null, { gapMs: 3 * 120_000 }),
     detections: new Map(),
     saveWatchlist() {
       const file = storedWatchlist(ctx.entries);
+      if (ctx.forward.length > 0) file.forward = ctx.forward.map((t) => ({ ...t }));
       watchlistSave = watchlistSave
         .catch(() => undefined)
         .then(() => stores.watchlist.store.save(file))
@@ -119,6 +129,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     reportSaveError,
   };
   const { monitor } = ctx;
+  const forwarding = createAppForwarding(ctx);
+  outlets.add(forwarding.outlet);
+  const calendar = createAppCalendar(ctx);
   monitor.setIntervalMs(intervalSeconds() * 1000);
 
   const policy = createPolicyRunner({
@@ -189,6 +202,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     started = true;
     const loaded = await loadAllStores(stores, (m) => ctx.notices.add(m), now);
     ctx.entries = loaded.watchlist?.vendors ?? [];
+    ctx.forward = loaded.watchlist?.forward ?? [];
     if (loaded.settings) ctx.settings = loaded.settings;
     if (loaded.policy) ctx.policyState = loaded.policy;
     ctx.history = new History(loaded.history, { gapMs: 3 * intervalSeconds() * 1000 });
@@ -200,6 +214,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         monitor.seed(id, saved.snapshot, saved.at);
     }
     monitor.start();
+    await forwarding.start();
     if (!stopped) pauseEnd.follow(ctx.settings);
     ctx.push.changed();
   }
@@ -214,6 +229,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     snapshotsSave.cancel();
     pauseEnd.stop();
     await monitor.stop();
+    await forwarding.stop();
     if (started) {
       ctx.history.prune(now(), ctx.entries.map(entryId));
       await Promise.allSettled([
@@ -234,6 +250,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       return appState();
     },
     ...vendorHandlers(ctx),
+    ...forwarding.handlers,
+    ...calendar.handlers,
     ...settingsHandlers(ctx, (settings: Settings) => {
       if (!stopped) pauseEnd.follow(settings);
     }),
@@ -260,6 +278,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     onPush: (channel, listener) => ctx.push.on(channel, listener),
     onNotification: (listener) => outlets.add(listenerOutlet('host', listener)),
     addOutlet: (outlet) => outlets.add(outlet),
+    calendar: () => calendar.ics(),
+    metrics: () => metrics.text(),
     start,
     stop,
     signal(what) {

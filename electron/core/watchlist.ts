@@ -1,9 +1,10 @@
 // The watchlist file of DESIGN.md (also the import/export format): parse and validate it entry by entry,
 // so one bad entry is named and skipped while the rest still loads; serialize it; derive vendor ids.
 import { createHash } from 'node:crypto';
-import type { WatchEntry, WatchlistFile } from '../../shared/model';
+import type { ForwardTarget, WatchEntry, WatchlistFile } from '../../shared/model';
 import { hasCredentials, redactCredentials, stripCredentials } from '../../shared/url-credentials';
-import { keptFieldsOf, readWatchEntry } from '../../shared/watch-entry';
+import { keptFieldsOf, plainIssues, readWatchEntry } from '../../shared/watch-entry';
+import { describeTarget, forwardTargetSchema, MAX_FORWARD_TARGETS } from './forward/targets';
 
 export interface WatchlistParseResult {
   /** null when the file as a whole is unusable (not JSON, not an object); otherwise the valid part. */
@@ -23,7 +24,7 @@ export interface RejectedEntry {
 
 export { watchEntrySchema } from '../../shared/watch-entry';
 
-const KNOWN_TOP_LEVEL = new Set(['version', 'vendors', 'intervalSeconds']);
+const KNOWN_TOP_LEVEL = new Set(['version', 'vendors', 'intervalSeconds', 'forward']);
 
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -258,6 +259,10 @@ export function validateWatchlist(data: unknown): WatchlistParseResult {
   }
   const watchlist: WatchlistFile = { version: 1, vendors };
   if (intervalSeconds !== undefined) watchlist.intervalSeconds = intervalSeconds;
+  if (record.forward !== undefined) {
+    const forward = validateForward(record.forward, problems);
+    if (forward.length > 0) watchlist.forward = forward;
+  }
   return { watchlist, problems, rejected };
 }
 
@@ -273,6 +278,40 @@ export function entryLabel(raw: unknown, index: number): string {
   return `vendor #${index + 1}${what}`;
 }
 
+/** The "forward" list, target by target: a bad one is named (by type and shortened URL) and skipped. */
+function validateForward(raw: unknown, problems: string[]): ForwardTarget[] {
+  if (!Array.isArray(raw)) {
+    problems.push('"forward" must be a list of targets (ignored)');
+    return [];
+  }
+  const out: ForwardTarget[] = [];
+  const seen = new Set<string>();
+  raw.forEach((item, index) => {
+    const parsed = forwardTargetSchema.safeParse(item);
+    const r = (typeof item === 'object' && item !== null ? item : {}) as { type?: unknown; url?: unknown };
+    const label =
+      typeof r.url === 'string' && typeof r.type === 'string'
+        ? `forward target #${index + 1} (${describeTarget({ type: r.type as ForwardTarget['type'], url: r.url })})`
+        : `forward target #${index + 1}`;
+    if (!parsed.success) {
+      problems.push(`${label}: ${plainIssues(parsed.error).sentences.join('; ')} — skipped`);
+      return;
+    }
+    const key = `${parsed.data.type} ${parsed.data.url}`;
+    if (seen.has(key)) {
+      problems.push(`${label}: duplicate — skipped`);
+      return;
+    }
+    if (out.length >= MAX_FORWARD_TARGETS) {
+      problems.push(`${label}: at most ${MAX_FORWARD_TARGETS} targets — skipped`);
+      return;
+    }
+    seen.add(key);
+    out.push(parsed.data);
+  });
+  return out;
+}
+
 /** Parse the text of a watchlist file. */
 export function parseWatchlist(text: string): WatchlistParseResult {
   let data: unknown;
@@ -284,8 +323,14 @@ export function parseWatchlist(text: string): WatchlistParseResult {
   return validateWatchlist(data);
 }
 
-/** The file of DESIGN.md, pretty-printed, with only the fields a person set (cached detection included). */
-export function serializeWatchlist(watchlist: WatchlistFile): string {
+/**
+ * The file of DESIGN.md, pretty-printed, with only the fields a person set (cached detection included).
+ * Forwarding targets hold secret URLs: they are left out unless `includeForward` asks for them.
+ */
+export function serializeWatchlist(
+  watchlist: WatchlistFile,
+  opts: { includeForward?: boolean } = {},
+): string {
   const vendors = watchlist.vendors.map((v) => {
     const out: WatchEntry = { url: v.url };
     if (v.name) out.name = v.name;
@@ -298,5 +343,7 @@ export function serializeWatchlist(watchlist: WatchlistFile): string {
   });
   const file: WatchlistFile = { version: 1, vendors };
   if (watchlist.intervalSeconds !== undefined) file.intervalSeconds = watchlist.intervalSeconds;
+  if (opts.includeForward && watchlist.forward?.length)
+    file.forward = watchlist.forward.map((t) => ({ ...t }));
   return JSON.stringify(file, null, 2) + '\n';
 }

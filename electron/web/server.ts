@@ -30,11 +30,13 @@ import {
   type HostPolicy,
 } from './security';
 import { readStaticFile } from './static-files';
+import { METRICS_CONTENT_TYPE } from '../core/metrics/metrics';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface WebServerOptions {
-  core: Pick<AppCore, 'handlers' | 'onPush' | 'onNotification'>;
+  core: Pick<AppCore, 'handlers' | 'onPush' | 'onNotification'> &
+    Partial<Pick<AppCore, 'calendar' | 'metrics'>>;
   /** The built renderer (index.html + assets). */
   staticDir: string;
   /** Default 127.0.0.1. */
@@ -286,6 +288,27 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
       return;
     }
     if (pathname === '/api') throw new HttpError(404, 'Unknown channel.');
+
+    // Feeds for calendar apps and Prometheus: the same request path (and checks) as everything else.
+    const feed =
+      pathname === '/calendar.ics' ? core.calendar : pathname === '/metrics' ? core.metrics : undefined;
+    if (feed) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        throw new HttpError(405, 'Method not allowed.', { Allow: 'GET, HEAD' });
+      }
+      const body = Buffer.from(await feed(), 'utf8');
+      res.writeHead(200, {
+        ...pageHeaders,
+        'Content-Type': pathname === '/metrics' ? METRICS_CONTENT_TYPE : 'text/calendar; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Content-Length': String(body.length),
+        ...(pathname === '/calendar.ics'
+          ? { 'Content-Disposition': 'inline; filename="statustray-maintenance.ics"' }
+          : {}),
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       throw new HttpError(405, 'Method not allowed.', { Allow: 'GET, HEAD' });

@@ -53,7 +53,20 @@ export class FakeCore implements AppCore {
     'link:open': vi.fn(async ({ url }) =>
       this.options.openExternal ? this.options.openExternal(url) : false,
     ),
+    'forward:list': vi.fn(async () => []),
+    'forward:add': vi.fn(async () => []),
+    'forward:remove': vi.fn(async () => []),
+    'forward:test': vi.fn(async () => ({ ok: true, detail: 'HTTP 200' })),
+    'calendar:export': vi.fn(async () => ({ ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', savedTo: null })),
   };
+
+  calendar(): string {
+    return 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+  }
+
+  async metrics(): Promise<string> {
+    return '';
+  }
 
   onPush<C extends PushChannel>(channel: C, listener: (payload: PushChannels[C]) => void): () => void {
     const set = this.pushes.get(channel) ?? new Set();

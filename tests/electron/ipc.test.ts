@@ -30,6 +30,11 @@ function fakeHandlers(): RequestHandlers {
     'watchlist:export': vi.fn(async () => '{}'),
     'watchlist:import': fail,
     'link:open': vi.fn(async () => true),
+    'forward:list': vi.fn(async () => []),
+    'forward:add': fail,
+    'forward:remove': fail,
+    'forward:test': fail,
+    'calendar:export': fail,
   };
 }
 

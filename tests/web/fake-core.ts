@@ -77,6 +77,14 @@ export function createFakeCore(): FakeCore {
     'watchlist:export': record('watchlist:export', () => '{"version":1,"vendors":[]}'),
     'watchlist:import': record('watchlist:import', () => ({ added: 0, skipped: 0, errors: [] })),
     'link:open': record('link:open', () => true),
+    'forward:list': record('forward:list', () => []),
+    'forward:add': record('forward:add', () => []),
+    'forward:remove': record('forward:remove', () => []),
+    'forward:test': record('forward:test', () => ({ ok: true, detail: 'HTTP 200' })),
+    'calendar:export': record('calendar:export', () => ({
+      ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+      savedTo: null,
+    })),
   };
   return {
     calls,

@@ -1,6 +1,7 @@
 // `statustray watch --help`: plain text, so that the help never loads the engine.
 
 export const WATCH_HELP = `Usage: statustray watch --config <watchlist.json> [--interval <seconds>] [--json]
+                        [--metrics-port <n> [--metrics-host <address>]]
 
 Polls every vendor of a watchlist and prints what it learns, as it happens: each vendor's first
 reading at start, a vendor it cannot read at its first failed read, then every change of status,
@@ -22,7 +23,14 @@ component, incident and maintenance, until Ctrl-C or SIGTERM.
                     incident_opened / incident_updated / incident_resolved (incident),
                     maintenance_started / maintenance_completed (incident),
                     vendor_unreachable (error) or vendor_recovered
+  --metrics-port <n>  serve Prometheus metrics at http://127.0.0.1:<n>/metrics
+  --metrics-host <a>  the address to serve them on (default 127.0.0.1: this machine only)
   -h, --help        show this help
+
+A watchlist may also name "forward" targets (webhook, slack, teams, discord, ntfy), e.g.
+  "forward": [ { "type": "slack", "url": "https://hooks.slack.com/services/…", "level": "outages" } ]
+They get the notifications the desktop app would show, from an outbox in the data folder that keeps
+each message until the receiver accepts it (retried with backoff for 24 h, kept across restarts).
 
 Statuses, best to worst: operational, unknown, maintenance, degraded, partial_outage, major_outage.
 

@@ -1,7 +1,7 @@
 // What the parts of the app core share while it runs: the user's data in memory, the engine pieces, and
 // the few effects every part may ask for (save, redraw). createAppCore builds one; each module reads it.
 import type { Settings } from '../../../shared/ipc';
-import type { WatchEntry } from '../../../shared/model';
+import type { ForwardTarget, WatchEntry } from '../../../shared/model';
 import type { AppCoreOptions } from '../app-types';
 import type { History } from '../history/history';
 import type { HttpClient } from '../http/types';
@@ -23,6 +23,8 @@ export interface AppContext {
   readonly push: StatePush;
   /** What the user watches, in the order they added it. */
   entries: WatchEntry[];
+  /** Where notifications are also forwarded (kept with the watchlist). */
+  forward: ForwardTarget[];
   settings: Settings;
   policyState: PolicyState;
   history: History;

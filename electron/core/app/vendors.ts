@@ -83,7 +83,11 @@ export async function importWatchlistFile(ctx: AppContext, file: string): Promis
   }
   const { watchlist, problems } = parseWatchlist(text);
   for (const p of problems) ctx.notices.add(`${path.basename(file)}: ${p}`);
-  if (addNewEntries(ctx, watchlist?.vendors ?? []).added) await ctx.saveWatchlist();
+  const newTargets = (watchlist?.forward ?? []).filter(
+    (t) => !ctx.forward.some((f) => f.type === t.type && f.url === t.url),
+  );
+  ctx.forward = [...ctx.forward, ...newTargets];
+  if (addNewEntries(ctx, watchlist?.vendors ?? []).added || newTargets.length > 0) await ctx.saveWatchlist();
 }
 
 async function detect(

@@ -4,6 +4,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { ImportResult, Settings } from '../../../shared/ipc';
 import { useBridge } from '../bridge';
+import { TeamFeeds } from '../components/TeamFeeds';
 import { useAppStore } from '../stores/app-store';
 import { formatLocal, plural } from '../format';
 import { plainError } from '../plain-error';
@@ -358,6 +359,7 @@ export function SettingsView() {
         </p>
         <WatchlistTransfer />
       </Section>
+      <TeamFeeds />
       <Section id="data-title" title="Your data">
         <p>
           StatusTray keeps your watchlist, settings and history in{' '}

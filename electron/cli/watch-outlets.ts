@@ -1,0 +1,133 @@
+// What `watch` adds around its monitor for teams: forwarding the notifications the desktop would show
+// (same policy, from a durable outbox in the data folder) and a Prometheus /metrics endpoint.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { ForwardTarget, WatchEntry } from '../../shared/model';
+import { createOutlets } from '../core/app/outlets';
+import { createPolicyRunner, policyConfigOf, type PolicyRunner } from '../core/app/policy';
+import { DEFAULT_SETTINGS } from '../core/app/stores';
+import { forwardContextOf } from '../core/forward/context';
+import { Forwarder } from '../core/forward/forwarder';
+import { forwardMessage } from '../core/forward/message';
+import { METRICS_CONTENT_TYPE, type EngineMetrics } from '../core/metrics/metrics';
+import type { Monitor } from '../core/monitor/monitor';
+import { realTimers } from '../core/monitor/types';
+import { initialPolicyState, type PolicyState } from '../core/policy/policy';
+import { createFileStore } from '../core/storage/file-store';
+
+export interface WatchForwarding {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the notification policy over the monitor's events (its state kept in the data folder, so a
+ * restart never announces the same thing twice) and queues each notification for every target.
+ */
+export async function startWatchForwarding(opts: {
+  monitor: Monitor;
+  vendors: readonly WatchEntry[];
+  targets: readonly ForwardTarget[];
+  dataDir: string;
+  log: (line: string) => void;
+}): Promise<WatchForwarding> {
+  const { monitor, log } = opts;
+  const store = createFileStore<PolicyState>(path.join(opts.dataDir, 'watch-notifications.json'));
+  const loaded = await store.load().catch(() => ({ value: null, notice: undefined }));
+  if (loaded.notice) log(loaded.notice);
+  let state: PolicyState = { ...initialPolicyState(), ...(loaded.value ?? {}) };
+  let saving: Promise<void> = Promise.resolve();
+  const save = (): void => {
+    saving = saving
+      .then(() => store.save(state))
+      .catch((err: unknown) => log(`could not save: ${(err as Error).message}`));
+  };
+
+  const forwarder = new Forwarder({ dataDir: opts.dataDir, targets: [...opts.targets], notice: log });
+  await forwarder.start();
+  const outlets = createOutlets([
+    {
+      name: 'forwarding',
+      deliver(notification) {
+        const message = forwardMessage(
+          notification,
+          forwardContextOf(notification, (id) => monitor.view(id)),
+        );
+        forwarder
+          .enqueue(message)
+          .catch((err: unknown) => log(`could not queue a message: ${(err as Error).message}`));
+      },
+    },
+  ]);
+  const config = policyConfigOf(DEFAULT_SETTINGS, opts.vendors);
+  const policy: PolicyRunner = createPolicyRunner({
+    timers: realTimers,
+    now: Date.now,
+    config: () => config,
+    getState: () => state,
+    setState: (next) => {
+      state = next;
+      save();
+    },
+    outlets,
+  });
+  let lastOffline = false;
+  const offEvents = monitor.onEvents((events) => policy.step(events));
+  const offChange = monitor.onChange(() => {
+    const offline = monitor.isOffline();
+    if (offline !== lastOffline) {
+      lastOffline = offline;
+      policy.step([], offline);
+    }
+  });
+  return {
+    async stop() {
+      offEvents();
+      offChange();
+      policy.stop();
+      save();
+      await saving;
+      await forwarder.stop();
+    },
+  };
+}
+
+/** Serves GET /metrics (and nothing else) on host:port; loopback unless the user names another host. */
+export async function startMetricsServer(
+  metrics: EngineMetrics,
+  port: number,
+  host = '127.0.0.1',
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Only GET /metrics is served here.\n');
+      return;
+    }
+    metrics.text().then(
+      (text) => {
+        res.writeHead(200, { 'Content-Type': METRICS_CONTENT_TYPE, 'Cache-Control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : text);
+      },
+      (err: unknown) => {
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`${(err as Error).message}\n`);
+      },
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}/metrics`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
