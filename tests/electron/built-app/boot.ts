@@ -2,7 +2,6 @@
 // recording stand-in (tests/electron/standin), and reads back what it recorded, line by line.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { vi } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 const REGISTER = join(ROOT, 'tests', 'electron', 'standin', 'register.mjs');
@@ -60,6 +59,10 @@ export function bootBuiltApp(options: {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
+  // Once the process is gone and its output read, nothing more can be recorded: a wait then fails at
+  // once with what the app printed (a crash at start-up), instead of at the end of its time limit.
+  let closed = false;
+  child.once('close', () => (closed = true));
   const output = (): string => log;
   return {
     child,
@@ -67,18 +70,18 @@ export function bootBuiltApp(options: {
     output,
     exited,
     async waitFor(match, what, since = 0) {
-      let found: Recorded | undefined;
-      await vi.waitFor(
-        () => {
-          found = records.slice(since).find(match);
-          if (!found) {
-            const seen = records.map((r) => r.kind).join(', ');
-            throw new Error(`the app never did: ${what}\nrecorded: ${seen}\noutput:\n${output()}`);
-          }
-        },
-        { timeout: 60_000, interval: 50 },
-      );
-      return found!;
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const found = records.slice(since).find(match);
+        if (found) return found;
+        if (closed || Date.now() > deadline) {
+          const seen = records.map((r) => r.kind).join(', ');
+          throw new Error(
+            `the app never did: ${what}${closed ? ' (it exited first)' : ''}\nrecorded: ${seen}\noutput:\n${output()}`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
   };
 }

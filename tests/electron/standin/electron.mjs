@@ -249,6 +249,14 @@ export const shell = strict('shell', {
   },
 });
 
+// Only the calendar export asks for a save dialog; start-up never does. Cancelled, so nothing is written.
+export const dialog = strict('dialog', {
+  async showSaveDialog(options) {
+    record('save-dialog', { title: options?.title, defaultPath: options?.defaultPath });
+    return { canceled: true, filePath: undefined };
+  },
+});
+
 export const screen = strict('screen', {
   getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
   getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
@@ -416,6 +424,7 @@ export default strict('electron', {
   powerMonitor,
   shell,
   screen,
+  dialog,
   BrowserWindow,
   nativeImage,
   Tray,
