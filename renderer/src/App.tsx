@@ -55,6 +55,7 @@ export function App() {
   const bridge = useBridge();
   const state = useAppStore((s) => s.state);
   const loadError = useAppStore((s) => s.loadError);
+  const loadErrorNeedsKey = useAppStore((s) => s.loadErrorNeedsKey);
   const route = useNav((s) => s.route);
   const navigate = useNav((s) => s.navigate);
   const mainRef = useRef<HTMLElement>(null);
@@ -190,11 +191,17 @@ export function App() {
           <CurrentView route={route} />
         ) : loadError ? (
           <div className="empty" role="alert">
-            <h1 tabIndex={-1}>StatusTray cannot reach its monitor</h1>
+            <h1 tabIndex={-1}>
+              {loadErrorNeedsKey
+                ? 'This dashboard needs its access key'
+                : 'StatusTray cannot reach its monitor'}
+            </h1>
             <p>{loadError}</p>
-            <button type="button" onClick={() => window.location.reload()}>
-              Try again
-            </button>
+            {loadErrorNeedsKey ? null : (
+              <button type="button" onClick={() => window.location.reload()}>
+                Try again
+              </button>
+            )}
           </div>
         ) : (
           <p className="loading" role="status">

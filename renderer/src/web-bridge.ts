@@ -14,6 +14,17 @@ export interface WebBridge extends Bridge {
   onNotification(listener: (notification: AppNotification) => void): () => void;
 }
 
+/** The dashboard refused a request for want of its access key (the tab was opened without it). */
+export class AccessKeyError extends Error {
+  override name = 'AccessKeyError';
+}
+
+function errorText(body: unknown, status: number): string {
+  return body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
+    ? body.error
+    : `Request failed (${status}).`;
+}
+
 /** Where a tab keeps its access token: for as long as the tab is open, and for this origin only. */
 export const TOKEN_STORAGE_KEY = 'statustray.token';
 
@@ -121,11 +132,8 @@ export function createWebBridge(baseUrl = '', token: string | null = null): WebB
       }
     }
     if (!response.ok) {
-      const message =
-        body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
-          ? body.error
-          : `Request failed (${response.status}).`;
-      throw new Error(message);
+      if (response.status === 401) throw new AccessKeyError(errorText(body, response.status));
+      throw new Error(errorText(body, response.status));
     }
     return body as Res<C>;
   }

@@ -59,7 +59,10 @@ describe('the web access token', () => {
   it('shows no data at the bare address, and says how to open the dashboard', async () => {
     const { context, page } = await openPage(browser, new URL(app.url).origin + '/');
     try {
-      await page.getByText(/access key/).waitFor({ timeout: 20_000 });
+      await page
+        .getByRole('heading', { level: 1, name: 'This dashboard needs its access key' })
+        .waitFor({ timeout: 20_000 });
+      expect(await page.getByText(/printed when it started/).count()).toBe(1);
       expect(await page.getByText(/Kustomer/).count()).toBe(0);
     } finally {
       await context.close();

@@ -107,4 +107,18 @@ describe('keyboard and navigation', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('The StatusTray server cannot be reached.')).toBeInTheDocument();
   });
+
+  it('says the dashboard needs its access key when the tab was opened without it', async () => {
+    const refusal = new Error(
+      'This needs the dashboard\'s access key. Open the address "statustray web" printed.',
+    );
+    refusal.name = 'AccessKeyError';
+    renderApp(createFakeBridge({ 'state:get': async () => Promise.reject(refusal) }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'This dashboard needs its access key' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Open the address "statustray web" printed/)).toBeInTheDocument();
+    // Reloading the same keyless tab cannot help: no "Try again" that would only fail again.
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
 });

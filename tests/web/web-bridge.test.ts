@@ -90,8 +90,9 @@ describe('web bridge events', () => {
       async () =>
         new Response(JSON.stringify({ error: "This needs the dashboard's access key." }), { status: 401 }),
     );
-    await expect(createWebBridge().invoke('state:get')).rejects.toThrow(
-      "This needs the dashboard's access key.",
-    );
+    const refused = createWebBridge().invoke('state:get');
+    await expect(refused).rejects.toThrow("This needs the dashboard's access key.");
+    // Named, so the window can say "needs its access key" rather than "cannot reach its monitor".
+    await expect(refused).rejects.toMatchObject({ name: 'AccessKeyError' });
   });
 });

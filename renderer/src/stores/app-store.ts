@@ -9,8 +9,10 @@ interface AppStore {
   state: AppState | null;
   /** Why the state could not be loaded (shown instead of a blank window). */
   loadError: string | null;
+  /** The load failed because this tab lacks the dashboard's access key (web mode), not a dead monitor. */
+  loadErrorNeedsKey: boolean;
   setState(state: AppState): void;
-  setLoadError(message: string | null): void;
+  setLoadError(message: string | null, needsKey?: boolean): void;
   /** Shows a choice at once, before the host confirms it (the host's answer or next push wins). */
   patchSettings(patch: Partial<Settings>): void;
   patchVendor(id: string, patch: Partial<VendorSummary>): void;
@@ -23,12 +25,13 @@ interface AppStore {
 export const useAppStore = create<AppStore>()((set) => ({
   state: null,
   loadError: null,
+  loadErrorNeedsKey: false,
   setState: (state) => {
     // Fresh data: move the shared clock on too, so that nothing new reads as older than it is.
     refreshNow();
-    set({ state, loadError: null });
+    set({ state, loadError: null, loadErrorNeedsKey: false });
   },
-  setLoadError: (loadError) => set({ loadError }),
+  setLoadError: (loadError, needsKey = false) => set({ loadError, loadErrorNeedsKey: needsKey }),
   patchSettings: (patch) =>
     set((s) => (s.state ? { state: { ...s.state, settings: { ...s.state.settings, ...patch } } } : {})),
   patchVendor: (id, patch) =>
@@ -78,7 +81,12 @@ export function connectAppState(bridge: Bridge): () => void {
     },
     (err: unknown) => {
       if (!active || pushed) return;
-      useAppStore.getState().setLoadError(err instanceof Error ? err.message : String(err));
+      useAppStore
+        .getState()
+        .setLoadError(
+          err instanceof Error ? err.message : String(err),
+          err instanceof Error && err.name === 'AccessKeyError',
+        );
     },
   );
   return () => {
