@@ -139,6 +139,38 @@ describe('the app core on electron-store', () => {
   });
 });
 
+describe('the app core on electron-store: settings from a newer version', () => {
+  it('keeps an unknown settings key and an unknown theme through a save of the settings', async () => {
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({ schemaVersion: 1, savedAt: 'x', data: { theme: 'sepia', digest: 'daily' } }),
+    );
+    const http = { close: async () => undefined } as unknown as HttpClient;
+    const read = async () => {
+      throw new Error('not used');
+    };
+    const core = createAppCore({
+      dataDir: dir,
+      openStore: electronStoreOpener({ dir, now }),
+      read,
+      http,
+      now,
+    });
+    await core.start();
+    try {
+      expect((await core.handlers['state:get']()).settings.theme).toBe('system');
+      await core.handlers['settings:update']({ launchAtLogin: true });
+    } finally {
+      await core.stop();
+    }
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).data).toMatchObject({
+      theme: 'sepia',
+      digest: 'daily',
+      launchAtLogin: true,
+    });
+  });
+});
+
 describe('window bounds memory', () => {
   it('remembers the last bounds and starts over from a broken file', () => {
     const memory = windowBoundsMemory(dir);

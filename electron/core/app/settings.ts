@@ -3,11 +3,11 @@
 import type { RequestHandlers, Settings } from '../../../shared/ipc';
 import type { Timers } from '../monitor/types';
 import type { AppContext } from './context';
-import { validateSettings } from './stores';
+import { storedSettings, validateSettings } from './stores';
 import { check } from './validate';
 
 async function saveSettings(ctx: AppContext): Promise<void> {
-  await ctx.stores.settings.store.save(ctx.settings).catch(ctx.reportSaveError('settings'));
+  await ctx.stores.settings.store.save(storedSettings(ctx.settings)).catch(ctx.reportSaveError('settings'));
   // The command line's interval wins over the stored one.
   if (ctx.options.intervalSeconds === undefined)
     ctx.monitor.setIntervalMs(ctx.settings.intervalSeconds * 1000);
@@ -15,7 +15,7 @@ async function saveSettings(ctx: AppContext): Promise<void> {
 
 /** A watchlist file's interval (already checked against the app's floor) becomes the setting. */
 export async function applyInterval(ctx: AppContext, intervalSeconds: number): Promise<void> {
-  ctx.settings = { ...ctx.settings, intervalSeconds };
+  ctx.settings = validateSettings({ ...ctx.settings, intervalSeconds }, ['intervalSeconds']);
   await saveSettings(ctx);
 }
 
@@ -51,7 +51,7 @@ export function settingsHandlers(
       const patch = check('settings:update', arg);
       const next: Settings = { ...ctx.settings, ...patch };
       if (patch.quietHours) next.quietHours = { ...patch.quietHours };
-      ctx.settings = validateSettings(next);
+      ctx.settings = validateSettings(next, Object.keys(patch));
       await saveSettings(ctx);
       onChanged(ctx.settings);
       ctx.push.changed();

@@ -43,34 +43,70 @@ function isRecord(data: unknown): data is Record<string, unknown> {
 }
 
 /**
- * Stored settings, each checked by the same schema as a change from the window. One that cannot be used
- * gets its default and is kept aside; a document that is not settings at all throws (kept aside whole).
+ * Settings keys this version does not know (written by a newer version) and stored values it cannot use
+ * for this run (an unknown theme), kept with the settings so that a save writes them back. A symbol key:
+ * object spread copies it, JSON and structuredClone (the state sent to the window) never see it.
+ */
+export const KEPT_SETTINGS: unique symbol = Symbol('statustray.keptSettings');
+type WithKeptSettings = Settings & { [KEPT_SETTINGS]?: Record<string, unknown> };
+
+/** An enum value from a newer version: used as the default for now, kept as stored. */
+function isUnknownChoice(issues: readonly { code: string }[]): boolean {
+  return issues.length > 0 && issues.every((i) => i.code === 'invalid_value');
+}
+
+/**
+ * Stored settings, each checked by the same schema as a change from the window. A key this version does
+ * not know is kept as it is; an unknown choice (theme "sepia") gets the default for this run and is kept
+ * until the user changes that setting; any other value that cannot be used gets its default and is kept
+ * aside. A document that is not settings at all throws (kept aside whole).
  */
 export function checkSettings(data: unknown): Checked<Settings> {
   if (!isRecord(data)) throw new Error('settings are not an object');
-  const value: Settings = structuredClone(DEFAULT_SETTINGS);
+  const value: WithKeptSettings = structuredClone(DEFAULT_SETTINGS);
   const rejected: RejectedItem[] = [];
+  const notes: string[] = [];
+  const kept: Record<string, unknown> = {};
   for (const [key, stored] of Object.entries(data)) {
     const schema = SETTING_SCHEMAS[key as keyof typeof SETTING_SCHEMAS];
     if (!schema) {
-      rejected.push({ what: `setting "${key}"`, reason: 'not known to this version', data: stored });
+      kept[key] = stored;
+      notes.push(`setting "${key}" is not known to this version; it is kept as it is`);
       continue;
     }
     if (stored === undefined) continue;
     const parsed = schema.safeParse(stored);
     if (parsed.success && parsed.data !== undefined) {
       (value as unknown as Record<string, unknown>)[key] = parsed.data;
+    } else if (!parsed.success && isUnknownChoice(parsed.error.issues)) {
+      kept[key] = stored;
+      notes.push(
+        `setting "${key}" ${JSON.stringify(stored)} is not known to this version: the default is used, the value is kept`,
+      );
     } else if (!parsed.success) {
       const reason = parsed.error.issues.map((i) => i.message).join('; ');
       rejected.push({ what: `setting "${key}"`, reason: `${reason}; the default is used`, data: stored });
     }
   }
-  return { value, rejected, notes: [] };
+  if (Object.keys(kept).length) value[KEPT_SETTINGS] = kept;
+  return { value, rejected, notes };
 }
 
-/** The settings a change from the window leads to (already checked by the request schema). */
-export function validateSettings(data: unknown): Settings {
-  return checkSettings(data).value;
+/**
+ * The settings a change from the window leads to (already checked by the request schema). What was kept
+ * from a newer version stays, except the settings the user has just chosen.
+ */
+export function validateSettings(data: Settings, changed: readonly string[] = []): Settings {
+  const value: WithKeptSettings = checkSettings(data).value;
+  const kept = { ...(data as WithKeptSettings)[KEPT_SETTINGS] };
+  for (const key of changed) delete kept[key];
+  if (Object.keys(kept).length) value[KEPT_SETTINGS] = kept;
+  return value;
+}
+
+/** The settings as stored: what was kept from a newer version goes back over this run's defaults. */
+export function storedSettings(settings: Settings): Settings {
+  return { ...settings, ...(settings as WithKeptSettings)[KEPT_SETTINGS] };
 }
 
 /**

@@ -182,23 +182,58 @@ describe('nothing saved is lost in silence', () => {
 
     await fs.writeFile(
       file('settings.json'),
-      envelope({ intervalSeconds: 300, theme: 'purple', notificationsEnabled: false }),
+      envelope({ intervalSeconds: 300, launchAtLogin: 'yes', notificationsEnabled: false }),
     );
     const second = newCore();
     await second.start();
     const state = await second.handlers['state:get']();
     expect(state.settings).toMatchObject({
       intervalSeconds: 300,
-      theme: 'system',
+      launchAtLogin: false,
       notificationsEnabled: false,
     });
     expect(state.notices.join('\n')).toMatch(
-      /settings\.json: setting "theme" could not be used \(.*the default is used\); kept aside in settings\.rejected\.json/,
+      /settings\.json: setting "launchAtLogin" could not be used \(.*the default is used\); kept aside in settings\.rejected\.json/,
     );
     expect((await readJson('settings.rejected.json')).items[0]).toMatchObject({
-      what: 'setting "theme"',
-      data: 'purple',
+      what: 'setting "launchAtLogin"',
+      data: 'yes',
     });
+  });
+
+  it('keeps settings from a newer version through a save, and an unknown theme until the user picks one', async () => {
+    await fs.writeFile(
+      file('settings.json'),
+      envelope({ intervalSeconds: 300, theme: 'sepia', digest: { daily: '08:00' } }),
+    );
+    const core = newCore();
+    await core.start();
+    const state = await core.handlers['state:get']();
+    expect(state.settings).toMatchObject({ intervalSeconds: 300, theme: 'system' });
+    expect(state.settings).not.toHaveProperty('digest');
+    const told = state.notices.join('\n');
+    expect(told).toMatch(/setting "theme" "sepia" is not known to this version: the default is used/);
+    expect(told).toMatch(/setting "digest" is not known to this version; it is kept as it is/);
+    // A change of another setting writes the newer version's key and value back.
+    await core.handlers['settings:update']({ notificationsEnabled: false });
+    expect((await readJson('settings.json')).data).toMatchObject({
+      intervalSeconds: 300,
+      notificationsEnabled: false,
+      theme: 'sepia',
+      digest: { daily: '08:00' },
+    });
+    await expect(fs.access(file('settings.rejected.json'))).rejects.toThrow();
+    // After a restart it is all still there; the user's own theme then replaces the unknown one.
+    const again = await restart(core);
+    expect((await again.handlers['state:get']()).settings.theme).toBe('system');
+    await again.handlers['settings:update']({ theme: 'dark' });
+    expect((await readJson('settings.json')).data).toMatchObject({
+      theme: 'dark',
+      notificationsEnabled: false,
+      digest: { daily: '08:00' },
+    });
+    const last = await restart(again);
+    expect((await last.handlers['state:get']()).settings.theme).toBe('dark');
   });
 
   it('keeps a torn backup aside when the main file is missing, so the second save cannot replace it', async () => {
