@@ -13,7 +13,8 @@ import type { Timers } from '../monitor/types';
 import { initialPolicyState, type PolicyState } from '../policy/policy';
 import { createFileStore } from '../storage/file-store';
 import type { DocumentStore } from '../storage/types';
-import { keepAside, type RejectedItem } from '../storage/rejected';
+import { holdSavesUntil } from '../storage/held-store';
+import { keepAside, rejectedFileFor, type RejectedItem } from '../storage/rejected';
 import { entryLabel, normalizeUrl } from '../watchlist';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -253,10 +254,11 @@ export function storeLocations(stores: AppStores): string[] {
  * used is kept in `<name>.rejected.json`, and each is told through `notice` (which and why).
  */
 export async function loadChecked<T>(
-  { store, check }: CheckedStore<T>,
+  checkedStore: CheckedStore<T>,
   notice: (message: string) => void,
   now: () => number = Date.now,
 ): Promise<T | null> {
+  const { store, check } = checkedStore;
   const name = path.basename(store.location);
   let loaded: T | null;
   try {
@@ -279,16 +281,35 @@ export async function loadChecked<T>(
   }
   for (const note of checked.notes) notice(`${name}: ${note}.`);
   if (checked.rejected.length) {
-    let where: string;
-    try {
-      where = `kept aside in ${path.basename(await keepAside(store.location, checked.rejected, now))}`;
-    } catch (err) {
-      where = `could not be kept aside (${(err as Error).message}): copy it from ${name} before changing anything`;
-    }
+    const where = await keepRejected(checkedStore, checked.rejected, now);
     for (const item of checked.rejected)
       notice(`${name}: ${item.what} could not be used (${item.reason}); ${where}.`);
   }
   return checked.value;
+}
+
+/**
+ * Keeps what could not be used in `<name>.rejected.json`; failing that, the whole document aside as it
+ * is; failing both, the store's saves are held (refused, and so told) until keeping it aside works, so
+ * that no later save replaces the only copy. Says where it went, for the notice.
+ */
+async function keepRejected<T>(
+  checkedStore: CheckedStore<T>,
+  items: RejectedItem[],
+  now: () => number,
+): Promise<string> {
+  const { store } = checkedStore;
+  const keep = () => keepAside(store.location, items, now);
+  try {
+    return `kept aside in ${path.basename(await keep())}`;
+  } catch (err) {
+    const why = (err as Error).message;
+    const whole = store.setAside ? await store.setAside().catch(() => null) : null;
+    if (whole)
+      return `${path.basename(rejectedFileFor(store.location))} could not be written (${why}), so the whole file was kept aside as ${path.basename(whole)}`;
+    checkedStore.store = holdSavesUntil(store, keep, `what ${path.basename(store.location)} holds`);
+    return `could not be kept aside (${why}): changes to it are not saved until it can be, or copy it from ${path.basename(store.location)} yourself`;
+  }
 }
 
 export async function loadAllStores(

@@ -25,7 +25,7 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-function newCore(dataDir = dir): AppCore {
+function newCore(dataDir = dir, now?: () => number): AppCore {
   const timers = new FakeTimers();
   const read = async (url: string) => {
     const snap = snapshot(
@@ -44,7 +44,7 @@ function newCore(dataDir = dir): AppCore {
       notModified: false,
     };
   };
-  const core = createAppCore({ dataDir, read, timers, http });
+  const core = createAppCore({ dataDir, read, timers, http, ...(now ? { now } : {}) });
   cores.push(core);
   return core;
 }
@@ -234,6 +234,32 @@ describe('nothing saved is lost in silence', () => {
     });
     const last = await restart(again);
     expect((await last.handlers['state:get']()).settings.theme).toBe('dark');
+  });
+
+  it('keeps the whole file aside when the rejected file cannot be written, so later saves cannot lose it', async () => {
+    const original = envelope({
+      version: 1,
+      vendors: [{ url: KUSTOMER, components: [''] }, { url: GITHUB }],
+    });
+    await fs.writeFile(file('watchlist.json'), original);
+    // Something in the way of the keep-aside file that cannot be moved either: a folder of that name,
+    // and a full folder where an unreadable keep-aside file would go.
+    const at = Date.parse('2026-11-24T10:00:00.000Z');
+    await fs.mkdir(file('watchlist.rejected.json'));
+    await fs.mkdir(file(`watchlist.rejected.json.unreadable-${at}`));
+    await fs.writeFile(file(`watchlist.rejected.json.unreadable-${at}/x`), '');
+    const core = newCore(dir, () => at);
+    await core.start();
+    expect(await watchedUrls(core)).toEqual([GITHUB]);
+    expect((await notices(core)).join('\n')).toMatch(
+      /vendor #1 \(https:\/\/status\.kustomer\.test\) could not be used \(.*\); watchlist\.rejected\.json could not be written \(.*\), so the whole file was kept aside as watchlist\.unusable-/,
+    );
+    await core.handlers['vendors:add']({ url: 'https://status.third.test' });
+    await core.handlers['vendors:add']({ url: 'https://status.fourth.test' });
+    const aside = (await listDir()).filter((f) => f.startsWith('watchlist.unusable-'));
+    expect(aside).toHaveLength(1);
+    expect(await fs.readFile(file(aside[0]!), 'utf8')).toBe(original);
+    expect((await readJson('watchlist.json')).data.vendors).toHaveLength(3);
   });
 
   it('keeps a torn backup aside when the main file is missing, so the second save cannot replace it', async () => {

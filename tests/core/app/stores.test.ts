@@ -86,6 +86,37 @@ describe('app stores', () => {
     expect(notices).toEqual(['Could not read /host/settings.json: EACCES: permission denied']);
   });
 
+  it('holds the saves of a store whose unusable part could not be kept aside, until it can be', async () => {
+    // The folder of the keep-aside file cannot be made: a file is in its way.
+    const location = path.join(dir, 'host', 'settings.json');
+    await fs.writeFile(path.join(dir, 'host'), '');
+    const saved: unknown[] = [];
+    // A host store that cannot set a whole document aside.
+    const host: DocumentStore<unknown> = {
+      location,
+      load: async () => ({ value: { launchAtLogin: 'yes' } }),
+      save: async (value) => {
+        saved.push(value);
+      },
+    };
+    const settings = { store: host, check: checkSettings };
+    const notices: string[] = [];
+    expect(await loadChecked(settings, (m) => notices.push(m))).toEqual(DEFAULT_SETTINGS);
+    expect(notices.join('\n')).toMatch(
+      /setting "launchAtLogin" could not be used .*; could not be kept aside \(.*\): changes to it are not saved until it can be/,
+    );
+    await expect(settings.store.save(DEFAULT_SETTINGS)).rejects.toThrow(
+      /^not saved, so as not to lose what settings\.json holds, which could not be kept aside/,
+    );
+    expect(saved).toEqual([]);
+    // Once the way is clear, the next save keeps it aside first, then saves.
+    await fs.rm(path.join(dir, 'host'));
+    await settings.store.save(DEFAULT_SETTINGS);
+    expect(saved).toEqual([DEFAULT_SETTINGS]);
+    const rejected = JSON.parse(await fs.readFile(path.join(dir, 'host', 'settings.rejected.json'), 'utf8'));
+    expect(rejected.items[0]).toMatchObject({ what: 'setting "launchAtLogin"', data: 'yes' });
+  });
+
   it('uses the default for a setting it cannot use and says which, keeping the rest', () => {
     const checked = checkSettings({ intervalSeconds: 5, theme: 'dark' });
     expect(checked.value).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
