@@ -59,7 +59,7 @@ export const REQUEST_SCHEMAS = {
     theme: z.enum(['system', 'light', 'dark']).optional(),
     pausedUntil: z.iso.datetime({ offset: true }).nullable().optional(),
   }),
-  'watchlist:export': none,
+  'watchlist:export': z.strictObject({ includeForward: z.boolean().optional() }).optional(),
   // A watchlist file is small; 2 MB leaves room for thousands of vendors and refuses a flood.
   'watchlist:import': z.strictObject({ text: text(2_000_000) }),
   // Any string: the host answers false for what it will not open, rather than an error.

@@ -63,6 +63,12 @@ export interface Settings {
   pausedUntil: string | null;
 }
 
+/** What an export of the watchlist includes beyond the vendors and the interval. */
+export interface WatchlistExportOptions {
+  /** The forwarding targets too, addresses and all (they are secrets: off unless asked). */
+  includeForward?: boolean;
+}
+
 export interface AppState {
   vendors: VendorSummary[];
   tray: TrayState;
@@ -108,7 +114,8 @@ export interface RequestChannels {
   'vendors:refresh': { req: { id?: string }; res: void };
   'catalog:search': { req: { query: string; limit?: number }; res: CatalogEntry[] };
   'settings:update': { req: Partial<Settings>; res: Settings };
-  'watchlist:export': { req: void; res: string };
+  /** Forwarding targets' addresses are secrets: left out unless `includeForward` asks for them. */
+  'watchlist:export': { req: WatchlistExportOptions | void; res: string };
   'watchlist:import': { req: { text: string }; res: ImportResult };
   'link:open': { req: { url: string }; res: boolean };
   'forward:list': { req: void; res: ForwardTargetView[] };
@@ -146,10 +153,16 @@ export type PushChannel = keyof PushChannels;
 
 export type Req<C extends RequestChannel> = RequestChannels[C]['req'];
 export type Res<C extends RequestChannel> = RequestChannels[C]['res'];
+/** A channel's arguments: none, an optional one (its request may be undefined), or a required one. */
+export type InvokeArgs<C extends RequestChannel> = [Req<C>] extends [void]
+  ? []
+  : undefined extends Req<C>
+    ? [req?: Req<C>]
+    : [Req<C>];
 
 /** The object the renderer sees as `window.statusTray`, in both hosts. */
 export interface Bridge {
-  invoke<C extends RequestChannel>(channel: C, ...args: Req<C> extends void ? [] : [Req<C>]): Promise<Res<C>>;
+  invoke<C extends RequestChannel>(channel: C, ...args: InvokeArgs<C>): Promise<Res<C>>;
   on<C extends PushChannel>(channel: C, listener: (payload: PushChannels[C]) => void): () => void;
 }
 

@@ -1,7 +1,7 @@
 // The bridge of shared/ipc.ts for the browser dashboard: requests are POST /api/<channel> with a JSON
 // body, pushes arrive over one shared EventSource on /api/events, both carrying the run's access token.
 // The views cannot tell it from Electron's.
-import type { Bridge, PushChannel, PushChannels, Req, RequestChannel, Res } from '../../shared/ipc';
+import type { Bridge, InvokeArgs, PushChannel, PushChannels, RequestChannel, Res } from '../../shared/ipc';
 import type { AppNotification } from '../../shared/notification';
 
 /** Events the web host streams: the bridge's pushes, plus the policy's notifications for an in-page toast. */
@@ -105,10 +105,7 @@ export function createWebBridge(baseUrl = '', token: string | null = null): WebB
     };
   };
 
-  async function invoke<C extends RequestChannel>(
-    channel: C,
-    ...args: Req<C> extends void ? [] : [Req<C>]
-  ): Promise<Res<C>> {
+  async function invoke<C extends RequestChannel>(channel: C, ...args: InvokeArgs<C>): Promise<Res<C>> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers['X-StatusTray-Token'] = token;
     const init: RequestInit = { method: 'POST', headers };

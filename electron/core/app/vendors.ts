@@ -236,12 +236,16 @@ export function vendorHandlers(ctx: AppContext): Pick<RequestHandlers, VendorCha
       ctx.monitor.refresh(id);
     },
     async 'watchlist:export'(arg) {
-      check('watchlist:export', arg);
-      return serializeWatchlist({
-        version: 1,
-        vendors: ctx.entries,
-        intervalSeconds: ctx.settings.intervalSeconds,
-      });
+      const { includeForward = false } = check('watchlist:export', arg) ?? {};
+      return serializeWatchlist(
+        {
+          version: 1,
+          vendors: ctx.entries,
+          intervalSeconds: ctx.settings.intervalSeconds,
+          ...(ctx.forward.length > 0 ? { forward: ctx.forward } : {}),
+        },
+        { includeForward },
+      );
     },
     async 'watchlist:import'(arg) {
       const { text } = check('watchlist:import', arg);

@@ -98,6 +98,26 @@ describe('app core', () => {
     expect(stored.data.vendors[0].apiUrl).toBe(`${KUSTOMER}/api/v2`);
   });
 
+  it('exports forwarding targets, secret addresses and all, only when asked', async () => {
+    const w = world();
+    const { core } = w.make();
+    await core.start();
+    await core.handlers['vendors:add']({ url: KUSTOMER });
+    const hook = 'https://hooks.slack.test/services/T000/B000/SECRET';
+    await core.handlers['forward:add']({ type: 'slack', url: hook, level: 'outages' });
+    for (const plain of [
+      await core.handlers['watchlist:export'](),
+      await core.handlers['watchlist:export']({}),
+    ]) {
+      expect(plain).not.toContain('SECRET');
+      expect(JSON.parse(plain)).not.toHaveProperty('forward');
+    }
+    const full = JSON.parse(await core.handlers['watchlist:export']({ includeForward: true }));
+    expect(full.forward).toEqual([{ type: 'slack', url: hook, level: 'outages' }]);
+    expect(full.vendors.map((v: { url: string }) => v.url)).toEqual([KUSTOMER]);
+    await expect(core.handlers['watchlist:export']({ includeForward: 'yes' } as never)).rejects.toThrow();
+  });
+
   it('adding the same page again watches both choices (two services of one provider), never ignores it', async () => {
     const w = world();
     const { core } = w.make();
