@@ -107,6 +107,30 @@ describe('settings', () => {
     expect(download).toHaveAttribute('href', 'blob:statustray/1');
   });
 
+  it('leaves forwarding targets out of an export unless the user ticks the box', async () => {
+    const user = userEvent.setup();
+    URL.createObjectURL = () => 'blob:statustray/1';
+    URL.revokeObjectURL = () => undefined;
+    const withTargets = JSON.stringify({ version: 1, vendors: [], forward: [{ type: 'ntfy', url: 'x' }] });
+    const bridge = createFakeBridge({
+      'state:get': async () => appState(mixedVendors()),
+      'watchlist:export': async (req) => (req?.includeForward ? withTargets : EXPORTED),
+    });
+    await openSettings(bridge);
+    const include = screen.getByRole('checkbox', {
+      name: 'Include forwarding targets (their addresses are secrets)',
+    });
+    expect(include).not.toBeChecked();
+    const exportButton = screen.getByRole('button', { name: 'Export watchlist' });
+    await user.click(exportButton);
+    const exported = await screen.findByRole('textbox', { name: 'Exported watchlist' });
+    expect(exported).toHaveValue(EXPORTED);
+    await user.click(include);
+    await user.click(exportButton);
+    await waitFor(() => expect(exported).toHaveValue(withTargets));
+    expect(bridge.callsTo('watchlist:export')).toEqual([undefined, { includeForward: true }]);
+  });
+
   it('imports a watchlist from a file and reports what was added, skipped and wrong', async () => {
     const user = userEvent.setup();
     const bridge = await openSettings();

@@ -83,12 +83,14 @@ function WatchlistTransfer() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Forwarding targets' addresses are secrets: an export leaves them out unless the user asks.
+  const [includeForward, setIncludeForward] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
 
   const doExport = async (): Promise<void> => {
     setError(null);
     try {
-      const text = await bridge.invoke('watchlist:export');
+      const text = await bridge.invoke('watchlist:export', includeForward ? { includeForward } : undefined);
       setExported(text);
       if (typeof URL.createObjectURL === 'function') {
         if (downloadUrl) URL.revokeObjectURL(downloadUrl);
@@ -124,6 +126,14 @@ function WatchlistTransfer() {
     <>
       <div className="fieldset">
         <p className="fieldset__title">Export</p>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={includeForward}
+            onChange={(e) => setIncludeForward(e.target.checked)}
+          />
+          <span>Include forwarding targets (their addresses are secrets)</span>
+        </label>
         <div className="buttons">
           <button type="button" onClick={() => void doExport()}>
             Export watchlist
