@@ -307,8 +307,12 @@ async function keepRejected<T>(
     const whole = store.setAside ? await store.setAside().catch(() => null) : null;
     if (whole)
       return `${path.basename(rejectedFileFor(store.location))} could not be written (${why}), so the whole file was kept aside as ${path.basename(whole)}`;
-    checkedStore.store = holdSavesUntil(store, keep, `what ${path.basename(store.location)} holds`);
-    return `could not be kept aside (${why}): changes to it are not saved until it can be, or copy it from ${path.basename(store.location)} yourself`;
+    checkedStore.store = holdSavesUntil(
+      store,
+      keep,
+      `what ${path.basename(store.location)} holds that StatusTray cannot use`,
+    );
+    return `could not be kept aside (${why}): changes to ${path.basename(store.location)} are not saved until it can be`;
   }
 }
 

@@ -11,8 +11,6 @@ export function holdSavesUntil<T>(
   let safe = false;
   return {
     ...store,
-    location: store.location,
-    load: () => store.load(),
     async save(value: T): Promise<void> {
       if (!safe) {
         try {
@@ -20,7 +18,7 @@ export function holdSavesUntil<T>(
           safe = true;
         } catch (err) {
           throw new Error(
-            `not saved, so as not to lose ${what}, which could not be kept aside (${(err as Error).message})`,
+            `keeping aside ${what} failed (${(err as Error).message}), and saving now would replace it`,
           );
         }
       }

@@ -103,10 +103,10 @@ describe('app stores', () => {
     const notices: string[] = [];
     expect(await loadChecked(settings, (m) => notices.push(m))).toEqual(DEFAULT_SETTINGS);
     expect(notices.join('\n')).toMatch(
-      /setting "launchAtLogin" could not be used .*; could not be kept aside \(.*\): changes to it are not saved until it can be/,
+      /setting "launchAtLogin" could not be used .*; could not be kept aside \(.*\): changes to settings\.json are not saved until it can be/,
     );
     await expect(settings.store.save(DEFAULT_SETTINGS)).rejects.toThrow(
-      /^not saved, so as not to lose what settings\.json holds, which could not be kept aside/,
+      /^keeping aside what settings\.json holds that StatusTray cannot use failed \(.*\), and saving now would replace it$/,
     );
     expect(saved).toEqual([]);
     // Once the way is clear, the next save keeps it aside first, then saves.
