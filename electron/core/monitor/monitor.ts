@@ -290,9 +290,12 @@ export class Monitor {
   private httpFor(v: VendorRuntime): HttpClient {
     const http = this.opts.http;
     return {
-      get: (url, options) => {
+      get: async (url, options) => {
         if (v.urls.size < MAX_URLS_PER_VENDOR) v.urls.add(url);
-        return http.get(url, options);
+        const response = await http.get(url, options);
+        // Answered after the vendor was removed: what that answer left in the cache goes too.
+        if (v.removed) this.forgetValidators([url]);
+        return response;
       },
       forget: (url) => http.forget(url),
       cacheStats: () => http.cacheStats?.() ?? { entries: 0, bytes: 0 },

@@ -58,4 +58,33 @@ describe('removing a vendor', () => {
       await monitor.stop();
     }
   }, 30_000);
+
+  it('forgets what a read still in flight brings back after its vendor was removed', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let readDone: () => void = () => {};
+    const done = new Promise<void>((resolve) => (readDone = resolve));
+    // A read that ignores the abort (as a slow adapter might) and answers after the removal.
+    const lateRead: ReadFn = async (url, options) => {
+      await gate;
+      try {
+        await options.http.get(`${url}/api/v2/summary.json`);
+        return { snapshot: snapshot([component('c1', 'API', null)]), detection: null, notModified: false };
+      } finally {
+        readDone();
+      }
+    };
+    const before = http.cacheStats!().entries;
+    const monitor = new Monitor({ read: lateRead, http, intervalMs: 60_000 });
+    monitor.setVendors([{ id: 'late', entry: { url: server.url('/late') } }]);
+    monitor.start();
+    try {
+      monitor.setVendors([]);
+      release();
+      await done;
+      expect(http.cacheStats!().entries).toBe(before);
+    } finally {
+      await monitor.stop();
+    }
+  }, 30_000);
 });
