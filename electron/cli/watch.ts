@@ -33,7 +33,12 @@ export function watchDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** One readable line for an event: time, vendor, what changed. */
 export function formatEvent(event: MonitorEvent): string {
-  return `${stamp(event.at)}  ${event.vendor} — ${eventLine(event)}`;
+  // The line starts with the vendor, so a storm's summary need not name it again (a notification's does).
+  const what =
+    event.type === 'incidents_summarised'
+      ? `${event.count.toLocaleString('en-US')} more incident changes`
+      : eventLine(event);
+  return `${stamp(event.at)}  ${event.vendor} — ${what}`;
 }
 
 /** One readable line for what is said at a vendor's first read. */

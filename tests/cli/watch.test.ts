@@ -1,13 +1,18 @@
 // The done-when of the monitor: `watch` over the seed's Kustomer page (a fake Statuspage on loopback),
 // spawned as a user would run it, tells each vendor's first reading, announces an outage and its end
 // exactly once each, says at once when a page cannot be read, and keeps its history through a crash.
+// A storm reads as one line: past the per-poll bound, the rest of a page's incident changes are one
+// `incidents_summarised` line (one JSON object with --json; one sentence, naming the vendor once, without).
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MonitorEvent } from '../../shared/model';
 import type { FirstReading } from '../../electron/cli/first-reading';
+import { formatEvent } from '../../electron/cli/watch';
+import { MAX_INCIDENT_EVENTS_PER_POLL } from '../../electron/core/monitor/diff';
 import { startServer } from '../fakes/server';
 import {
+  buildFixture,
   openIncident,
   resolveIncident,
   setComponentStatus,
@@ -279,5 +284,60 @@ describe('watch', () => {
     // And a new, valid history was written in its place.
     const fresh = JSON.parse(await fs.readFile(path.join(dir, 'data', 'watch-history.json'), 'utf8'));
     expect(Object.keys(fresh.data.vendors)).toHaveLength(1);
+  });
+});
+
+const STORM = MAX_INCIDENT_EVENTS_PER_POLL + 150;
+
+describe('watch --json during an incident storm', () => {
+  it(`prints the incident changes past ${MAX_INCIDENT_EVENTS_PER_POLL} in one poll as one summary line`, async () => {
+    server = await startStatuspageServer({
+      page: buildFixture({ name: 'Storm Corp', standalone: ['API', 'Dashboard'] }),
+    });
+    const config = path.join(dir, 'watchlist.json');
+    await fs.writeFile(
+      config,
+      JSON.stringify({ version: 1, vendors: [{ url: server.pageUrl, name: 'Storm Corp' }] }),
+    );
+    const run = watch(['--config', config, '--interval', '1', '--json']);
+    await until('the first reading', () => run.lines.length >= 1, run);
+    expect(JSON.parse(run.lines[0]!)).toMatchObject({ type: 'vendor_first_reading', vendor: 'Storm Corp' });
+
+    // All at once, between two polls.
+    server.update((f) => {
+      for (let i = 0; i < STORM; i++) openIncident(f, { name: `Storm incident ${i}`, impact: 'minor' });
+    });
+    const events = (): MonitorEvent[] => run.lines.slice(1).map((l) => JSON.parse(l) as MonitorEvent);
+    await until('the summary line', () => events().some((e) => e.type === 'incidents_summarised'), run);
+    const polls = server.counts()['summary.json'] ?? 0;
+    await until('two more polls', () => (server!.counts()['summary.json'] ?? 0) >= polls + 2, run);
+    run.proc.kill('SIGINT');
+    expect(await run.exit).toBe(0);
+
+    const all = events();
+    const summaries = all.filter((e) => e.type === 'incidents_summarised');
+    const opened = all.filter((e) => e.type === 'incident_opened');
+    // One line says the rest; together they account for every incident, each once.
+    expect(summaries).toHaveLength(1);
+    expect(opened).toHaveLength(MAX_INCIDENT_EVENTS_PER_POLL);
+    expect(summaries[0]).toMatchObject({ vendor: 'Storm Corp', count: STORM - MAX_INCIDENT_EVENTS_PER_POLL });
+    expect(new Set(opened.map((e) => (e.type === 'incident_opened' ? e.incident.id : ''))).size).toBe(
+      MAX_INCIDENT_EVENTS_PER_POLL,
+    );
+    // The page's status change is a status change, never lost in the summary.
+    expect(all.some((e) => e.type === 'vendor_status_changed')).toBe(true);
+    // Bounded output: the storm costs about the bound's worth of lines, not one per incident.
+    expect(run.lines.length).toBeLessThanOrEqual(1 + MAX_INCIDENT_EVENTS_PER_POLL + 1 + 4);
+  }, 60_000);
+
+  it('reads as one sentence without --json', () => {
+    const line = formatEvent({
+      type: 'incidents_summarised',
+      vendor: 'Storm Corp',
+      vendorId: 'storm',
+      at: '2026-11-29T05:00:00.000Z',
+      count: 1874,
+    } as MonitorEvent);
+    expect(line).toBe('2026-11-29 05:00:00Z  Storm Corp — 1,874 more incident changes');
   });
 });

@@ -1,9 +1,11 @@
 // `npm run demo -- --web` at high speed: the script prints each phase, the dashboard it serves shows the
-// simulated Kustomer outage as it unfolds, the incident opens, and its postmortem arrives.
+// simulated Kustomer outage as it unfolds, the incident opens, and its postmortem arrives. What the user
+// is told (the notifications the dashboard receives) is an outage and a recovery, never "flapping".
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import type { AppNotification } from '../../shared/notification';
 import { REPO_ROOT } from '../../electron/web/build-renderer';
 import { builtRenderer, launchBrowser, openPage, screenshot } from './harness';
 
@@ -37,6 +39,67 @@ function spawnDemo(args: string[]): ChildProcess {
   });
 }
 
+/** The notifications the dashboard receives, read from its event stream as the page reads them. */
+interface NotificationFeed {
+  received: AppNotification[];
+  /** Resolves with the first notification (already received or to come) that `matches`. */
+  waitFor(matches: (n: AppNotification) => boolean, timeoutMs?: number): Promise<AppNotification>;
+  close(): void;
+}
+
+async function followNotifications(dashboardUrl: string): Promise<NotificationFeed> {
+  const opened = new URL(dashboardUrl);
+  const streamUrl = new URL('/api/events', opened);
+  streamUrl.searchParams.set('token', opened.searchParams.get('token') ?? '');
+  const controller = new AbortController();
+  const res = await fetch(streamUrl, { signal: controller.signal, headers: { accept: 'text/event-stream' } });
+  expect(res.status).toBe(200);
+  const received: AppNotification[] = [];
+  const listeners = new Set<() => void>();
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const lines = buffer.slice(0, end).split('\n');
+          buffer = buffer.slice(end + 2);
+          const event = lines.find((l) => l.startsWith('event: '))?.slice('event: '.length);
+          const data = lines.find((l) => l.startsWith('data: '))?.slice('data: '.length);
+          if (event === 'notification' && data !== undefined) {
+            received.push(JSON.parse(data) as AppNotification);
+            for (const listener of [...listeners]) listener();
+          }
+        }
+      }
+    } catch {
+      // Aborted by close(), or the demo stopped: what was received stays for the asserts.
+    }
+  })();
+  return {
+    received,
+    waitFor(matches, timeoutMs = 60_000) {
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          const hit = received.find(matches);
+          if (!hit) return;
+          clearTimeout(timer);
+          listeners.delete(check);
+          resolve(hit);
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`no such notification; received:\n${received.map((n) => n.title).join('\n')}`));
+        }, timeoutMs);
+        listeners.add(check);
+        check();
+      });
+    },
+    close: () => controller.abort(),
+  };
+}
+
 beforeAll(async () => {
   await builtRenderer();
   demo = spawnDemo(['--web', '--speed', '20']);
@@ -56,6 +119,8 @@ describe('npm run demo -- --web', () => {
     const [, url] = await waitForOutput(
       /StatusTray dashboard: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)\n/,
     );
+    // Subscribed before the first phase changes anything: the first notification takes polls to come.
+    const feed = await followNotifications(url!);
     const { context, page, watch } = await openPage(browser, url!);
     try {
       await page.getByRole('heading', { level: 1, name: 'Your vendors' }).waitFor();
@@ -87,6 +152,17 @@ describe('npm run demo -- --web', () => {
       await context.close();
     }
     await waitForOutput(/The outage is over/);
+    // The user hears of the outage, then of the recovery: the headline says the status after the change.
+    await feed.waitFor((n) => n.severity !== 'operational' && /Major outage/.test(n.title));
+    const recovery = await feed.waitFor((n) => n.severity === 'operational');
+    expect(recovery.title).toMatch(/^Kustomer \(demo\) — Operational/);
+    feed.close();
+    // An escalation and a step back down is the normal shape of an incident, never "flapping".
+    const said = feed.received.map((n) => `${n.title}\n${n.body}`);
+    expect(
+      said.filter((text) => /flapping|keeps changing/i.test(text)),
+      said.join('\n---\n'),
+    ).toEqual([]);
     for (const phase of [
       'degraded performance',
       'Incident opened',

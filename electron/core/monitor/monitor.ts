@@ -89,7 +89,12 @@ interface VendorRuntime {
   polls: number;
   controller: AbortController | null;
   removed: boolean;
+  /** The URLs this vendor's reads asked for (bounded): their validators are forgotten when it goes. */
+  urls: Set<string>;
 }
+
+/** A vendor's reads ask for a few URLs (summary, incidents, probes); more than this is not worth tracking. */
+const MAX_URLS_PER_VENDOR = 32;
 
 const NETWORK_KINDS: ReadonlySet<ErrorKind> = new Set(['network', 'dns', 'refused', 'reset', 'timeout']);
 
@@ -209,6 +214,7 @@ export class Monitor {
   setVendors(list: MonitoredVendor[]): void {
     const now = this.timers.now();
     const keep = new Set(list.map((v) => v.id));
+    const removedUrls: string[] = [];
     for (const [id, v] of this.vendors) {
       if (!keep.has(id)) {
         v.removed = true;
@@ -216,6 +222,7 @@ export class Monitor {
         this.vendors.delete(id);
         const qi = this.queue.indexOf(v);
         if (qi >= 0) this.queue.splice(qi, 1);
+        removedUrls.push(...v.urls);
       }
     }
     for (const { id, entry } of list) {
@@ -228,6 +235,8 @@ export class Monitor {
         if (urlChanged) {
           existing.detection = detectionFromEntry(entry);
           existing.host = hostOf(entry.url);
+          removedUrls.push(...existing.urls);
+          existing.urls.clear();
         }
         if (urlChanged || componentsChanged) {
           // The status depends on the watched components: read again now rather than at the next tick.
@@ -258,10 +267,40 @@ export class Monitor {
         polls: 0,
         controller: null,
         removed: false,
+        urls: new Set(),
       });
     }
+    this.forgetValidators(removedUrls);
     this.recomputeOffline();
     this.arm();
+  }
+
+  /**
+   * The validators of URLs no watched vendor asks for any more go now, not a day later: a vendor
+   * removed from the watchlist leaves nothing behind in the HTTP client's cache.
+   */
+  private forgetValidators(urls: string[]): void {
+    if (urls.length === 0) return;
+    const stillAsked = new Set<string>();
+    for (const v of this.vendors.values()) for (const url of v.urls) stillAsked.add(url);
+    for (const url of urls) if (!stillAsked.has(url)) this.opts.http.forget(url);
+  }
+
+  /** The client as one vendor's read sees it: the same client, noting which URLs the vendor asks for. */
+  private httpFor(v: VendorRuntime): HttpClient {
+    const http = this.opts.http;
+    return {
+      get: async (url, options) => {
+        if (v.urls.size < MAX_URLS_PER_VENDOR) v.urls.add(url);
+        const response = await http.get(url, options);
+        // Answered after the vendor was removed: what that answer left in the cache goes too.
+        if (v.removed) this.forgetValidators([url]);
+        return response;
+      },
+      forget: (url) => http.forget(url),
+      cacheStats: () => http.cacheStats?.() ?? { entries: 0, bytes: 0 },
+      close: () => http.close(),
+    };
   }
 
   /**
@@ -488,7 +527,7 @@ export class Monitor {
     let outcome: Awaited<ReturnType<ReadFn>> | null = null;
     try {
       outcome = await this.opts.read(v.entry.url, {
-        http: this.opts.http,
+        http: this.httpFor(v),
         ...(v.detection ? { detection: v.detection } : {}),
         timeoutMs: this.opts.timeoutMs ?? Math.min(20_000, Math.max(5_000, this.opts.intervalMs)),
         ...(v.entry.components && v.entry.components.length ? { watchedComponents: v.entry.components } : {}),
