@@ -234,6 +234,105 @@ describe('a window for forty vendors', () => {
     }
   });
 
+  it('keeps a 500-character name and a 2,000-character error inside a 400 px window', async () => {
+    // The engine cuts names to 200 and errors to 1,000 characters; the window must hold far longer text
+    // still, so the state it receives is the engine's own with one vendor's name and error made huge.
+    const longName = `Acme Cloud ${'Platform'.repeat(30)} ${'n'.repeat(248)}`;
+    const longError = `The server answered with a page of its own instead of a status: ${'x'.repeat(1000)} ${'word '.repeat(187)}`;
+    expect(longName.length).toBe(500);
+    expect(longError.length).toBeGreaterThanOrEqual(2000);
+    const real = await app.core.handlers['state:get']();
+    const state = {
+      ...real,
+      vendors: real.vendors.map((v) =>
+        v.name === 'Acme Cloud'
+          ? { ...v, name: longName, stale: true, error: { kind: 'network' as const, message: longError } }
+          : v,
+      ),
+    };
+    const context = await browser.newContext({ viewport: { width: 400, height: 800 }, locale: 'en-US' });
+    try {
+      await context.route(/\/api\/state:get/, (route) =>
+        route.fulfill({ contentType: 'application/json', body: JSON.stringify(state) }),
+      );
+      await context.route(/\/api\/events/, (route) =>
+        route.fulfill({
+          contentType: 'text/event-stream',
+          body: `retry: 600000\nevent: state:changed\ndata: ${JSON.stringify(state)}\n\n`,
+        }),
+      );
+      await context.route(/\/api\/vendors:detect/, (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            url: 'https://status.example.net',
+            platform: 'unknown',
+            name: null,
+            componentCount: 0,
+            components: [],
+            error: { kind: 'unrecognized', message: longError },
+          }),
+        }),
+      );
+      const page = await context.newPage();
+      await page.goto(app.url);
+      const overflows = () =>
+        page.evaluate(() => {
+          const root = document.scrollingElement ?? document.documentElement;
+          return root.scrollWidth > root.clientWidth;
+        });
+      const row = page.locator('li.row', { hasText: 'Acme Cloud Platform' });
+      await row.waitFor({ timeout: 30_000 });
+      expect(await overflows()).toBe(false);
+      // The row's one line ends in an ellipsis; name and error are whole in their tooltips.
+      const problem = row.locator('.row__problem');
+      expect(
+        await problem.evaluate((el) => ({
+          ellipsis: getComputedStyle(el).textOverflow,
+          cut: el.scrollWidth > el.clientWidth,
+        })),
+      ).toEqual({ ellipsis: 'ellipsis', cut: true });
+      expect(await row.locator('.row__name').getAttribute('title')).toBe(longName);
+      expect(await problem.locator('.warning').getAttribute('title')).toBe(longError);
+      await page.getByRole('checkbox', { name: 'Roomy cards' }).check();
+      await row.locator('.row__line').first().waitFor();
+      expect(await overflows()).toBe(false);
+      await page.getByRole('checkbox', { name: 'Roomy cards' }).uncheck();
+
+      // The vendor's own page: the error cut to a few lines, all of it one click away.
+      await row.locator('a').click();
+      const warning = page.locator('p.warning', { hasText: 'Unreachable:' });
+      await warning.waitFor();
+      expect(await overflows()).toBe(false);
+      await warning.getByRole('button', { name: 'Show all' }).click();
+      await warning.getByRole('button', { name: 'Show less' }).waitFor();
+      expect(await overflows()).toBe(false);
+
+      // Adding a vendor whose page answers with that error: the result stays inside the window too.
+      await page.getByRole('link', { name: 'Add vendor' }).first().click();
+      await page.getByRole('textbox', { name: 'Status page address' }).fill('https://status.example.net');
+      await page.getByRole('button', { name: 'Detect' }).click();
+      const reason = page.getByRole('region', { name: 'What we found' }).getByRole('alert');
+      await reason.waitFor({ timeout: 30_000 });
+      expect(await overflows()).toBe(false);
+      const cut = await reason.locator('.long-text').evaluate((el) => ({
+        title: el.getAttribute('title'),
+        cut: el.scrollHeight > el.clientHeight,
+        height: el.getBoundingClientRect().height,
+      }));
+      expect(cut.title).toBe(longError);
+      expect(cut.cut).toBe(true);
+      // Three lines, not a wall of text.
+      expect(cut.height).toBeLessThan(100);
+      await screenshot(page, 'add-vendor-long-error-400px', { fullPage: false });
+      await reason.getByRole('button', { name: 'Show all' }).click();
+      await reason.getByRole('button', { name: 'Show less' }).waitFor();
+      expect(await overflows()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a vendor and its incident', async () => {
     const { context, page } = await openOverview();
     try {
