@@ -3,7 +3,9 @@
 // windows that ellipsize, and a catalog pick whose page cannot be read keeping its name and components.
 // Screenshots of the overview (light, dark), a vendor and an incident land in test-artifacts/screenshots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { AppState } from '../../shared/ipc';
+import { CATALOG } from '../../shared/catalog';
 import { MockAgent } from 'undici';
 import { createHttpClient } from '../../electron/core/http/client';
 import {
@@ -13,6 +15,8 @@ import {
   startStatuspageServer,
   type StatuspageServer,
 } from '../fakes/statuspage-server';
+import { sortWorstFirst } from '../../renderer/src/views/OverviewView';
+import { vendorCategory } from '../../renderer/src/vendor-category';
 import { launchBrowser, openPage, recordMeasurement, screenshot, startWebApp, type WebApp } from './harness';
 
 const NAMES = [
@@ -131,6 +135,22 @@ async function dismissToasts(page: Page): Promise<void> {
     .getByRole('region', { name: 'Notifications' })
     .getByRole('button', { name: 'Dismiss' });
   while ((await dismiss.count()) > 0) await dismiss.first().click();
+}
+
+/**
+ * The window is shown `state` instead of the engine's: the first read and the event stream both answer
+ * with it (the stream asks the browser not to reconnect for ten minutes).
+ */
+async function serveState(context: BrowserContext, state: AppState): Promise<void> {
+  await context.route(/\/api\/state:get/, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(state) }),
+  );
+  await context.route(/\/api\/events/, (route) =>
+    route.fulfill({
+      contentType: 'text/event-stream',
+      body: `retry: 600000\nevent: state:changed\ndata: ${JSON.stringify(state)}\n\n`,
+    }),
+  );
 }
 
 describe('a window for forty vendors', () => {
@@ -252,15 +272,7 @@ describe('a window for forty vendors', () => {
     };
     const context = await browser.newContext({ viewport: { width: 400, height: 800 }, locale: 'en-US' });
     try {
-      await context.route(/\/api\/state:get/, (route) =>
-        route.fulfill({ contentType: 'application/json', body: JSON.stringify(state) }),
-      );
-      await context.route(/\/api\/events/, (route) =>
-        route.fulfill({
-          contentType: 'text/event-stream',
-          body: `retry: 600000\nevent: state:changed\ndata: ${JSON.stringify(state)}\n\n`,
-        }),
-      );
+      await serveState(context, state);
       await context.route(/\/api\/vendors:detect/, (route) =>
         route.fulfill({
           contentType: 'application/json',
@@ -281,6 +293,8 @@ describe('a window for forty vendors', () => {
           const root = document.scrollingElement ?? document.documentElement;
           return root.scrollWidth > root.clientWidth;
         });
+      // Of forty rows only those in view are in the page: search brings the long one up whatever its rank.
+      await page.getByRole('searchbox', { name: 'Search' }).fill('Acme Cloud Platform');
       const row = page.locator('li.row', { hasText: 'Acme Cloud Platform' });
       await row.waitFor({ timeout: 30_000 });
       expect(await overflows()).toBe(false);
@@ -328,6 +342,58 @@ describe('a window for forty vendors', () => {
       await reason.getByRole('button', { name: 'Show all' }).click();
       await reason.getByRole('button', { name: 'Show less' }).waitFor();
       expect(await overflows()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('groups the overview under catalog categories, the category in trouble first', async () => {
+    // The fakes are on loopback, which no catalog entry is: the window is shown the engine's state with
+    // the vendors given catalog pages' names and addresses (only shown, never fetched), five a category.
+    const categories = [
+      'cloud',
+      'devtools',
+      'communication',
+      'payments',
+      'monitoring',
+      'identity',
+      'email',
+      'ai',
+    ];
+    // One page a vendor (no regional or product variants), so the rows read like a real watchlist.
+    const vendorsOnly = CATALOG.filter((e) => !e.name.includes('('));
+    const seen = new Set<string>();
+    const distinct = vendorsOnly.filter((e) => {
+      const brand = e.name.split(' ')[0]!;
+      if (seen.has(brand)) return false;
+      seen.add(brand);
+      return true;
+    });
+    const picks = categories.flatMap((c) => distinct.filter((e) => e.category === c).slice(0, 5));
+    expect(picks).toHaveLength(NAMES.length);
+    const real = await app.core.handlers['state:get']();
+    const state: AppState = {
+      ...real,
+      vendors: real.vendors.map((v) => {
+        const pick = picks[NAMES.indexOf(v.name)]!;
+        return { ...v, name: pick.name, url: pick.url };
+      }),
+    };
+    const worst = sortWorstFirst(state.vendors)[0]!;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    try {
+      await serveState(context, state);
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await page.getByRole('combobox', { name: 'Group' }).selectOption('category');
+      const heads = page.locator('.vgroup__head');
+      await heads.first().waitFor({ timeout: 30_000 });
+      const firstGroup = (await heads.first().textContent()) ?? '';
+      expect(firstGroup).toContain(vendorCategory(worst.url));
+      expect(firstGroup).toMatch(/with problems/);
+      expect(await heads.count()).toBeGreaterThanOrEqual(3);
+      await dismissToasts(page);
+      await screenshot(page, 'overview-by-category', { fullPage: false });
     } finally {
       await context.close();
     }
