@@ -3,7 +3,9 @@
 // windows that ellipsize, and a catalog pick whose page cannot be read keeping its name and components.
 // Screenshots of the overview (light, dark), a vendor and an incident land in test-artifacts/screenshots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { AppState } from '../../shared/ipc';
+import { CATALOG } from '../../shared/catalog';
 import { MockAgent } from 'undici';
 import { createHttpClient } from '../../electron/core/http/client';
 import {
@@ -13,6 +15,8 @@ import {
   startStatuspageServer,
   type StatuspageServer,
 } from '../fakes/statuspage-server';
+import { sortWorstFirst } from '../../renderer/src/views/OverviewView';
+import { vendorCategory } from '../../renderer/src/vendor-category';
 import { launchBrowser, openPage, recordMeasurement, screenshot, startWebApp, type WebApp } from './harness';
 
 const NAMES = [
@@ -133,6 +137,22 @@ async function dismissToasts(page: Page): Promise<void> {
   while ((await dismiss.count()) > 0) await dismiss.first().click();
 }
 
+/**
+ * The window is shown `state` instead of the engine's: the first read and the event stream both answer
+ * with it (the stream asks the browser not to reconnect for ten minutes).
+ */
+async function serveState(context: BrowserContext, state: AppState): Promise<void> {
+  await context.route(/\/api\/state:get/, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(state) }),
+  );
+  await context.route(/\/api\/events/, (route) =>
+    route.fulfill({
+      contentType: 'text/event-stream',
+      body: `retry: 600000\nevent: state:changed\ndata: ${JSON.stringify(state)}\n\n`,
+    }),
+  );
+}
+
 describe('a window for forty vendors', () => {
   it('shows at least 15 vendors at 1280×800, those in trouble first', async () => {
     const { context, page, watch } = await openOverview();
@@ -229,6 +249,151 @@ describe('a window for forty vendors', () => {
         .filter({ hasText: 'Enter an address that starts with https://' })
         .waitFor();
       expect(await runsOff()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps a 500-character name and a 2,000-character error inside a 400 px window', async () => {
+    // The engine cuts names to 200 and errors to 1,000 characters; the window must hold far longer text
+    // still, so the state it receives is the engine's own with one vendor's name and error made huge.
+    const longName = `Acme Cloud ${'Platform'.repeat(30)} ${'n'.repeat(248)}`;
+    const longError = `The server answered with a page of its own instead of a status: ${'x'.repeat(1000)} ${'word '.repeat(187)}`;
+    expect(longName.length).toBe(500);
+    expect(longError.length).toBeGreaterThanOrEqual(2000);
+    const real = await app.core.handlers['state:get']();
+    const state = {
+      ...real,
+      vendors: real.vendors.map((v) =>
+        v.name === 'Acme Cloud'
+          ? { ...v, name: longName, stale: true, error: { kind: 'network' as const, message: longError } }
+          : v,
+      ),
+    };
+    const context = await browser.newContext({ viewport: { width: 400, height: 800 }, locale: 'en-US' });
+    try {
+      await serveState(context, state);
+      await context.route(/\/api\/vendors:detect/, (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            url: 'https://status.example.net',
+            platform: 'unknown',
+            name: null,
+            componentCount: 0,
+            components: [],
+            error: { kind: 'unrecognized', message: longError },
+          }),
+        }),
+      );
+      const page = await context.newPage();
+      await page.goto(app.url);
+      const overflows = () =>
+        page.evaluate(() => {
+          const root = document.scrollingElement ?? document.documentElement;
+          return root.scrollWidth > root.clientWidth;
+        });
+      // Of forty rows only those in view are in the page: search brings the long one up whatever its rank.
+      await page.getByRole('searchbox', { name: 'Search' }).fill('Acme Cloud Platform');
+      const row = page.locator('li.row', { hasText: 'Acme Cloud Platform' });
+      await row.waitFor({ timeout: 30_000 });
+      expect(await overflows()).toBe(false);
+      // The row's one line ends in an ellipsis; name and error are whole in their tooltips.
+      const problem = row.locator('.row__problem');
+      expect(
+        await problem.evaluate((el) => ({
+          ellipsis: getComputedStyle(el).textOverflow,
+          cut: el.scrollWidth > el.clientWidth,
+        })),
+      ).toEqual({ ellipsis: 'ellipsis', cut: true });
+      expect(await row.locator('.row__name').getAttribute('title')).toBe(longName);
+      expect(await problem.locator('.warning').getAttribute('title')).toBe(longError);
+      await page.getByRole('checkbox', { name: 'Roomy cards' }).check();
+      await row.locator('.row__line').first().waitFor();
+      expect(await overflows()).toBe(false);
+      await page.getByRole('checkbox', { name: 'Roomy cards' }).uncheck();
+
+      // The vendor's own page: the error cut to a few lines, all of it one click away.
+      await row.locator('a').click();
+      const warning = page.locator('p.warning', { hasText: 'Unreachable:' });
+      await warning.waitFor();
+      expect(await overflows()).toBe(false);
+      await warning.getByRole('button', { name: 'Show all' }).click();
+      await warning.getByRole('button', { name: 'Show less' }).waitFor();
+      expect(await overflows()).toBe(false);
+
+      // Adding a vendor whose page answers with that error: the result stays inside the window too.
+      await page.getByRole('link', { name: 'Add vendor' }).first().click();
+      await page.getByRole('textbox', { name: 'Status page address' }).fill('https://status.example.net');
+      await page.getByRole('button', { name: 'Detect' }).click();
+      const reason = page.getByRole('region', { name: 'What we found' }).getByRole('alert');
+      await reason.waitFor({ timeout: 30_000 });
+      expect(await overflows()).toBe(false);
+      const cut = await reason.locator('.long-text').evaluate((el) => ({
+        title: el.getAttribute('title'),
+        cut: el.scrollHeight > el.clientHeight,
+        height: el.getBoundingClientRect().height,
+      }));
+      expect(cut.title).toBe(longError);
+      expect(cut.cut).toBe(true);
+      // Three lines, not a wall of text.
+      expect(cut.height).toBeLessThan(100);
+      await screenshot(page, 'add-vendor-long-error-400px', { fullPage: false });
+      await reason.getByRole('button', { name: 'Show all' }).click();
+      await reason.getByRole('button', { name: 'Show less' }).waitFor();
+      expect(await overflows()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('groups the overview under catalog categories, the category in trouble first', async () => {
+    // The fakes are on loopback, which no catalog entry is: the window is shown the engine's state with
+    // the vendors given catalog pages' names and addresses (only shown, never fetched), five a category.
+    const categories = [
+      'cloud',
+      'devtools',
+      'communication',
+      'payments',
+      'monitoring',
+      'identity',
+      'email',
+      'ai',
+    ];
+    // One page a vendor (no regional or product variants), so the rows read like a real watchlist.
+    const vendorsOnly = CATALOG.filter((e) => !e.name.includes('('));
+    const seen = new Set<string>();
+    const distinct = vendorsOnly.filter((e) => {
+      const brand = e.name.split(' ')[0]!;
+      if (seen.has(brand)) return false;
+      seen.add(brand);
+      return true;
+    });
+    const picks = categories.flatMap((c) => distinct.filter((e) => e.category === c).slice(0, 5));
+    expect(picks).toHaveLength(NAMES.length);
+    const real = await app.core.handlers['state:get']();
+    const state: AppState = {
+      ...real,
+      vendors: real.vendors.map((v) => {
+        const pick = picks[NAMES.indexOf(v.name)]!;
+        return { ...v, name: pick.name, url: pick.url };
+      }),
+    };
+    const worst = sortWorstFirst(state.vendors)[0]!;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    try {
+      await serveState(context, state);
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await page.getByRole('combobox', { name: 'Group' }).selectOption('category');
+      const heads = page.locator('.vgroup__head');
+      await heads.first().waitFor({ timeout: 30_000 });
+      const firstGroup = (await heads.first().textContent()) ?? '';
+      expect(firstGroup).toContain(vendorCategory(worst.url));
+      expect(firstGroup).toMatch(/with problems/);
+      expect(await heads.count()).toBeGreaterThanOrEqual(3);
+      await dismissToasts(page);
+      await screenshot(page, 'overview-by-category', { fullPage: false });
     } finally {
       await context.close();
     }

@@ -129,6 +129,34 @@ describe('add vendor', () => {
     expect(found).not.toHaveTextContent('publishes no component list');
     expect(found).not.toHaveTextContent('Not published');
     expect(within(found).getByRole('button', { name: 'Add anyway' })).toBeEnabled();
+    // A reason of a sentence or two is shown whole, with nothing to expand.
+    expect(within(found).queryByRole('button', { name: 'Show all' })).toBeNull();
+  });
+
+  it('cuts a very long reason to a few lines, with all of it in the tooltip and behind "Show all"', async () => {
+    const user = userEvent.setup();
+    const reason = `The server answered with a page of its own: ${'x'.repeat(2000)}`;
+    const bridge = addBridge({
+      url: 'https://status.example.net',
+      platform: 'unknown',
+      name: null,
+      componentCount: 0,
+      components: [],
+      error: { kind: 'unrecognized', message: reason },
+    });
+    renderApp(bridge, '#/add');
+    await user.type(
+      await screen.findByRole('textbox', { name: 'Status page address' }),
+      'https://status.example.net{Enter}',
+    );
+    const alert = within(await screen.findByRole('region', { name: 'What we found' })).getByRole('alert');
+    const text = within(alert).getByTitle(reason);
+    expect(text).toHaveClass('long-text--cut');
+    const toggle = within(alert).getByRole('button', { name: 'Show all' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(text).not.toHaveClass('long-text--cut');
+    expect(within(alert).getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
   });
 
   it("keeps a catalog pick's name and components when its page cannot be read now", async () => {

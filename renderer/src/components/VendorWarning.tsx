@@ -1,6 +1,7 @@
 // Says plainly when a vendor's data cannot be trusted: unreachable (with the reason), stale, or a failed
 // last check on otherwise fresh data.
 import type { VendorSummary } from '../../../shared/ipc';
+import { LongText } from './LongText';
 import { RelativeTime } from './RelativeTime';
 
 export function vendorWarningKind(
@@ -16,6 +17,9 @@ export function VendorWarning({ vendor, inline = false }: { vendor: VendorSummar
   const kind = vendorWarningKind(vendor);
   if (!kind) return null;
   const Tag = inline ? 'span' : 'p';
+  // In a one-line row the row ellipsizes it (the tooltip has it all); on its own it may be cut and opened.
+  const text = vendor.error?.message ?? '';
+  const message = inline ? text : <LongText text={text} />;
   const lastGood = (
     <>
       {' '}
@@ -29,13 +33,13 @@ export function VendorWarning({ vendor, inline = false }: { vendor: VendorSummar
     </>
   );
   return (
-    <Tag className={`warning warning--${kind}`}>
+    <Tag className={`warning warning--${kind}`} title={inline ? vendor.error?.message : undefined}>
       <span aria-hidden="true" className="warning__icon">
         ⚠
       </span>{' '}
       {kind === 'unreachable' ? (
         <>
-          <strong>Unreachable:</strong> {vendor.error?.message}
+          <strong>Unreachable:</strong> {message}
           {lastGood}
         </>
       ) : kind === 'stale' ? (
@@ -45,7 +49,7 @@ export function VendorWarning({ vendor, inline = false }: { vendor: VendorSummar
         </>
       ) : (
         <>
-          <strong>Last check failed:</strong> {vendor.error?.message}
+          <strong>Last check failed:</strong> {message}
         </>
       )}
     </Tag>

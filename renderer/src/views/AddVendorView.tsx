@@ -12,6 +12,7 @@ import { ComponentPicker } from '../components/ComponentPicker';
 import { componentPath } from '../component-groups';
 import { plural } from '../format';
 import { plainError, withScheme } from '../plain-error';
+import { LongText } from '../components/LongText';
 
 const SEARCH_DELAY_MS = 150;
 
@@ -61,7 +62,7 @@ function CatalogSearch({ onChoose }: { onChoose(entry: CatalogEntry): void }) {
       </label>
       {error ? (
         <p className="warning" role="alert">
-          {error}
+          <LongText text={error} />
         </p>
       ) : null}
       {results && results.length === 0 ? (
@@ -147,7 +148,7 @@ function DetectionPreview({
       <h2 id="detected-title">What we found</h2>
       {result.error ? (
         <p className="warning" role="alert">
-          <strong>The page could not be read:</strong> {result.error.message}
+          <strong>The page could not be read:</strong> <LongText text={result.error.message} />
         </p>
       ) : null}
       <dl className="facts">
@@ -249,7 +250,7 @@ function DetectionPreview({
         </label>
         {error ? (
           <p className="warning" role="alert">
-            {error}
+            <LongText text={error} />
           </p>
         ) : null}
         <div className="buttons">
@@ -343,7 +344,7 @@ export function AddVendorView() {
         ) : null}
         {error ? (
           <p className="warning" role="alert">
-            {error}
+            <LongText text={error} />
           </p>
         ) : null}
       </section>

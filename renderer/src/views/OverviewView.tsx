@@ -78,11 +78,12 @@ function OpenFor({ since }: { since: string }) {
 
 function ProblemsText({ vendor }: { vendor: VendorSummary }) {
   const problems = vendor.problems ?? [];
+  const text = problems
+    .map((c) => `${c.group ? `${c.group} / ` : ''}${c.name}: ${STATUS_LABEL[c.status]}`)
+    .join('; ');
   return (
     <>
-      {problems
-        .map((c) => `${c.group ? `${c.group} / ` : ''}${c.name}: ${STATUS_LABEL[c.status]}`)
-        .join('; ')}
+      <span title={text}>{text}</span>
       {(vendor.problemCount ?? 0) > problems.length ? (
         <span className="muted">, +{(vendor.problemCount ?? 0) - problems.length} more</span>
       ) : null}
@@ -97,7 +98,9 @@ const RoomyRow = memo(function RoomyRow({ vendor }: { vendor: VendorSummary }) {
   return (
     <>
       <div className="row__line">
-        <span className="row__name">{vendor.name}</span>
+        <span className="row__name" title={vendor.name}>
+          {vendor.name}
+        </span>
         <StatusBadge status={vendor.status} />
         {vendor.notify === 'muted' ? <span className="tag">Muted</span> : null}
         {vendor.snoozedUntil ? <span className="tag">Snoozed</span> : null}
@@ -105,7 +108,9 @@ const RoomyRow = memo(function RoomyRow({ vendor }: { vendor: VendorSummary }) {
       <div className="row__line row__incident">
         {first ? (
           <>
-            <span className="row__incident-title">{first.title}</span>
+            <span className="row__incident-title" title={first.title}>
+              {first.title}
+            </span>
             <span className="muted">
               {' '}
               — <OpenFor since={first.startedAt ?? ''} />
@@ -142,12 +147,16 @@ const CompactRow = memo(function CompactRow({ vendor }: { vendor: VendorSummary 
   return (
     <>
       <StatusGlyph status={vendor.status} />
-      <span className="row__name">{vendor.name}</span>
+      <span className="row__name" title={vendor.name}>
+        {vendor.name}
+      </span>
       <span className="visually-hidden">, {STATUS_LABEL[vendor.status]}:</span>
       <span className="row__problem">
         {first ? (
           <>
-            <span className="row__incident-title">{first.title}</span>
+            <span className="row__incident-title" title={first.title}>
+              {first.title}
+            </span>
             {vendor.open.length > 1 ? <span className="muted">, +{vendor.open.length - 1} more</span> : null}
           </>
         ) : vendor.problems && vendor.problems.length > 0 ? (
