@@ -153,7 +153,12 @@ describe('npm run demo -- --web', () => {
     }
     await waitForOutput(/The outage is over/);
     // The user hears of the outage, then of the recovery: the headline says the status after the change.
-    await feed.waitFor((n) => n.severity !== 'operational' && /Major outage/.test(n.title));
+    // Which step of the escalation the headline names depends on how the polls fall (on a busy machine a
+    // short phase can pass between two polls, or be coalesced with the next): any outage headline will do.
+    await feed.waitFor(
+      (n) =>
+        n.severity !== 'operational' && /— (Degraded performance|Partial outage|Major outage)/.test(n.title),
+    );
     const recovery = await feed.waitFor((n) => n.severity === 'operational');
     expect(recovery.title).toMatch(/^Kustomer \(demo\) — Operational/);
     feed.close();
