@@ -5,6 +5,7 @@ import { neverAnswer } from '../fakes/hostile';
 import { startServer } from '../fakes/server';
 import {
   openIncident,
+  openOutage,
   resolveIncident,
   setComponentStatus,
   startStatuspageServer,
@@ -88,12 +89,10 @@ describe('wait', () => {
     const server = await vendor();
     let incidentId = '';
     server.update((f) => {
-      setComponentStatus(f, 'Prod1 (US)/Workflow', 'major_outage');
-      incidentId = openIncident(f, {
+      incidentId = openOutage(f, 'Prod1 (US)/Workflow', {
         name: 'Workflows not running',
         // A minor incident: the vendor's status follows the component down and back up.
         impact: 'minor',
-        components: ['Prod1 (US)/Workflow'],
       }).id;
     });
     const run = cli([

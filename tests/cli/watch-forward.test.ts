@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parsePrometheus, sampleValue } from '../fakes/prometheus';
 import { startReceiver, until, type Receiver } from '../fakes/receiver';
 import {
-  openIncident,
+  openOutage,
   resolveIncident,
   setComponentStatus,
   startStatuspageServer,
@@ -90,11 +90,9 @@ describe('watch forwarding', () => {
 
     let incidentId = '';
     server.update((f) => {
-      setComponentStatus(f, 'Prod1 (US)/Workflow', 'major_outage');
-      incidentId = openIncident(f, {
+      incidentId = openOutage(f, 'Prod1 (US)/Workflow', {
         name: 'Workflows not running in Prod1 (US)',
         impact: 'critical',
-        components: ['Prod1 (US)/Workflow'],
       }).id;
     });
     // The policy gathers a vendor's events for a few seconds, then the message is queued.

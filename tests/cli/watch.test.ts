@@ -14,6 +14,7 @@ import { startServer } from '../fakes/server';
 import {
   buildFixture,
   openIncident,
+  openOutage,
   resolveIncident,
   setComponentStatus,
   startStatuspageServer,
@@ -72,11 +73,9 @@ describe('watch', () => {
 
     let incidentId = '';
     server.update((f) => {
-      setComponentStatus(f, 'Prod1 (US)/Workflow', 'major_outage');
-      incidentId = openIncident(f, {
+      incidentId = openOutage(f, 'Prod1 (US)/Workflow', {
         name: 'Workflows not running in Prod1 (US)',
         impact: 'critical',
-        components: ['Prod1 (US)/Workflow'],
       }).id;
     });
     const events = () => run.lines.map((l) => JSON.parse(l) as MonitorEvent);

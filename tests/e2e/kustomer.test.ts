@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  openIncident,
+  openOutage,
   resolveIncident,
   setComponentStatus,
   startStatuspageServer,
@@ -175,11 +175,9 @@ describe('the seed Kustomer page in the browser dashboard', () => {
       await page.getByText('Your vendor is operational').waitFor({ timeout: 20_000 });
       let incidentId = '';
       vendor.update((f) => {
-        setComponentStatus(f, 'Prod1 (US)/Workflow', 'major_outage');
-        incidentId = openIncident(f, {
+        incidentId = openOutage(f, 'Prod1 (US)/Workflow', {
           name: 'Workflow events delayed on Prod1',
           impact: 'major',
-          components: ['Prod1 (US)/Workflow'],
         }).id;
       });
       // No reload: the change arrives over the event stream.

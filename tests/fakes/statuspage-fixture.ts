@@ -297,6 +297,20 @@ export function openIncident(fixture: StatuspageFixture, spec: IncidentSpec): Sp
   return incident;
 }
 
+/**
+ * The usual outage of a test: a component down and an incident naming it, opened together (one update of
+ * the page). Returns the incident, to resolve it later.
+ */
+export function openOutage(
+  fixture: StatuspageFixture,
+  ref: string,
+  spec: Omit<IncidentSpec, 'components'>,
+  status: SpComponentStatus = 'major_outage',
+): SpIncident {
+  setComponentStatus(fixture, ref, status, spec.at);
+  return openIncident(fixture, { ...spec, components: [ref] });
+}
+
 function findIncident(fixture: StatuspageFixture, id: string): SpIncident {
   const hit =
     fixture.incidents.find((i) => i.id === id) ?? fixture.scheduled_maintenances.find((i) => i.id === id);

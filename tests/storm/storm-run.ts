@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { WatchlistFile } from '../../shared/model';
 import {
   buildFixture,
-  openIncident,
-  setComponentStatus,
+  openOutage,
   startStatuspageServer,
   type SpIncident,
   type StatuspageServer,
@@ -161,8 +160,7 @@ export async function runStorm(
     // Meanwhile an ordinary vendor has an outage.
     const acme = servers[2]!;
     acme.update((f) => {
-      setComponentStatus(f, 'Prod1 (US)/Workflow', 'major_outage');
-      openIncident(f, { name: 'Workflows failing', impact: 'major', components: ['Prod1 (US)/Workflow'] });
+      openOutage(f, 'Prod1 (US)/Workflow', { name: 'Workflows failing', impact: 'major' });
     });
     const outageAt = performance.now();
     const notified = await waitFor(
