@@ -56,12 +56,13 @@ export const CATALOG: readonly CatalogEntry[] = [
   ...marketing,
   ...media,
   ...monitoring,
-  ...moreVendors,
   ...networking,
   ...other,
   ...payments,
   ...security,
   ...support,
+  // Last: the long tail from public lists; on a tie in search, the curated vendors above come first.
+  ...moreVendors,
 ] as CatalogEntry[];
 
 const search = createCatalogSearch(CATALOG, notListed);
