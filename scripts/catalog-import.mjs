@@ -33,7 +33,8 @@ const NAME_FIXES = {
 const CATEGORY_BY_NAME = new Map(
   [
     'Campaign Monitor=email;Docaposte=other;Elation Health=other;Omada Health=other;Trusted Health=hr;Runway: App Store Connect=devtools;SEOmonitor=marketing;TeamRetro=collaboration;Stack Exchange=other;Bittitan=cloud;Digital Pacific=cloud;Digital Pigeon=collaboration;Dronedeploy=other;Code 42=security;CodeTwo=email;Verizon Digital Media=networking;Transbank=payments;Sapiens=other;Teradici=other;LuxSci=email;Devolutions=security;Ipapi=data;Ghost Inspector=devtools;Hosted Graphite=monitoring;Lifesizecloud=communication;Packagecloud=devtools;Pingplotter Cloud=monitoring;Printix=other;PrinterLogic=other;Qlik=analytics;TriNet=hr;TIBCO=data;Serverdensity=monitoring;Ivanti Cloud=security;Ellucian=other;Caseware Cloud=finance;Coveo Cloud=data;Avaya Cloud=communication;Arista Cloudvision=networking;Adaptavist Cloud Apps=devtools;CloudApp=collaboration;SCORM Cloud=hr;Umbraco Cloud=devtools;Platform9=cloud;Prey=security;Syncano=devtools;Voximplant=communication;Webshare=networking;Flatfile=data;SEON=security;DataDome=security;DataGrail=security;Hygraph=devtools;',
-    'Clarifai=ai;Carta=finance;Schibsted=media;Pardot=marketing;CS:GO stats=media;Shakepay=finance;Reviewtrackers=marketing;',
+    'BetterCloud=security;Gitlabhost=devtools;Prerender.io=devtools;CloudRepo=devtools;Baremetrics=analytics;Databox=analytics;',
+    'Littledata=analytics;Elasticio=devtools;People.ai=crm;Axis Communications=security;Clarifai=ai;Carta=finance;Schibsted=media;Pardot=marketing;CS:GO stats=media;Shakepay=finance;Reviewtrackers=marketing;',
     '20i=cloud;3NCRYPT3D=security;Ably=devtools;AbuseIPDB=security;Adalo=devtools;Addigy=security;',
     'Alchemy=devtools;AlienVault=security;Allegro=ecommerce;Alloy=identity;Anvil=devtools;Appen=ai;',
     'AppRiver=security;Apwide=devtools;Array=finance;Assembla=devtools;Atera=monitoring;atSpoke=support;',
