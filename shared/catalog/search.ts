@@ -138,7 +138,9 @@ export function createCatalogSearch(
     for (const item of indexed) {
       let t: number | undefined;
       if (item.keys[0] === qc || item.keys[item.keys.length - 1] === qc) t = EXACT;
-      else if (item.keys.includes(qc)) t = EXACT_ALIAS;
+      else if (item.keys.includes(qc) || (item.entry.parent && label(item).replace(/ /g, '') === qc))
+        // A product's name without its provider's words counts as an alias: "bigquery" is Google BigQuery.
+        t = EXACT_ALIAS;
       else if (startsName(item.spaced[0]!, qc)) t = PREFIX;
       else if (item.spaced.some((n) => startsName(n, qc))) t = ALIAS_PREFIX;
       else if (wordsMatch(item, qWords)) t = WORD_PREFIX;
@@ -346,7 +348,8 @@ function typoRatio(qc: string, text: string): number | null {
   // match, and only in a query long enough to say which name it starts.
   const start =
     text.length > qc.length && qc.length >= 6 ? editDistance(qc, text.slice(0, qc.length)) : Infinity;
-  if (Math.min(whole, start) > budget) return null;
+  // The start of a longer name forgives one slip only: "servicenow" is not the start of "ServiceRocket".
+  if (whole > budget && start > 1) return null;
   // Letters left out are the commonest typo: "slak" is Slack before Slab.
   const leftOut = isSubsequence(qc, text) ? 0.1 : 0;
   return (Math.min(whole, start + 0.5) - leftOut) / qc.length;

@@ -262,6 +262,9 @@ describe('searchCatalog', () => {
       discord: 'Discord',
       dropbox: 'Dropbox',
       azure: 'Microsoft Azure',
+      // A product by its own name, without its provider's.
+      bigquery: 'Google BigQuery',
+      sqs: 'Amazon Simple Queue Service',
       // Typos, close ones only.
       cloudfare: 'Cloudflare',
       cloudflre: 'Cloudflare',
@@ -283,6 +286,9 @@ describe('searchCatalog', () => {
       mailchimp: '',
       workday: '',
       xbox: '',
+      sap: '',
+      servicenow: '',
+      adobe: '',
     };
     const wrong = Object.entries(expected)
       .map(([query, first]) => ({ query, first, got: names(query)[0] ?? '' }))
