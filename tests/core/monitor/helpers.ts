@@ -1,6 +1,9 @@
 // Test helpers for the monitor: snapshot builders, a fake clock with timers, and a stub read.
 import type { Component, ErrorKind, Incident, Snapshot } from '../../../shared/model';
 import { worstOf, impactToStatus, type ComponentStatus } from '../../../shared/status';
+import type { MonitorEvent } from '../../../shared/model';
+import type { HttpClient } from '../../../electron/core/http/types';
+import { Monitor, type MonitorOptions } from '../../../electron/core/monitor/monitor';
 import type { ReadFn, ReadOptions, Timers } from '../../../electron/core/monitor/types';
 import { isOpenIncident } from '../../../electron/core/monitor/diff';
 
@@ -126,4 +129,20 @@ export function stubRead(
   }) as ReadFn & { calls: Array<{ url: string; at: number }> };
   fn.calls = calls;
   return fn;
+}
+
+export const S = 1000;
+export const ok = snapshot([component('c1', 'Workflow', 'Prod1 (US)')]);
+export const vendor = (n: number) => ({ id: `v${n}`, entry: { url: `https://status${n}.test` } });
+
+/** A started monitor on a fake clock, reading through `answer`, every event it emits collected. */
+export function setup(answer: Parameters<typeof stubRead>[1], over: Partial<MonitorOptions> = {}) {
+  const timers = new FakeTimers();
+  const read = stubRead(timers, answer);
+  const http = {} as HttpClient;
+  const monitor = new Monitor({ read, http, timers, intervalMs: 120 * S, random: () => 0.5, ...over });
+  const events: MonitorEvent[] = [];
+  monitor.onEvents((e) => events.push(...e));
+  monitor.start();
+  return { timers, read, monitor, events };
 }
