@@ -42,6 +42,7 @@ const HISTORY_SAVE_MS = 60_000;
 // whole every 2 s; what is lost to a crash in between is at worst one repeated notification.
 const POLICY_SAVE_MS = 15_000;
 const SNAPSHOTS_SAVE_MS = 10 * 60_000;
+const CHECKED_PUSH_MS = 60_000;
 
 export function createAppCore(options: AppCoreOptions): AppCore {
   const baseTimers: Timers = options.timers ?? realTimers;
@@ -95,6 +96,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ctx.history.prune(now(), ctx.entries.map(entryId));
     void stores.history.store.save(ctx.history.toJSON()).catch(reportSaveError('history'));
   });
+  // Unchanged polls only stretch the history's current segment: written at this slower pace, or sooner
+  // with the next real change, and always at stop.
+  const historyCatchUp = saveLater(timers, SNAPSHOTS_SAVE_MS, () => historySave.schedule());
+  // An unchanged poll moves only a vendor's "checked" time: the window hears of it at most once a minute.
+  const checkedPush = saveLater(timers, CHECKED_PUSH_MS, () => ctx.push.changed());
   const snapshotsSave = saveLater(timers, SNAPSHOTS_SAVE_MS, () => {
     void stores.snapshots.store.save(savedSnapshots()).catch(reportSaveError('last known statuses'));
   });
@@ -160,7 +166,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   // ---- wiring the monitor ----------------------------------------------------------------------
 
   monitor.onEvents((events) => policy.step(events));
-  monitor.onChange((id) => {
+  monitor.onChange((id, change) => {
+    if (id !== null && change === 'unchanged') {
+      // Nothing new: the history's current segment grows in memory (saved with the next change, or within
+      // the catch-up period), the incidents are the ones recorded, and the window hears of it within a minute.
+      const view = monitor.view(id);
+      if (view && view.lastCheckedAt !== null) {
+        const status = monitor.isOffline() ? 'unknown' : view.status;
+        if (ctx.history.record(id, status, view.lastCheckedAt)) historySave.schedule();
+        else historyCatchUp.schedule();
+        snapshotsSave.schedule();
+      }
+      checkedPush.schedule();
+      return;
+    }
     if (id !== null) {
       const view = monitor.view(id);
       if (view && view.lastCheckedAt !== null) {
@@ -226,6 +245,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     policy.stop();
     policySave.cancel();
     historySave.cancel();
+    historyCatchUp.cancel();
+    checkedPush.cancel();
     snapshotsSave.cancel();
     pauseEnd.stop();
     await monitor.stop();

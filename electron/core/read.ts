@@ -7,6 +7,7 @@ import { hasCredentials, redactCredentials, stripCredentials } from '../../share
 import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './http/types';
 import { classifyError } from './http/client';
 import { planMaintenance } from './maintenance';
+import { recordingHttp, revalidate, sameIncidentStates, type ReadBasis } from './read-basis';
 import { ADAPTERS } from './platforms';
 import { decodeText } from './platforms/common/encoding';
 import type { Detection, ReadContext } from './platforms/types';
@@ -25,6 +26,8 @@ export interface ReadOptions {
   watchedComponents?: string[];
   signal?: AbortSignal;
   now?: () => number;
+  /** What the last good read of this page (with this detection) was made from: see read-basis.ts. */
+  previous?: ReadBasis;
 }
 
 export interface ReadOutcome {
@@ -34,6 +37,10 @@ export interface ReadOutcome {
   notModified: boolean;
   /** From Retry-After on a 429/503. */
   retryAfterMs?: number;
+  /** What this read was made from, for the next read of the page (absent when it cannot vouch for it). */
+  basis?: ReadBasis;
+  /** The page is the one read last time and shows the same: `snapshot` is the previous one, checked now. */
+  unchanged?: boolean;
 }
 
 const TRANSPORT_KINDS = new Set([
@@ -173,7 +180,7 @@ export function errorSnapshot(
 
 export async function readSnapshot(url: string, opts: ReadOptions): Promise<ReadOutcome> {
   const now = opts.now ?? Date.now;
-  const http = opts.detection ? opts.http : memoize(opts.http);
+  let http = opts.detection ? opts.http : memoize(opts.http);
   const ctx: ReadContext = { http, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, signal: opts.signal };
   let detection: Detection | null = opts.detection ?? null;
   try {
@@ -185,21 +192,53 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
         `StatusTray cannot read ${PLATFORM_LABEL[detection.platform]} pages yet`,
       );
     }
+    // An unchanged page (every request 304, same validators) is the read of last time: nothing to parse.
+    const previous = opts.previous?.apiUrl === detection.apiUrl ? opts.previous : undefined;
+    let reused: ReadBasis | null = null;
+    if (previous && opts.detection) {
+      const check = await revalidate(previous, http, {
+        timeoutMs: opts.timeoutMs,
+        maxBytes: opts.maxBytes,
+        signal: opts.signal,
+      });
+      if (check.same) reused = previous;
+      else http = check.http;
+    }
+    const recorder = recordingHttp(http);
     // Every adapter's read passes here: published text is held to its limits once, for every host.
-    const read = clampRead(await adapter.read(detection, ctx));
-    const incidents = read.incidents.map((i) => planMaintenance(i, now()));
+    const read = reused?.read ?? clampRead(await adapter.read(detection, { ...ctx, http: recorder.http }));
+    const incidents = orderIncidents(read.incidents.map((i) => planMaintenance(i, now())));
+    const status = vendorStatus(read.components, incidents, opts.watchedComponents);
+    const fetchedAt = new Date(now()).toISOString();
+    if (
+      reused &&
+      status === reused.snapshot.status &&
+      sameIncidentStates(incidents, reused.snapshot.incidents)
+    ) {
+      const snapshot = { ...reused.snapshot, fetchedAt };
+      return {
+        snapshot,
+        detection,
+        notModified: true,
+        basis: { ...reused, snapshot },
+        unchanged: true,
+      };
+    }
+    const snapshot: Snapshot = {
+      url,
+      vendor: read.vendor,
+      status,
+      components: read.components,
+      incidents,
+      fetchedAt,
+      error: null,
+    };
+    const responses = reused ? reused.responses : recorder.responses();
     return {
-      snapshot: {
-        url,
-        vendor: read.vendor,
-        status: vendorStatus(read.components, incidents, opts.watchedComponents),
-        components: read.components,
-        incidents: orderIncidents(incidents),
-        fetchedAt: new Date(now()).toISOString(),
-        error: null,
-      },
+      snapshot,
       detection,
-      notModified: read.notModified,
+      notModified: reused !== null || read.notModified,
+      ...(responses ? { basis: { apiUrl: detection.apiUrl, responses, read, snapshot } } : {}),
     };
   } catch (err) {
     const e = classifyError(err, url, opts.timeoutMs ?? 0);

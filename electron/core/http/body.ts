@@ -99,6 +99,15 @@ export async function readBody(
   });
 }
 
+/**
+ * Let a body that has nothing to read (a 304's, by HTTP's rules) end by itself: unlike `discard`, this keeps
+ * the connection and costs no abort error (with its stack trace) on every unchanged poll.
+ */
+export function drain(stream: Readable): void {
+  stream.on('error', () => {});
+  stream.resume();
+}
+
 /** Drop a body we will not read; undici reports the abort as an error nobody needs to hear. */
 export function discard(stream: Readable): void {
   stream.on('error', () => {});

@@ -14,7 +14,7 @@ import {
   type AddressPolicy,
   type LookupFunction,
 } from './address-guard';
-import { discard, flatHeaders, readBody } from './body';
+import { discard, drain, flatHeaders, readBody } from './body';
 import { classifyError, duration, hostOf, parseRetryAfter, seconds, STATUS_TEXT } from './errors';
 import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './types';
 import { ValidatorCache } from './validator-cache';
@@ -228,13 +228,17 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
 
       if (status === 304 && cached) {
-        discard(res.body);
+        drain(res.body);
+        // Inflated when first read: a caller that knows it has read this very body before never asks.
+        let body: Buffer | null = null;
         return {
           url,
           finalUrl: current.href,
           status: 200,
           headers: { ...cached.headers, ...resHeaders },
-          body: cached.body,
+          get body() {
+            return (body ??= cached.body());
+          },
           notModified: true,
         };
       }

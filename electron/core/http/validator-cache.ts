@@ -32,7 +32,8 @@ export class ValidatorCache {
   ) {
     this.sweptAt = now();
   }
-  get(url: string): (Omit<CacheEntry, 'deflated' | 'askedAt'> & { body: Buffer }) | undefined {
+  /** The validators of `url`, and its body inflated only when asked for (a 304 needs it; a 200 does not). */
+  get(url: string): (Omit<CacheEntry, 'deflated' | 'askedAt'> & { body: () => Buffer }) | undefined {
     const hit = this.entries.get(url);
     if (!hit) return undefined;
     // Most recently asked last, so that the budget, if ever reached, drops what nobody asks for any more.
@@ -40,7 +41,7 @@ export class ValidatorCache {
     this.entries.set(url, hit);
     hit.askedAt = this.now();
     const { deflated, askedAt: _askedAt, ...rest } = hit;
-    return { ...rest, body: inflateRawSync(deflated) };
+    return { ...rest, body: () => inflateRawSync(deflated) };
   }
   set(url: string, entry: Omit<CacheEntry, 'deflated' | 'askedAt'> & { body: Buffer }): void {
     this.delete(url);

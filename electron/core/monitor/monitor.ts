@@ -4,7 +4,7 @@
 import type { MonitorEvent, Snapshot } from '../../../shared/model';
 import { RETRY_AFTER_CAP_MS, type HttpClient } from '../http/types';
 import type { Detection } from '../platforms/types';
-import { applyGoodRead, staleEvents } from './outcome';
+import { applyGoodRead, applyUnchangedRead, staleEvents } from './outcome';
 import {
   detectionFromEntry,
   hostOf,
@@ -19,6 +19,12 @@ import { intervalFor, nextDueAfterFailure, nextDueAfterSuccess } from './schedul
 import { MAX_TIMER_MS, realTimers, type ReadFn, type Timers } from './types';
 
 export { isNetworkError, type MonitoredVendor, type VendorRuntimeView } from './runtime';
+
+/**
+ * What a poll did to a vendor, for change listeners: `unchanged` when it found the page shown last time and
+ * had nothing to announce (only the vendor's check times moved), `changed` for anything else.
+ */
+export type PollChange = 'changed' | 'unchanged';
 
 export interface MonitorOptions {
   read: ReadFn;
@@ -70,12 +76,14 @@ export class Monitor {
   private hostSaysOffline = false;
   private offline = false;
   private readonly eventListeners = new Set<(events: MonitorEvent[]) => void>();
-  private readonly changeListeners = new Set<(id: string | null) => void>();
+  private readonly changeListeners = new Set<(id: string | null, change: PollChange) => void>();
   private readonly detectionListeners = new Set<(id: string, detection: Detection) => void>();
   /** Counters for benchmarks and diagnostics. */
   readonly stats = {
     requests: 0,
     notModified: 0,
+    /** Polls that found the page shown last time, with nothing new (nothing parsed, diffed or announced). */
+    unchanged: 0,
     failures: 0,
     /** The shortest time between the starts of two polls of one vendor (ms). */
     minStartGapMs: Infinity,
@@ -104,8 +112,11 @@ export class Monitor {
     return () => this.eventListeners.delete(listener);
   }
 
-  /** Something about a vendor (or, with null, the offline state) changed. */
-  onChange(listener: (id: string | null) => void): () => void {
+  /**
+   * A vendor was polled or its state changed (or, with null, the offline state changed). A poll that found
+   * nothing new says `unchanged`: a host may then skip what only a change needs (re-rendering, saving).
+   */
+  onChange(listener: (id: string | null, change: PollChange) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
   }
@@ -161,6 +172,7 @@ export class Monitor {
           existing.host = hostOf(entry.url);
           removedUrls.push(...existing.urls);
           existing.urls.clear();
+          existing.basis = null;
         }
         if (urlChanged || componentsChanged) {
           // The status depends on the watched components: read again now rather than at the next tick.
@@ -306,7 +318,7 @@ export class Monitor {
         for (const v of this.vendors.values()) if (v.state === 'idle') v.nextDueAt = this.timers.now();
         this.arm();
       }
-      for (const l of this.changeListeners) safely(() => l(null));
+      for (const l of this.changeListeners) safely(() => l(null, 'changed'));
     }
   }
 
@@ -395,6 +407,7 @@ export class Monitor {
         ...(v.entry.components && v.entry.components.length ? { watchedComponents: v.entry.components } : {}),
         signal: controller.signal,
         now: this.timers.now,
+        ...(v.basis ? { previous: v.basis } : {}),
       });
     } catch (err) {
       // The engine's read never throws; a stub might. Treat it as the vendor failing, not the monitor.
@@ -423,9 +436,14 @@ export class Monitor {
       const detection = outcome.detection;
       if (changed) for (const l of this.detectionListeners) safely(() => l(v.id, detection));
     }
+    let change: PollChange = 'changed';
     if (outcome && outcome.snapshot.error === null) {
       if (outcome.notModified) this.stats.notModified++;
-      events = applyGoodRead(v, outcome.snapshot, now, at);
+      if (applyUnchangedRead(v, outcome, now)) {
+        change = 'unchanged';
+        this.stats.unchanged++;
+      } else events = applyGoodRead(v, outcome.snapshot, now, at);
+      v.basis = outcome.basis ?? null;
       v.nextDueAt = nextDueAfterSuccess(v, startedAt, this.opts, this.random);
       this.recomputeOffline();
     } else {
@@ -452,7 +470,7 @@ export class Monitor {
       v.nextDueAt = now;
     }
     if (events.length) for (const l of this.eventListeners) safely(() => l(events));
-    for (const l of this.changeListeners) safely(() => l(v.id));
+    for (const l of this.changeListeners) safely(() => l(v.id, change));
     this.arm();
     this.pump();
   }

@@ -2,6 +2,7 @@
 // of what changed; a failed read keeps the last good one and, past the stale limit, announces it once.
 import type { MonitorEvent, Snapshot } from '../../../shared/model';
 import { diffSnapshots } from './diff';
+import type { ReadOutcome } from '../read';
 import { vendorName, type VendorRuntime } from './runtime';
 
 /** Failures that say the page cannot be read at all, whatever the network does (not a passing fault). */
@@ -38,6 +39,28 @@ export function applyGoodRead(v: VendorRuntime, snap: Snapshot, now: number, at:
   v.failures = 0;
   v.shownStatus = snap.status;
   return events;
+}
+
+/**
+ * A read that found the page shown last time, with nothing new to tell (its status already announced, no
+ * recovery to announce): the vendor was checked, and only the times move. False (and nothing done) when
+ * the read must go through `applyGoodRead` instead.
+ */
+export function applyUnchangedRead(v: VendorRuntime, outcome: ReadOutcome, now: number): boolean {
+  const snap = outcome.snapshot;
+  if (
+    outcome.unchanged !== true ||
+    v.lastGood === null ||
+    v.lastGood !== v.basis?.snapshot ||
+    v.shownStatus !== snap.status ||
+    v.unreachableAnnounced
+  )
+    return false;
+  v.lastGood = snap;
+  v.lastGoodAt = now;
+  v.lastError = null;
+  v.failures = 0;
+  return true;
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { ErrorKind, Snapshot, SnapshotError, WatchEntry } from '../../../shared/model';
 import type { VendorStatus } from '../../../shared/status';
 import type { Detection } from '../platforms/types';
+import type { ReadBasis } from '../read-basis';
 import { isOpenIncident } from './diff';
 
 export interface MonitoredVendor {
@@ -56,6 +57,8 @@ export interface VendorRuntime {
   removed: boolean;
   /** The URLs this vendor's reads asked for (bounded): their validators are forgotten when it goes. */
   urls: Set<string>;
+  /** What the last good read was made from: an unchanged page is then checked without being read again. */
+  basis: ReadBasis | null;
 }
 
 const NETWORK_KINDS: ReadonlySet<ErrorKind> = new Set(['network', 'dns', 'refused', 'reset', 'timeout']);
@@ -106,6 +109,7 @@ export function newRuntime(id: string, entry: WatchEntry, now: number): VendorRu
     controller: null,
     removed: false,
     urls: new Set(),
+    basis: null,
   };
 }
 

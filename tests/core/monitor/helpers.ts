@@ -4,7 +4,8 @@ import { worstOf, impactToStatus, type ComponentStatus } from '../../../shared/s
 import type { MonitorEvent } from '../../../shared/model';
 import type { HttpClient } from '../../../electron/core/http/types';
 import { Monitor, type MonitorOptions } from '../../../electron/core/monitor/monitor';
-import type { ReadFn, ReadOptions, Timers } from '../../../electron/core/monitor/types';
+import type { ReadFn, ReadOptions, ReadOutcome, Timers } from '../../../electron/core/monitor/types';
+import type { ReadBasis } from '../../../electron/core/read-basis';
 import { isOpenIncident } from '../../../electron/core/monitor/diff';
 
 export function component(
@@ -145,4 +146,44 @@ export function setup(answer: Parameters<typeof stubRead>[1], over: Partial<Moni
   monitor.onEvents((e) => events.push(...e));
   monitor.start();
   return { timers, read, monitor, events };
+}
+
+export const PAGE_URL = 'https://status.acme.test';
+const detection = { platform: 'statuspage' as const, pageUrl: PAGE_URL, apiUrl: `${PAGE_URL}/api/v2` };
+
+/** A read that behaves like readSnapshot with a basis: unchanged while the page is, a fresh read when not. */
+export function pageRead(timers: FakeTimers) {
+  const world = { page: snapshot([component('c1', 'API', null)]) as Snapshot | null, reads: 0, previous: 0 };
+  const read = async (_url: string, options: { previous?: ReadBasis }): Promise<ReadOutcome> => {
+    world.reads++;
+    const at = new Date(timers.now()).toISOString();
+    if (!world.page)
+      return { snapshot: failed('network', 'No route to host'), detection, notModified: false };
+    if (options.previous) world.previous++;
+    const prev = options.previous;
+    if (prev && prev.read.components === world.page.components) {
+      const snap = { ...prev.snapshot, fetchedAt: at };
+      return {
+        snapshot: snap,
+        detection,
+        notModified: true,
+        unchanged: true,
+        basis: { ...prev, snapshot: snap },
+      };
+    }
+    const snap = { ...world.page, fetchedAt: at };
+    const read = {
+      vendor: snap.vendor,
+      components: snap.components,
+      incidents: snap.incidents,
+      notModified: false,
+    };
+    return {
+      snapshot: snap,
+      detection,
+      notModified: false,
+      basis: { apiUrl: detection.apiUrl, responses: [], read, snapshot: snap },
+    };
+  };
+  return { world, read };
 }
