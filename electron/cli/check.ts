@@ -215,7 +215,7 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
         }
         if (values.json) {
           // One JSON array, written as it fills so that memory stays flat however many pages.
-          io.stdout.write((index === 0 ? '\n' : ',\n') + indent(JSON.stringify(snapshot, null, 2)));
+          io.stdout.write((index === 0 ? '\n' : ',\n') + asArrayItem(snapshot));
         } else {
           rows.push(tableRow(snapshot));
         }
@@ -239,6 +239,11 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   return checkExitCode({ failed: result.failed, atFailLevel });
 }
 
-function indent(json: string): string {
-  return '  ' + json.replace(/\n/g, '\n  ');
+/**
+ * A snapshot as an item of the pretty-printed array (two spaces deeper), indented by JSON.stringify itself
+ * rather than by a second pass over the text.
+ */
+function asArrayItem(snapshot: Snapshot): string {
+  const json = JSON.stringify([snapshot], null, 2);
+  return json.slice(2, -2);
 }

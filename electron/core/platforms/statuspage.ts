@@ -3,7 +3,7 @@
 import type { Component, Incident, IncidentUpdate } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
 import { FetchError, type HttpResponse } from '../http/types';
-import { readJson } from './json';
+import { parseForProbe, readJson } from './json';
 import {
   isSpIncidents,
   isSpSummary,
@@ -169,7 +169,7 @@ export function summaryPageName(body: Buffer): string | null {
   if (!body.includes('"page"') || !body.includes('"components"')) return null;
   let data: unknown;
   try {
-    data = JSON.parse(body.toString('utf8').replace(/^\uFEFF/, ''));
+    data = parseForProbe(body);
   } catch {
     // Cut short or broken, yet plainly a summary by its opening: recognised, so that `read` reports the
     // parse error instead of "not a status page".
