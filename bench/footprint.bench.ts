@@ -28,6 +28,7 @@ const BIN = join(ROOT, 'dist-cli', 'statustray.mjs');
 const DESKTOP = join(ROOT, 'out', 'main', 'index.js');
 const STANDIN = join(ROOT, 'tests', 'electron', 'standin', 'register.mjs');
 const PROBE = fileURLToPath(new URL('./footprint-probe.mjs', import.meta.url));
+const FLOOR = fileURLToPath(new URL('./footprint-floor.mjs', import.meta.url));
 const VENDORS = Number(process.env.BENCH_FOOTPRINT_VENDORS ?? 40);
 /** Seconds between two polls of a vendor while polling (short, so that a span holds many polls). */
 const POLL_S = Number(process.env.BENCH_FOOTPRINT_POLL_S ?? 5);
@@ -40,7 +41,7 @@ const GOAL_RSS_MB = 100;
 /** The interval the poll goal is stated for. */
 const REAL_INTERVAL_S = 60;
 
-type Host = 'web' | 'watch' | 'desktop';
+type Host = 'web' | 'watch' | 'desktop' | 'floor';
 interface Subject {
   label: string;
   host: Host;
@@ -54,6 +55,7 @@ const SUBJECTS: Subject[] = [
   { label: `web, 40 polled every ${POLL_S} s`, host: 'web', vendors: VENDORS, intervalS: POLL_S },
   { label: 'watch, 40 at rest', host: 'watch', vendors: VENDORS, intervalS: REST_S },
   { label: `watch, 40 polled every ${POLL_S} s`, host: 'watch', vendors: VENDORS, intervalS: POLL_S },
+  { label: `plain undici, 40 every ${POLL_S} s`, host: 'floor', vendors: VENDORS, intervalS: POLL_S },
   { label: 'desktop, no vendor (baseline)', host: 'desktop', vendors: 0, intervalS: REST_S },
   { label: 'desktop, 40 at rest', host: 'desktop', vendors: VENDORS, intervalS: REST_S },
   { label: `desktop, 40 polled every ${POLL_S} s`, host: 'desktop', vendors: VENDORS, intervalS: POLL_S },
@@ -177,6 +179,8 @@ async function startSubject(subject: Subject, index: number): Promise<Running> {
       STATUSTRAY_DEMO_INTERVAL: String(subject.intervalS),
       ...(subject.vendors > 0 ? { STATUSTRAY_DEMO_WATCHLIST: watchlist } : {}),
     });
+  } else if (subject.host === 'floor') {
+    args = [...node, FLOOR, watchlist, String(subject.intervalS)];
   } else if (subject.host === 'web') {
     args = [
       ...node,
@@ -274,7 +278,9 @@ export async function run(): Promise<boolean> {
       };
     });
     const baselineOf = (host: Host) =>
-      rows.find((r) => r.subject.vendors === 0 && r.subject.host === (host === 'watch' ? 'web' : host))!;
+      rows.find((r) => r.subject.vendors === 0 && r.subject.host === (host === 'desktop' ? host : 'web'))!;
+    const floor = rows.find((r) => r.subject.host === 'floor')!;
+    const floorPerRequest = floor.cpu / Math.max(1, floor.requests);
     const restOf = (host: Host) =>
       rows.find((r) => r.subject.host === host && r.subject.intervalS === REST_S && r.subject.vendors > 0)!;
     console.log(
@@ -301,7 +307,8 @@ export async function run(): Promise<boolean> {
       ok &&= restOk && pollOk && rssOk;
       console.log(
         `  ${host}: at rest ${f(restPct, 3)} % of a core (goal ≤ ${GOAL_REST_PCT}) ${restOk ? 'OK' : 'MISSED'}; ` +
-          `${f(perRequest, 2)} ms CPU an unchanged request (${poll.notModified} of ${poll.requests} answered 304), ` +
+          `${f(perRequest, 2)} ms CPU an unchanged request (${poll.notModified} of ${poll.requests} answered 304; ` +
+          `${f(perRequest / floorPerRequest, 2)}× plain undici's ${f(floorPerRequest, 2)} ms), ` +
           `so every ${REAL_INTERVAL_S} s: ${f(pollPct, 3)} % of a core (goal ≤ ${GOAL_POLL_PCT}, ≤ 2 ms a request) ${pollOk ? 'OK' : 'MISSED'}; ` +
           `peak RSS ${f(Math.max(rest.peakRss, poll.peakRss), 0)} MB (goal ≤ ${GOAL_RSS_MB}) ${rssOk ? 'OK' : 'MISSED'}`,
       );
