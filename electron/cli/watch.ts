@@ -37,7 +37,9 @@ export function formatEvent(event: MonitorEvent): string {
   const what =
     event.type === 'incidents_summarised'
       ? `${event.count.toLocaleString('en-US')} more incident changes`
-      : eventLine(event);
+      : event.type === 'components_summarised'
+        ? `${event.count.toLocaleString('en-US')} more component changes`
+        : eventLine(event);
   return `${stamp(event.at)}  ${event.vendor} — ${what}`;
 }
 
