@@ -18,7 +18,8 @@ import { ensurePrivateDir } from '../core/storage/private-dir';
 import { parseWatchlist, vendorIdFor } from '../core/watchlist';
 import { FirstReadings, startLineText, type StartLine } from './first-reading';
 import { periodicSave } from './periodic-save';
-import { startMetricsServer, startWatchForwarding } from './watch-outlets';
+import { isLoopbackHost } from '../web/security';
+import { metricsAccessKey, startMetricsServer, startWatchForwarding } from './watch-outlets';
 import { WATCH_HELP as USAGE } from './help/watch';
 
 /** How often, at most, the history is written while watching (it is also written on stop). */
@@ -145,12 +146,7 @@ export async function run(argv: string[]): Promise<number> {
   const http = createHttpClient();
   const metrics = metricsPort === undefined ? null : createMetrics(() => monitor.views());
   const monitor: Monitor = new Monitor({
-    read: metrics
-      ? metrics.instrument(
-          readSnapshot,
-          (url) => monitor.views().find((v) => v.entry.url === url)?.name ?? url,
-        )
-      : readSnapshot,
+    read: metrics ? metrics.instrument(readSnapshot) : readSnapshot,
     http,
     intervalMs: intervalSeconds * 1000,
     fastIntervalMs: Math.min(30, intervalSeconds) * 1000,
@@ -201,8 +197,17 @@ export async function run(argv: string[]): Promise<number> {
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   if (metrics && metricsPort !== undefined) {
     try {
-      metricsServer = await startMetricsServer(metrics, metricsPort, values['metrics-host']);
+      // Beyond loopback, other machines can reach it: it asks for a key, as web's feeds do.
+      const host = values['metrics-host'] ?? '127.0.0.1';
+      const key = isLoopbackHost(host) ? null : await metricsAccessKey(dataDir);
+      metricsServer = await startMetricsServer(metrics, metricsPort, host, key);
       log(`metrics at ${metricsServer.url}`);
+      if (key !== null)
+        log(
+          `warning: metrics are served on ${host}, reachable from other machines; a scrape must send the key ` +
+            `(Authorization: Bearer ${key}, or ?token=${key}). It is kept in ${path.join(dataDir, 'metrics-token')}; ` +
+            'STATUSTRAY_TOKEN sets another.',
+        );
     } catch (err) {
       log(`cannot serve metrics on port ${metricsPort}: ${(err as Error).message}`);
       await forwarding?.stop();
