@@ -21,6 +21,7 @@ import { periodicSave } from './periodic-save';
 import { isLoopbackHost } from '../web/security';
 import { metricsAccessKey, startMetricsServer, startWatchForwarding } from './watch-outlets';
 import { WATCH_HELP as USAGE } from './help/watch';
+import { terminalText } from '../core/text/terminal-text';
 
 /** How often, at most, the history is written while watching (it is also written on stop). */
 export const HISTORY_SAVE_PERIOD_MS = 5 * 60_000;
@@ -41,12 +42,13 @@ export function formatEvent(event: MonitorEvent): string {
       : event.type === 'components_summarised'
         ? `${event.count.toLocaleString('en-US')} more component changes`
         : eventLine(event);
-  return `${stamp(event.at)}  ${event.vendor} — ${what}`;
+  // Vendor text goes through terminal-text: no control character, no forged line.
+  return `${stamp(event.at)}  ${terminalText(event.vendor)} — ${terminalText(what)}`;
 }
 
 /** One readable line for what is said at a vendor's first read. */
 export function formatStartLine(line: StartLine): string {
-  return `${stamp(line.at)}  ${line.vendor} — ${startLineText(line)}`;
+  return `${stamp(line.at)}  ${terminalText(line.vendor)} — ${terminalText(startLineText(line))}`;
 }
 
 function stamp(iso: string): string {
@@ -116,7 +118,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { watchlist, problems } = parseWatchlist(text);
   const name = path.basename(configPath);
-  for (const p of problems) process.stderr.write(`statustray watch: ${name}: ${p}\n`);
+  for (const p of problems) process.stderr.write(`statustray watch: ${terminalText(`${name}: ${p}`)}\n`);
   if (!watchlist || watchlist.vendors.length === 0) {
     process.stderr.write(`statustray watch: ${name} has no vendor to watch\n`);
     return 1;
@@ -184,7 +186,7 @@ export async function run(argv: string[]): Promise<number> {
   process.stderr.write(
     `statustray watch: watching ${n} vendor${n === 1 ? '' : 's'} every ${intervalSeconds} s. Press Ctrl-C to stop.\n`,
   );
-  const log = (line: string): void => void process.stderr.write(`statustray watch: ${line}\n`);
+  const log = (line: string): void => void process.stderr.write(`statustray watch: ${terminalText(line)}\n`);
   const forwarding = watchlist.forward?.length
     ? await startWatchForwarding({
         monitor,
