@@ -118,7 +118,7 @@ export function explainInstallFailure(output, { url, version, platform, arch, ca
     return `checksum mismatch: the checksums for Electron ${version} do not cover the file from ${url} (${said.trim()}).`;
   }
   if (/ENOSPC|no space left/i.test(output)) {
-    return `no space left on the disk: the download needs about 120 MB in ${tmpdir()} and in ${cache}, and about 270 MB unpacked in node_modules/electron/dist.`;
+    return `no space left on the disk: the download needs about 100 MB in ${tmpdir()} and in ${cache}, and about 300 MB unpacked in node_modules/electron/dist.`;
   }
   if (/ERR_REQUIRE_ESM|require\(\) of ES Module/.test(output)) {
     return `Electron's installer needs Node 20.19 or newer (22.12 or newer as it declares); this is Node ${process.versions.node}.`;
@@ -215,20 +215,20 @@ export async function ensureElectron({
   const cache = electronCache(env);
   out.write(
     `Electron ${version} is not installed yet: downloading it for ${target.platform}-${target.arch} with Electron's installer\n` +
-      `  from ${url}\n  (about 110 MB, kept in ${cache}; unpacked into node_modules/electron/dist)\n`,
+      `  from ${url}\n  (about 100 MB, kept in ${cache}; unpacked into node_modules/electron/dist)\n`,
   );
   // The installer downloads into the temporary folder before checking and caching the file: given its own
   // folder there, its growing size is the download's progress. Its stderr is kept for the failure's cause.
   const scratch = mkdtempSync(join(tmpdir(), 'statustray-electron-'));
   const started = Date.now();
-  let shown = -1;
+  let shown = 0;
   const progress = setInterval(() => {
     const mb = Math.floor(sizeOf(scratch) / 1e6);
-    if (mb === shown || mb === 0) return;
-    shown = mb;
     const line = `  downloaded ${mb} MB in ${Math.round((Date.now() - started) / 1000)} s`;
-    if (out.isTTY) out.write(`\r${line}`);
-    else if (mb % 10 === 0) out.write(`${line}\n`);
+    // A terminal gets one line kept up to date; a log, a line every 10 MB.
+    if (out.isTTY && mb > shown) out.write(`\r${line}`);
+    else if (!out.isTTY && Math.floor(mb / 10) > Math.floor(shown / 10)) out.write(`${line}\n`);
+    shown = Math.max(shown, mb);
   }, 1000);
   let output = '';
   const result = await runForwardingSignals(process.execPath, [installer], {

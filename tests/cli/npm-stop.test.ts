@@ -1,8 +1,8 @@
 // A service manager or CI stops what it started by signalling the process it started: here npm. SIGTERM to
-// `npm run cli -- web` and to `npm run demo -- --web` must stop the dashboard and leave no process of theirs
+// `npm run cli -- web`, `npm run demo -- --web` and `npm start` must stop them and leave no process of theirs
 // behind within 5 s, although npm's shell does not pass the signal on (scripts/stop-with-npm.mjs).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -91,19 +91,22 @@ function npmRun(args: string[], env: NodeJS.ProcessEnv): NpmRun {
   return run;
 }
 
-async function dashboardAddress(run: NpmRun): Promise<string> {
+/** The first match of `pattern` in what the run printed, once it has printed it. */
+async function printed(run: NpmRun, pattern: RegExp): Promise<string> {
   return vi.waitFor(
     () => {
-      const url = /StatusTray dashboard: (http:\/\/127\.0\.0\.1:\d+\S*)/.exec(run.output())?.[1];
-      if (!url) throw new Error(`no dashboard address yet; output so far:\n${run.output()}`);
-      return url;
+      const match = pattern.exec(run.output());
+      if (!match) throw new Error(`nothing matches ${pattern} yet; output so far:\n${run.output()}`);
+      return match[1] ?? match[0];
     },
     { timeout: 120_000, interval: 100 },
   );
 }
 
+const DASHBOARD = /StatusTray dashboard: (http:\/\/127\.0\.0\.1:\d+\S*)/;
+
 /** SIGTERM to npm; then, within 5 s, npm and everything it started has ended and the address is closed. */
-async function expectStopsWithin5s(run: NpmRun, url: string): Promise<void> {
+async function expectStopsWithin5s(run: NpmRun, url?: string): Promise<void> {
   const npm = run.child.pid!;
   const tree = descendantsOf(npm);
   // npm's shell and the node program under it, at least.
@@ -113,7 +116,7 @@ async function expectStopsWithin5s(run: NpmRun, url: string): Promise<void> {
   const signalled = Date.now();
   await vi.waitFor(() => expect(stillRunning([npm, ...tree])).toEqual([]), { timeout: 5_000, interval: 50 });
   expect(Date.now() - signalled).toBeLessThan(5_000);
-  await expect(fetch(url)).rejects.toThrow();
+  if (url) await expect(fetch(url)).rejects.toThrow();
 }
 
 describe.runIf(process.platform === 'linux')('stopping npm', () => {
@@ -123,13 +126,27 @@ describe.runIf(process.platform === 'linux')('stopping npm', () => {
     const run = npmRun(['run', '--silent', 'cli', '--', 'web', '--port', '0', '--no-open'], {
       STATUSTRAY_DATA_DIR: data,
     });
-    const url = await dashboardAddress(run);
+    const url = await printed(run, DASHBOARD);
     await expectStopsWithin5s(run, url);
   });
 
   it('SIGTERM to `npm run demo -- --web` stops the demo and leaves no process behind within 5 s', async () => {
     const run = npmRun(['run', '--silent', 'demo', '--', '--web'], {});
-    const url = await dashboardAddress(run);
+    const url = await printed(run, DASHBOARD);
     await expectStopsWithin5s(run, url);
+  });
+
+  it('SIGTERM to `npm start` stops Electron (here a stand-in) within 5 s', async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), 'fake-electron-'));
+    folders.push(dist);
+    const binary = path.join(dist, 'electron');
+    writeFileSync(
+      binary,
+      `#!${process.execPath}\nconsole.log('stand-in Electron running');\nsetInterval(() => {}, 1000);\n`,
+    );
+    chmodSync(binary, 0o755);
+    const run = npmRun(['start', '--', '--no-build'], { ELECTRON_OVERRIDE_DIST_PATH: dist });
+    await printed(run, /stand-in Electron running/);
+    await expectStopsWithin5s(run);
   });
 });
