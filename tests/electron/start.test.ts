@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { explainInstallFailure } from '../../scripts/ensure-electron.mjs';
 import { needsBuild, OUTPUTS } from '../../scripts/start.mjs';
 import { sha256, startFakeMirror, zip, type FakeMirror } from '../fakes/electron-mirror';
@@ -68,17 +68,28 @@ interface Run {
   stderr: string;
 }
 
+interface Running {
+  /** What it printed on stdout so far. */
+  stdout(): string;
+  done: Promise<Run>;
+}
+
 /** Runs a command without blocking this process (the fake mirror answers from here). */
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+function spawnRun(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Running {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const done = new Promise<Run>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+  return { stdout: () => stdout, done };
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  return spawnRun(command, args, cwd, env).done;
 }
 
 const mirrors: FakeMirror[] = [];
@@ -160,6 +171,33 @@ describe('npm start without the Electron binary', () => {
     );
     expectWaysForward(result.stderr, 'npm start', 'npm run --silent cli -- web');
     expect(existsSync(join(root, 'node_modules', 'electron', 'dist'))).toBe(false);
+  });
+
+  it('shows how much it has downloaded while the download goes on', async () => {
+    const root = freshClone();
+    const host = await mirror();
+    let release = (): void => {};
+    const body = Buffer.alloc(12_000_000, 1);
+    host.files.set(`/v${PINNED}/${ARTIFACT}`, {
+      body,
+      first: 11_000_000,
+      release: new Promise<void>((resolve) => (release = resolve)),
+    });
+    const started = spawnRun(
+      process.execPath,
+      [join(root, 'scripts', 'start.mjs'), '--no-build'],
+      root,
+      isolatedEnv({ ELECTRON_MIRROR: host.url, electron_config_cache: temp('electron-cache-') }),
+    );
+    // Not a terminal: a line every 10 MB, while the rest of the file has not come yet.
+    await vi.waitFor(() => expect(started.stdout()).toMatch(/downloaded 1\d MB in \d+ s/), {
+      timeout: 60_000,
+      interval: 100,
+    });
+    release();
+    const result = await started.done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('checksum mismatch');
   });
 
   it('says the host could not be reached when nothing answers there', async () => {

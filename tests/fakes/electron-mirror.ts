@@ -11,25 +11,35 @@ export interface FakeMirror {
   url: string;
   /** Paths asked for, in order. */
   requests: string[];
-  /** What to answer for a path (others get 404 Not Found). */
-  files: Map<string, Buffer>;
+  /** What to answer for a path (others get 404 Not Found); a held file stops after its first bytes until released. */
+  files: Map<string, Buffer | HeldFile>;
   close(): Promise<void>;
+}
+
+export interface HeldFile {
+  body: Buffer;
+  /** How many bytes go out at once; the rest waits for `release`. */
+  first: number;
+  release: Promise<void>;
 }
 
 export async function startFakeMirror(): Promise<FakeMirror> {
   const requests: string[] = [];
-  const files = new Map<string, Buffer>();
+  const files = new Map<string, Buffer | HeldFile>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     requests.push(path);
-    const body = files.get(path);
-    if (!body) {
+    const file = files.get(path);
+    if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
       return;
     }
-    res
-      .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length })
-      .end(body);
+    const held = Buffer.isBuffer(file)
+      ? { body: file, first: file.length, release: Promise.resolve() }
+      : file;
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': held.body.length });
+    res.write(held.body.subarray(0, held.first));
+    void held.release.then(() => res.end(held.body.subarray(held.first)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
