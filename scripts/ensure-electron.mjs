@@ -106,11 +106,15 @@ const CONNECTION_FAILURE =
 export function explainInstallFailure(output, { url, version, platform, arch, cache, hostResolves = true }) {
   const host = hostOf(url);
   const said = output.split('\n').find((l) => l.trim() !== '' && !/^\s+at /.test(l)) ?? '';
-  const http = /Response code (\d{3}) \(([^)]*)\)/.exec(output);
-  if (http && http[1] === '404') {
-    return `${host} answered 404 Not Found for ${url}: no Electron ${version} for ${platform}-${arch} there.`;
+  // @electron/get's HTTPError names the address it asked for: the binary's, or SHASUMS256.txt's.
+  const http = /Response code (\d{3}) \(([^)]*)\) for (\S+)/.exec(output);
+  if (http) {
+    const [, code, text, asked] = http;
+    const what = asked === url ? `no Electron ${version} for ${platform}-${arch}` : 'no such file';
+    return code === '404'
+      ? `${hostOf(asked)} answered 404 Not Found for ${asked}: ${what} there.`
+      : `${hostOf(asked)} answered ${code} ${text} for ${asked}.`;
   }
-  if (http) return `${host} answered ${http[1]} ${http[2]} for ${url}.`;
   if (/did not match expected checksum/.test(output)) {
     return `checksum mismatch: the file from ${url} is not the Electron ${version} that Electron published (damaged on the way, or the mirror serves another file).`;
   }

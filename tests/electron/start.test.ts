@@ -268,7 +268,7 @@ describe('npm start without the Electron binary', () => {
     expect(host.requests).toEqual([]);
   });
 
-  it('names a full disk, and a host whose name does not resolve, in plain words', () => {
+  it('names a missing checksum list, a busy host, a full disk and a name that does not resolve in plain words', () => {
     const context = {
       url: 'https://github.com/electron/electron/releases/download/v1.0.0/electron-v1.0.0-linux-x64.zip',
       version: '1.0.0',
@@ -278,6 +278,15 @@ describe('npm start without the Electron binary', () => {
     };
     const disk = 'Error: ENOSPC: no space left on device, write\n    at async WriteStream.write (node:fs)';
     expect(explainInstallFailure(disk, context)).toMatch(/^no space left on the disk/);
+    const sums = 'https://github.com/electron/electron/releases/download/v1.0.0/SHASUMS256.txt';
+    const missingSums = `HTTPError: Response code 404 (Not Found) for ${sums}\n    at FetchDownloader.download`;
+    expect(explainInstallFailure(missingSums, context)).toBe(
+      `github.com answered 404 Not Found for ${sums}: no such file there.`,
+    );
+    const busy = `HTTPError: Response code 503 (Service Unavailable) for ${context.url}\n    at x`;
+    expect(explainInstallFailure(busy, context)).toBe(
+      `github.com answered 503 Service Unavailable for ${context.url}.`,
+    );
     const offline = 'TypeError: fetch failed\n    at node:internal/deps/undici';
     expect(explainInstallFailure(offline, { ...context, hostResolves: false })).toBe(
       'github.com could not be reached: its name does not resolve (no network, or no DNS).',
