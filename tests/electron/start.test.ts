@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { explainInstallFailure } from '../../scripts/ensure-electron.mjs';
 import { needsBuild, OUTPUTS } from '../../scripts/start.mjs';
-import { sha256, startFakeMirror, zip, type FakeMirror } from '../fakes/electron-mirror';
+import { sha256, startFakeMirror, startTunnelProxy, zip, type FakeMirror } from '../fakes/electron-mirror';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const START = join(REPO, 'scripts', 'start.mjs');
@@ -198,6 +198,25 @@ describe('npm start without the Electron binary', () => {
     const result = await started.done;
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('checksum mismatch');
+  });
+
+  it('goes through the proxy HTTP_PROXY/HTTPS_PROXY names when ELECTRON_GET_USE_PROXY is set', async () => {
+    const root = freshClone();
+    const host = await mirror();
+    const proxy = await startTunnelProxy(host);
+    // A host that never resolves: only the proxy (which tunnels to the fake mirror) can reach it.
+    const result = await startClone(root, 'http://electron-mirror.invalid/', {
+      ELECTRON_GET_USE_PROXY: '1',
+      HTTP_PROXY: proxy.url,
+      HTTPS_PROXY: proxy.url,
+    });
+    await proxy.close();
+    expect(proxy.connects).toEqual(['electron-mirror.invalid:80']);
+    expect(host.requests).toEqual([`/v${PINNED}/${ARTIFACT}`]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `Why: electron-mirror.invalid answered 404 Not Found for http://electron-mirror.invalid/v${PINNED}/${ARTIFACT}`,
+    );
   });
 
   it('says the host could not be reached when nothing answers there', async () => {

@@ -3,7 +3,7 @@
 // for the stand-in "Electron" archives it serves.
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { crc32 } from 'node:zlib';
 
 export interface FakeMirror {
@@ -106,4 +106,40 @@ export function zip(entries: Array<{ name: string; data: Buffer | string; mode?:
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+export interface FakeProxy {
+  url: string;
+  /** The host:port of every CONNECT asked for, in order. */
+  connects: string[];
+  close(): Promise<void>;
+}
+
+/** An HTTP proxy on loopback that tunnels every CONNECT, whatever host it names, to `mirror`. */
+export async function startTunnelProxy(mirror: FakeMirror): Promise<FakeProxy> {
+  const connects: string[] = [];
+  const target = new URL(mirror.url);
+  const server = createServer((_req, res) => res.writeHead(405).end());
+  server.on('connect', (req, socket: Socket, head: Buffer) => {
+    connects.push(req.url ?? '');
+    const upstream = connect(Number(target.port), target.hostname, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    connects,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
