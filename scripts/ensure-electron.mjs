@@ -147,9 +147,9 @@ export function cannotStartMessage({ version, why, downloadFailed, command, brow
   ].join('\n');
 }
 
-function hostOf(url) {
+function hostOf(url, part = 'host') {
   try {
-    return new URL(url).host;
+    return new URL(url)[part];
   } catch {
     return url;
   }
@@ -239,7 +239,9 @@ export async function ensureElectron({
     cwd: root,
     env: { ...env, TMPDIR: scratch, TEMP: scratch, TMP: scratch },
     stdio: ['ignore', 'inherit', 'pipe'],
-    onChild: (child) => child.stderr.on('data', (chunk) => (output += chunk.toString('utf8'))),
+    // The end is what tells (the error and its stack): the last 64 KB are plenty.
+    onChild: (child) =>
+      child.stderr.on('data', (chunk) => (output = (output + chunk.toString('utf8')).slice(-65_536))),
   });
   clearInterval(progress);
   if (out.isTTY && shown > 0) out.write('\n');
@@ -253,7 +255,7 @@ export async function ensureElectron({
   if (result.code === 0) output ||= `it finished but ${after.binary} is not there`;
   if (result.error) output = result.error.message;
   const hostResolves = CONNECTION_FAILURE.test(output)
-    ? await lookup(new URL(url).hostname).then(
+    ? await lookup(hostOf(url, 'hostname')).then(
         () => true,
         () => false,
       )
