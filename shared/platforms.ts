@@ -18,6 +18,7 @@ export const PLATFORM_IDS = [
   'slack',
   'heroku',
   'apple',
+  'pagerduty',
   'feed',
 ] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];
@@ -39,5 +40,6 @@ export const PLATFORM_LABEL: Record<PlatformId, string> = {
   slack: 'Slack',
   heroku: 'Heroku',
   apple: 'Apple System Status',
+  pagerduty: 'PagerDuty status page',
   feed: 'RSS/Atom feed',
 };

@@ -285,6 +285,23 @@ const VARIANTS: Variant[] = [
     read: true,
   },
   {
+    platform: 'pagerduty',
+    what: 'the data script with its attributes reversed and unquoted, its JSON keys in reverse order, under a path',
+    routes: () => {
+      const real = fixtureText('pagerduty', 'pagerduty-minor.html');
+      const json = /<script id="data" type="application\/json">([\s\S]*?)<\/script>/.exec(real)![1]!;
+      const body = JSON.stringify(reversedKeys(JSON.parse(json)), null, 1).replace(/</g, '\\u003c');
+      return {
+        '/pd/': send(
+          HTML,
+          `<!DOCTYPE html><html><head><title>Status</title></head><body><div id='layout-1'></div>\n<SCRIPT type='application/json' id=data>\n${body}\n</SCRIPT></body></html>`,
+        ),
+      };
+    },
+    path: '/pd/',
+    read: true,
+  },
+  {
     platform: 'apple',
     what: 'the data script in single quotes at the end of the body',
     routes: () => ({

@@ -293,6 +293,12 @@ export async function startPlatformFake(kind: FakeKind, opts: FakeOptions = {}):
       apiUrl = `${o}/support/systemstatus/data/system_status_en_US.js`;
       break;
     }
+    case 'pagerduty': {
+      // The page is the API: its state sits in `<script id="data">` (a real capture of status.pagerduty.com).
+      server.route('/', html(fixtureText('pagerduty', 'pagerduty-minor.html')));
+      apiUrl = `${o}/`;
+      break;
+    }
     case 'feed': {
       server.route(
         '/',

@@ -19,6 +19,7 @@ import { azureAdapter } from './azure';
 import { slackAdapter } from './slack';
 import { herokuAdapter } from './heroku';
 import { appleAdapter } from './apple';
+import { pagerdutyAdapter } from './pagerduty';
 import { feedAdapter } from './feed';
 
 export const ADAPTERS: PlatformAdapter[] = [
@@ -37,6 +38,7 @@ export const ADAPTERS: PlatformAdapter[] = [
   slackAdapter,
   herokuAdapter,
   appleAdapter,
+  pagerdutyAdapter,
   statuspage,
   feedAdapter,
 ];

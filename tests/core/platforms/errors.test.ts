@@ -23,6 +23,7 @@ const API_PATH: Record<(typeof PLATFORM_IDS)[number], string> = {
   slack: '/api/v2.0.0/current',
   heroku: '/api/v4/current-status',
   apple: '/system_status_en_US.js',
+  pagerduty: '/',
   feed: '/history.rss',
 };
 
