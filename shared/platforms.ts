@@ -19,6 +19,7 @@ export const PLATFORM_IDS = [
   'heroku',
   'apple',
   'pagerduty',
+  'salesforce',
   'feed',
 ] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];
@@ -41,5 +42,6 @@ export const PLATFORM_LABEL: Record<PlatformId, string> = {
   heroku: 'Heroku',
   apple: 'Apple System Status',
   pagerduty: 'PagerDuty status page',
+  salesforce: 'Salesforce Trust',
   feed: 'RSS/Atom feed',
 };

@@ -302,6 +302,18 @@ const VARIANTS: Variant[] = [
     read: true,
   },
   {
+    platform: 'salesforce',
+    what: "the Trust API's address with a trailing slash, the product first among other parameters, keys reversed",
+    routes: () => ({
+      '/v1/instances/status/preview/': send(
+        JSON_TYPE,
+        JSON.stringify(reversedKeys(fixtureJson('salesforce', 'preview.json')), null, 3),
+      ),
+    }),
+    path: '/v1/instances/status/preview/?products=Tableau&childProducts=false',
+    read: true,
+  },
+  {
     platform: 'apple',
     what: 'the data script in single quotes at the end of the body',
     routes: () => ({

@@ -299,6 +299,13 @@ export async function startPlatformFake(kind: FakeKind, opts: FakeOptions = {}):
       apiUrl = `${o}/`;
       break;
     }
+    case 'salesforce': {
+      // The Trust API's instance list; the page itself (status.salesforce.com) is a script-only app.
+      api('/v1/instances/status/preview', json(fixtureText('salesforce', 'preview.json')));
+      pageUrl = null;
+      apiUrl = `${o}/v1/instances/status/preview?products=Tableau`;
+      break;
+    }
     case 'feed': {
       server.route(
         '/',

@@ -20,6 +20,7 @@ import { slackAdapter } from './slack';
 import { herokuAdapter } from './heroku';
 import { appleAdapter } from './apple';
 import { pagerdutyAdapter } from './pagerduty';
+import { salesforceAdapter } from './salesforce';
 import { feedAdapter } from './feed';
 
 export const ADAPTERS: PlatformAdapter[] = [
@@ -39,6 +40,7 @@ export const ADAPTERS: PlatformAdapter[] = [
   herokuAdapter,
   appleAdapter,
   pagerdutyAdapter,
+  salesforceAdapter,
   statuspage,
   feedAdapter,
 ];

@@ -24,6 +24,7 @@ const API_PATH: Record<(typeof PLATFORM_IDS)[number], string> = {
   heroku: '/api/v4/current-status',
   apple: '/system_status_en_US.js',
   pagerduty: '/',
+  salesforce: '/v1/instances/status/preview',
   feed: '/history.rss',
 };
 
