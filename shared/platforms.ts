@@ -20,6 +20,7 @@ export const PLATFORM_IDS = [
   'apple',
   'pagerduty',
   'salesforce',
+  'zendesk',
   'feed',
 ] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];
@@ -43,5 +44,6 @@ export const PLATFORM_LABEL: Record<PlatformId, string> = {
   apple: 'Apple System Status',
   pagerduty: 'PagerDuty status page',
   salesforce: 'Salesforce Trust',
+  zendesk: 'Zendesk status',
   feed: 'RSS/Atom feed',
 };

@@ -314,6 +314,22 @@ const VARIANTS: Variant[] = [
     read: true,
   },
   {
+    platform: 'zendesk',
+    what: 'the services address under a path prefix, JSON keys in reverse order',
+    routes: () => ({
+      '/zd/api/ssp/services.json': send(
+        JSON_TYPE,
+        JSON.stringify(reversedKeys(fixtureJson('zendesk', 'services.json'))),
+      ),
+      '/zd/api/ssp/incidents.json': send(
+        JSON_TYPE,
+        JSON.stringify(reversedKeys(fixtureJson('zendesk', 'incidents.json')), null, 2),
+      ),
+    }),
+    path: '/zd/api/ssp/services.json',
+    read: true,
+  },
+  {
     platform: 'apple',
     what: 'the data script in single quotes at the end of the body',
     routes: () => ({

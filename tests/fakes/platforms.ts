@@ -306,6 +306,14 @@ export async function startPlatformFake(kind: FakeKind, opts: FakeOptions = {}):
       apiUrl = `${o}/v1/instances/status/preview?products=Tableau`;
       break;
     }
+    case 'zendesk': {
+      // Zendesk's status API (captures of status.zendesk.com); its page is a script-only app.
+      api('/api/ssp/incidents.json', json(fixtureText('zendesk', 'incidents.json')));
+      api('/api/ssp/services.json', json(fixtureText('zendesk', 'services.json')));
+      pageUrl = null;
+      apiUrl = `${o}/api/ssp/incidents.json`;
+      break;
+    }
     case 'feed': {
       server.route(
         '/',

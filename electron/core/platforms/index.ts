@@ -21,6 +21,7 @@ import { herokuAdapter } from './heroku';
 import { appleAdapter } from './apple';
 import { pagerdutyAdapter } from './pagerduty';
 import { salesforceAdapter } from './salesforce';
+import { zendeskAdapter } from './zendesk';
 import { feedAdapter } from './feed';
 
 export const ADAPTERS: PlatformAdapter[] = [
@@ -41,6 +42,7 @@ export const ADAPTERS: PlatformAdapter[] = [
   appleAdapter,
   pagerdutyAdapter,
   salesforceAdapter,
+  zendeskAdapter,
   statuspage,
   feedAdapter,
 ];

@@ -25,6 +25,7 @@ const API_PATH: Record<(typeof PLATFORM_IDS)[number], string> = {
   apple: '/system_status_en_US.js',
   pagerduty: '/',
   salesforce: '/v1/instances/status/preview',
+  zendesk: '/api/ssp/incidents.json',
   feed: '/history.rss',
 };
 
