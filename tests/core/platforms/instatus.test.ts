@@ -225,6 +225,29 @@ describe("an Instatus summary found at Statuspage's /api/v2/summary.json is read
     expect(snap.vendor).toMatchObject({ platform: 'instatus', name: 'Wistia' });
   });
 
+  it("moves a page remembered as Statuspage over to Instatus when its summary turns out to be Instatus's", async () => {
+    const { createHttpClient } = await import('../../../electron/core/http/client');
+    const { readSnapshot } = await import('../../../electron/core/read');
+    const http = createHttpClient({ proxy: 'none' });
+    try {
+      const cached = {
+        platform: 'statuspage' as const,
+        pageUrl: calm.origin,
+        apiUrl: `${calm.origin}/api/v2`,
+      };
+      const out = await readSnapshot(calm.origin, { http, detection: cached, timeoutMs: 5000 });
+      expect(out.snapshot.error).toBeNull();
+      expect(out.snapshot.vendor).toMatchObject({ platform: 'instatus', name: 'Wistia' });
+      // The next poll goes straight to the Instatus reader.
+      expect(out.detection).toMatchObject({
+        platform: 'instatus',
+        apiUrl: `${calm.origin}/api/v2/summary.json`,
+      });
+    } finally {
+      await http.close();
+    }
+  });
+
   it('reads an open incident and a planned maintenance from it, never "not a Statuspage summary"', async () => {
     const snap = await readThroughEngine(busy.origin + '/api/v2/summary.json');
     expect(snap.error).toBeNull();
