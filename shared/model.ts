@@ -124,7 +124,9 @@ export type MonitorEvent =
   | (EventBase & { type: 'vendor_unreachable'; error: SnapshotError })
   | (EventBase & { type: 'vendor_recovered' })
   /** Incident changes of one poll past the per-vendor bound, counted instead of told one by one. */
-  | (EventBase & { type: 'incidents_summarised'; count: number });
+  | (EventBase & { type: 'incidents_summarised'; count: number })
+  /** Component changes of one poll past the per-vendor bound, counted instead of told one by one. */
+  | (EventBase & { type: 'components_summarised'; count: number });
 export type MonitorEventType = MonitorEvent['type'];
 
 export type NotifyLevel = 'all' | 'outages' | 'muted';

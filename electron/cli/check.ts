@@ -12,6 +12,7 @@ import { isOpen } from '../core/rollup';
 import { stopQuietlyOnBrokenPipe } from './broken-pipe';
 import { CHECK_HELP as HELP, FAIL_ON_LEVELS } from './help/check';
 import { atOrWorse, checkExitCode, isStatus } from './gate';
+import { terminalText } from '../core/text/terminal-text';
 
 export const CHECK_CONCURRENCY = 64;
 
@@ -97,12 +98,13 @@ export function tableRow(s: Snapshot): Row {
     i.kind === 'maintenance' ? i.status === 'in_progress' : isOpen(i),
   ).length;
   return {
-    vendor: truncate(s.error ? s.url : s.vendor.name, 40),
+    // Vendor text goes through terminal-text: no control character, no forged line.
+    vendor: truncate(terminalText(s.error ? s.url : s.vendor.name), 40),
     status: `${STATUS_LOOK[s.status].symbol} ${STATUS_LABEL[s.status]}`,
     statusKey: s.status,
     problems: s.error ? '–' : `${problems}/${s.components.length}`,
     incidents: s.error ? '–' : String(open),
-    error: s.error ? `${s.error.kind}: ${s.error.message}` : '',
+    error: s.error ? terminalText(`${s.error.kind}: ${s.error.message}`) : '',
   };
 }
 
@@ -211,7 +213,8 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
       onSnapshot: (snapshot, index) => {
         if (failOn && !snapshot.error && atOrWorse(snapshot.status, failOn)) {
           atFailLevel++;
-          if (gated.length < 5) gated.push(`${snapshot.vendor.name} (${STATUS_LABEL[snapshot.status]})`);
+          if (gated.length < 5)
+            gated.push(`${terminalText(snapshot.vendor.name)} (${STATUS_LABEL[snapshot.status]})`);
         }
         if (values.json) {
           // One JSON array, written as it fills so that memory stays flat however many pages.

@@ -51,10 +51,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const now = (): number => timers.now();
   // Every read is counted and timed for /metrics; the gauges read the monitor at scrape time.
   const metrics = createMetrics(() => ctx.monitor.views());
-  const read: ReadFn = metrics.instrument(
-    options.read ?? (readSnapshot as ReadFn),
-    (url) => ctx.monitor.views().find((v) => v.entry.url === url)?.name ?? url,
-  );
+  const read: ReadFn = metrics.instrument(options.read ?? (readSnapshot as ReadFn));
   const ownsHttp = !options.http;
   const http = options.http ?? createHttpClient();
   const stores = openAppStores(options, now);

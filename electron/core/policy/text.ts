@@ -39,6 +39,8 @@ export function eventLine(e: MonitorEvent): string {
       return 'Reachable again';
     case 'incidents_summarised':
       return `${e.count.toLocaleString('en-US')} more incident changes at ${e.vendor}`;
+    case 'components_summarised':
+      return `${e.count.toLocaleString('en-US')} more component changes at ${e.vendor}`;
   }
 }
 
@@ -138,7 +140,8 @@ export function vendorText(events: MonitorEvent[], more = 0): Omit<AppNotificati
   const unique = [...new Set(lines)].filter((l) => !title.endsWith(l));
   const incidentId =
     incidents.find((e) => e.type !== 'incident_resolved')?.incident.id ?? incidents[0]?.incident.id;
-  const extra = more > 0 ? `${more.toLocaleString('en-US')} more incident changes at ${vendor}` : null;
+  // `more` counts whatever did not fit (component and incident changes alike): say no more than "changes".
+  const extra = more > 0 ? `${more.toLocaleString('en-US')} more changes at ${vendor}` : null;
   return {
     title: limitTitle(title),
     body: limitBody(unique, extra),
