@@ -11,6 +11,7 @@ import { ADAPTERS } from './platforms';
 import { decodeText } from './platforms/common/encoding';
 import type { Detection, ReadContext } from './platforms/types';
 import { orderIncidents, vendorStatus } from './rollup';
+import { unmatchedComponents } from '../../shared/component-match';
 import { clampError, clampRead, clampText, TEXT_LIMITS } from './text-limits';
 
 export { vendorStatus, orderIncidents, selectWatched, componentKey } from './rollup';
@@ -188,6 +189,7 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
     // Every adapter's read passes here: published text is held to its limits once, for every host.
     const read = clampRead(await adapter.read(detection, ctx));
     const incidents = read.incidents.map((i) => planMaintenance(i, now()));
+    const unmatched = unmatchedComponents(read.components, opts.watchedComponents);
     return {
       snapshot: {
         url,
@@ -197,6 +199,7 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
         incidents: orderIncidents(incidents),
         fetchedAt: new Date(now()).toISOString(),
         error: null,
+        ...(unmatched.length > 0 ? { unmatchedComponents: unmatched } : {}),
       },
       detection,
       notModified: read.notModified,
