@@ -101,9 +101,9 @@ const MAX_CANDIDATES = 5_000;
 
 /**
  * The page's name nearest to `name`: a component's "Group/Name", its bare name or a group, whichever is
- * closest (ties: the shorter), or null when nothing is within about a third of the name's length (then it
- * is not a slip but a different thing). A name that contains the page's name, or is contained by it, counts
- * as near too ("Email" → "Channel - Email").
+ * closest (ties: the shorter). Names within about a third of the name's length (a slip), or containing it
+ * ("Email" → "Channel - Email"), come first; failing those, the nearest of all. Null only for a page
+ * without components.
  */
 export function nearestComponentName(
   name: string,
@@ -128,7 +128,17 @@ export function nearestComponentName(
     if (!best || score < best.score || (score === best.score && text.length < best.text.length))
       best = { text, score };
   }
-  return best?.text ?? null;
+  if (best) return best.text;
+  // Nothing close: still the nearest, so that a person sees what the page calls things (bounded work).
+  let nearest: { text: string; score: number } | null = null;
+  let looked = 0;
+  for (const [norm, text] of candidates) {
+    if (looked++ >= 1_000) break;
+    const score = distance(wanted.slice(0, 64), norm.slice(0, 64), 64);
+    if (!nearest || score < nearest.score || (score === nearest.score && text.length < nearest.text.length))
+      nearest = { text, score };
+  }
+  return nearest?.text ?? null;
 }
 
 /** Watched names that match no component of the page (a typo, or renamed or removed by the vendor). */

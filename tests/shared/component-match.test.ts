@@ -36,7 +36,7 @@ describe('one matching rule for watched components', () => {
   it('names a watched name the page lacks, with its nearest name, and keeps the status unknown', () => {
     expect(unmatchedComponents(page, ['api', 'Apii', 'Nope', 'Workflw'])).toEqual([
       { name: 'Apii', suggestion: 'API' },
-      { name: 'Nope', suggestion: null },
+      { name: 'Nope', suggestion: 'API' },
       { name: 'Workflw', suggestion: 'Workflow' },
     ]);
     expect(vendorStatus(page, [], ['Dashboard', 'Nope'])).toBe('unknown');
@@ -44,6 +44,7 @@ describe('one matching rule for watched components', () => {
       "'api' is not on this page — did you mean 'API'?",
     );
     expect(unmatchedSentence({ name: 'Nope', suggestion: null })).toBe("'Nope' is not on this page.");
+    expect(unmatchedComponents([], ['Nope'])).toEqual([]);
   });
 
   it('suggests a name that contains the watched one, and stays bounded on a huge page', () => {
