@@ -91,6 +91,11 @@ export interface Snapshot {
   incidents: Incident[];
   fetchedAt: string;
   error: SnapshotError | null;
+  /**
+   * Watched names (given with the read) that match no component of the page, each with the page's
+   * nearest name or null; absent when every watched name matched. Such a vendor's status is unknown.
+   */
+  unmatchedComponents?: Array<{ name: string; suggestion: string | null }>;
 }
 
 interface EventBase {
