@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ForwardTarget, WatchEntry } from '../../shared/model';
 import { createOutlets } from '../core/app/outlets';
 import { createPolicyRunner, policyConfigOf, type PolicyRunner } from '../core/app/policy';
-import { DEFAULT_SETTINGS } from '../core/app/stores';
+import { DEFAULT_SETTINGS, validatePolicyState } from '../core/app/stores';
 import { forwardContextOf } from '../core/forward/context';
 import { Forwarder } from '../core/forward/forwarder';
 import { forwardMessage } from '../core/forward/message';
@@ -32,7 +32,10 @@ export async function startWatchForwarding(opts: {
   log: (line: string) => void;
 }): Promise<WatchForwarding> {
   const { monitor, log } = opts;
-  const store = createFileStore<PolicyState>(path.join(opts.dataDir, 'watch-notifications.json'));
+  // Its schema checks the file and its backup alike: a backup it refuses is kept aside, never restored.
+  const store = createFileStore<PolicyState>(path.join(opts.dataDir, 'watch-notifications.json'), {
+    validate: validatePolicyState,
+  });
   const loaded = await store.load().catch(() => ({ value: null, notice: undefined }));
   if (loaded.notice) log(loaded.notice);
   let state: PolicyState = { ...initialPolicyState(), ...(loaded.value ?? {}) };
