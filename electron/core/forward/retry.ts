@@ -35,7 +35,8 @@ export function failureReason(outcome: AttemptOutcome): FailureReason | null {
 
 /** The longest a message ever waits between two attempts: a due time beyond it is read as this. */
 export function longestWaitMs(policy: RetryPolicy = RETRY): number {
-  return Math.max(policy.maxDelayMs, policy.maxRetryAfterMs);
+  // The backoff's jitter may go 10 % over its cap.
+  return Math.ceil(Math.max(policy.maxDelayMs * 1.1, policy.maxRetryAfterMs));
 }
 
 export interface RetryPolicy {
