@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, validatePolicyState } from '../core/app/stores';
 import { forwardContextOf } from '../core/forward/context';
 import { Forwarder } from '../core/forward/forwarder';
 import { forwardMessage } from '../core/forward/message';
+import { registerForwardMetrics } from '../core/metrics/forward-metrics';
 import { METRICS_CONTENT_TYPE, type EngineMetrics } from '../core/metrics/metrics';
 import type { Monitor } from '../core/monitor/monitor';
 import { realTimers } from '../core/monitor/types';
@@ -30,6 +31,8 @@ export async function startWatchForwarding(opts: {
   targets: readonly ForwardTarget[];
   dataDir: string;
   log: (line: string) => void;
+  /** Where the forwarding series go (/metrics), when watch serves them. */
+  metrics?: EngineMetrics | null;
 }): Promise<WatchForwarding> {
   const { monitor, log } = opts;
   // Its schema checks the file and its backup alike: a backup it refuses is kept aside, never restored.
@@ -47,6 +50,7 @@ export async function startWatchForwarding(opts: {
   };
 
   const forwarder = new Forwarder({ dataDir: opts.dataDir, targets: [...opts.targets], notice: log });
+  if (opts.metrics) registerForwardMetrics(opts.metrics.registry, () => forwarder.state());
   await forwarder.start();
   const outlets = createOutlets([
     {

@@ -60,6 +60,8 @@ export interface TargetQueueState {
   gone: boolean;
   /** Failing since (ms), or null when its last attempt worked. */
   failingSince: number | null;
+  /** It has failed long enough to be told (and was). */
+  toldFailing: boolean;
   /** Failed attempts by reason, since this run began. */
   failures: Partial<Record<FailureReason, number>>;
 }
@@ -262,6 +264,7 @@ export class Forwarder {
       dropped: lane.dropped,
       gone: lane.gone !== null,
       failingSince: lane.failingSince,
+      toldFailing: lane.toldFailing,
       failures: { ...lane.failures },
     }));
   }
