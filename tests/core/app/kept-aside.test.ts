@@ -184,6 +184,10 @@ describe('bounds with words', () => {
       /vendor #10001 \(https:\/\/status\.v10000\.test\) could not be used \(beyond the 10,000 vendors a watchlist may hold\); kept aside in watchlist\.rejected\.json/,
     );
     expect((await readJson('watchlist.rejected.json')).items).toHaveLength(3);
+    // What storage keeps, the API accepts: a full watchlist refuses one more in plain words.
+    await expect(core.handlers['vendors:add']({ url: 'https://status.one-more.test' })).rejects.toThrow(
+      'A watchlist holds at most 10,000 vendors; remove one to add another',
+    );
   }, 120_000);
 
   it('never restores a notification-state backup its schema refuses', async () => {
