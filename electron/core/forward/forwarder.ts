@@ -428,10 +428,16 @@ export class Forwarder {
         );
       } else if (decision.action === 'gone') {
         lane.gone = { since: this.now(), status: decision.status };
-        await lane.outbox.markGone(lane.gone).catch(() => undefined);
         this.opts.notice(
           `Forwarding to ${describeTarget(lane.target)} stopped: the receiver says this address is gone (HTTP ${decision.status}). Nothing more is sent to it until you send a test from Settings → Team feeds, or add it again; ${lane.outbox.count} message(s) waiting.`,
         );
+        await lane.outbox
+          .markGone(lane.gone)
+          .catch((err: unknown) =>
+            this.opts.notice(
+              `Forwarding to ${describeTarget(lane.target)}: could not note that it is gone (${(err as Error).message}); it will be tried again at the next start`,
+            ),
+          );
         return;
       } else {
         entry.nextAt = decision.at;
