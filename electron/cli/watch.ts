@@ -194,6 +194,7 @@ export async function run(argv: string[]): Promise<number> {
         targets: watchlist.forward,
         dataDir,
         log,
+        metrics,
       })
     : null;
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;

@@ -27,6 +27,7 @@ import { check } from './app/validate';
 import { findEntry, importWatchlistFile, vendorHandlers, vendorSummary } from './app/vendors';
 import { History } from './history/history';
 import { createMetrics } from './metrics/metrics';
+import { registerForwardMetrics } from './metrics/forward-metrics';
 import { createHttpClient } from './http/client';
 import { Monitor } from './monitor/monitor';
 import { realTimers, type ReadFn, type Timers } from './monitor/types';
@@ -76,6 +77,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       dataDir: options.dataDir,
       notices: ctx.notices.all(),
       ...(options.intervalSeconds !== undefined ? { intervalOverrideSeconds: intervalSeconds() } : {}),
+      failingFeeds: forwarding.failing(),
     });
 
   const reportSaveError =
@@ -128,6 +130,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const { monitor } = ctx;
   const forwarding = createAppForwarding(ctx);
   outlets.add(forwarding.outlet);
+  registerForwardMetrics(metrics.registry, () => forwarding.queues());
   const calendar = createAppCalendar(ctx);
   monitor.setIntervalMs(intervalSeconds() * 1000);
 

@@ -70,6 +70,8 @@ export interface AppStateInput {
   notices: readonly string[];
   /** Set when the command line overrides the stored interval. */
   intervalOverrideSeconds?: number;
+  /** Forwarding targets failing long enough to be told, or gone (shortened names). */
+  failingFeeds?: readonly string[];
 }
 
 /** The state hosts render: vendors worst first, then by name; the tray's one colour. */
@@ -90,6 +92,7 @@ export function buildAppState(input: AppStateInput): AppState {
     ...(input.intervalOverrideSeconds !== undefined
       ? { intervalOverrideSeconds: input.intervalOverrideSeconds }
       : {}),
+    ...(input.failingFeeds?.length ? { failingFeeds: [...input.failingFeeds] } : {}),
   };
 }
 
