@@ -1,7 +1,6 @@
 // `check <url>...`: read each status page once and print a table (or, with --json, one JSON array of
 // Snapshots in the order given). Exit 0 when every page was read, 2 when any failed, 1 for a usage error,
 // 3 with --fail-on when a vendor is at that status or worse.
-import { parseArgs } from 'node:util';
 import type { Snapshot } from '../../shared/model';
 import { STATUS_LABEL, STATUS_LOOK, isProblem, type VendorStatus } from '../../shared/status';
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../core/http/client';
@@ -9,9 +8,11 @@ import type { HttpClient } from '../core/http/types';
 import { mapPool } from '../core/pool';
 import { parseUserUrl, readSnapshot } from '../core/read';
 import { isOpen } from '../core/rollup';
+import { closest, parseCommandArgs, usageLine, UsageError } from './args';
 import { stopQuietlyOnBrokenPipe } from './broken-pipe';
 import { CHECK_HELP as HELP, FAIL_ON_LEVELS } from './help/check';
 import { atOrWorse, checkExitCode, isStatus } from './gate';
+import { CHECK_OPTIONS } from './options';
 
 export const CHECK_CONCURRENCY = 64;
 
@@ -140,24 +141,15 @@ export function formatTable(rows: Row[], color: boolean): string {
 
 export async function run(argv: string[], io: CheckIo = process): Promise<number> {
   const usage = (message: string) => {
-    io.stderr.write(`statustray check: ${message}\n\n${HELP}\n`);
+    io.stderr.write(usageLine('check', message));
     return 1;
   };
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean' },
-        timeout: { type: 'string' },
-        'fail-on': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseCommandArgs(CHECK_OPTIONS, argv, { positionals: true });
   } catch (err) {
-    return usage(err instanceof Error ? err.message : String(err));
+    if (!(err instanceof UsageError)) throw err;
+    return usage(err.message);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -181,7 +173,10 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   if (values['fail-on'] !== undefined) {
     const level = values['fail-on'].trim();
     if (!isStatus(level) || level === 'operational') {
-      return usage(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${values['fail-on']}"`);
+      const guess = closest(level, FAIL_ON_LEVELS);
+      return usage(
+        `--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${values['fail-on']}"${guess ? ` — did you mean ${guess}?` : ''}`,
+      );
     }
     failOn = level;
   }

@@ -7,14 +7,14 @@ Polls every vendor of a watchlist and prints what it learns, as it happens: each
 reading at start, a vendor it cannot read at its first failed read, then every change of status,
 component, incident and maintenance, until Ctrl-C or SIGTERM.
 
-  --config <file>   the watchlist, a JSON file such as
+  -c, --config <file>  the watchlist, a JSON file such as
                       { "version": 1,
                         "vendors": [ { "url": "https://status.kustomer.com", "name": "Kustomer",
                                        "components": ["Prod2 (EU)/Channel - Email"] } ],
                         "intervalSeconds": 120 }
                     "name" and "components" are optional; with "components", only those count
                     toward the vendor's status. The desktop app's export is such a file.
-  --interval <s>    seconds between two polls of a vendor (from 1; default: the file's
+  -i, --interval <s>  seconds between two polls of a vendor (from 1; default: the file's
                     "intervalSeconds", else 120); a vendor with an open incident is polled
                     at least every 30 s
   --json            one JSON object a line: {"type", "vendor", "at", …} where type is
