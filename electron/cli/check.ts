@@ -8,6 +8,7 @@ import type { HttpClient } from '../core/http/types';
 import { mapPool } from '../core/pool';
 import { parseUserUrl, readSnapshot } from '../core/read';
 import { isOpen } from '../core/rollup';
+import { withHttpsAdded } from '../../shared/watch-entry';
 import { closest, parseCommandArgs, usageLine, UsageError } from './args';
 import { stopQuietlyOnBrokenPipe } from './broken-pipe';
 import { CHECK_HELP as HELP, FAIL_ON_LEVELS } from './help/check';
@@ -188,6 +189,7 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
       return usage(err instanceof Error ? err.message : String(err));
     }
   }
+  sayHttpsAdded('check', positionals, io.stderr);
 
   if (io.stdout === process.stdout) stopQuietlyOnBrokenPipe();
   // One connection per origin: a vendor's requests go one after the other anyway, and undici serves a
@@ -236,4 +238,19 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
 
 function indent(json: string): string {
   return '  ' + json.replace(/\n/g, '\n  ');
+}
+
+/** Says once, for each address given without a scheme, that it is read as https:// (the one rule). */
+export function sayHttpsAdded(
+  command: string,
+  urls: readonly string[],
+  stderr: { write(text: string): unknown },
+): void {
+  const told = new Set<string>();
+  for (const url of urls) {
+    const added = withHttpsAdded(url);
+    if (!added || told.has(added)) continue;
+    told.add(added);
+    stderr.write(`statustray ${command}: "${url.trim()}" has no scheme: reading ${added}\n`);
+  }
 }

@@ -9,7 +9,7 @@ import { mapPool } from '../core/pool';
 import { parseUserUrl, readSnapshot } from '../core/read';
 import { closest, parseCommandArgs, usageLine, UsageError } from './args';
 import { stopQuietlyOnBrokenPipe } from './broken-pipe';
-import { CHECK_CONCURRENCY } from './check';
+import { CHECK_CONCURRENCY, sayHttpsAdded } from './check';
 import { atOrBetter, isStatus, waitExitCode } from './gate';
 import {
   DEFAULT_WAIT_INTERVAL_S,
@@ -101,6 +101,7 @@ export async function run(argv: string[], io: WaitIo = process): Promise<number>
     return 1;
   }
   const { urls, until, timeoutMs, intervalMs } = parsed;
+  sayHttpsAdded('wait', urls, io.stderr);
   if (io.stdout === process.stdout) stopQuietlyOnBrokenPipe();
   const started = Date.now();
   const deadline = started + timeoutMs;
