@@ -1,7 +1,7 @@
 // The web host: serves the built renderer and implements the bridge of shared/ipc.ts over HTTP
 // (POST /api/<channel>) and server-sent events (GET /api/events), backed by an AppCore. Loopback only
 // unless the caller opts in; every request must name this server (no DNS rebinding, no CORS), and API calls
-// and the event stream must present the per-run access token (see ./access).
+// and the event stream must present the access key (see ./access).
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';

@@ -22,7 +22,10 @@ component, incident and maintenance, until Ctrl-C or SIGTERM.
                     (from, to), component_status_changed (component, group, from, to),
                     incident_opened / incident_updated / incident_resolved (incident),
                     maintenance_started / maintenance_completed (incident),
-                    vendor_unreachable (error) or vendor_recovered
+                    vendor_unreachable (error), vendor_recovered,
+                    incidents_summarised / components_summarised (count: the changes
+                    of one poll beyond 100), or shared_cause_opened / _updated /
+                    _closed (group, vendors, cause: several vendors in trouble together)
   --metrics-port <n>  serve Prometheus metrics at http://127.0.0.1:<n>/metrics
   --metrics-host <a>  the address to serve them on (default 127.0.0.1: this machine only)
   -h, --help        show this help
