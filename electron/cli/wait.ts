@@ -162,12 +162,20 @@ export async function run(argv: string[], io: WaitIo = process): Promise<number>
   return waitExitCode({ neverRead: urls.length - everRead.size });
 }
 
+const REACHED_WORDS: Record<VendorStatus, string> = {
+  operational: 'operational',
+  maintenance: 'in maintenance',
+  degraded: 'degraded',
+  partial_outage: 'in partial outage',
+  major_outage: 'in major outage',
+  unknown: 'unknown',
+};
+
 /** "the vendor is operational", "both vendors are degraded or better", "all 5 vendors are operational". */
 export function reachedLine(count: number, until: VendorStatus): string {
   const who = count === 1 ? 'the vendor is' : count === 2 ? 'both vendors are' : `all ${count} vendors are`;
-  const level = STATUS_LABEL[until].toLowerCase();
   // Nothing is better than operational: "operational or better" would say nothing more.
-  return `${who} ${until === 'operational' ? level : `${level} or better`}`;
+  return `${who} ${until === 'operational' ? 'operational' : `${REACHED_WORDS[until]} or better`}`;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

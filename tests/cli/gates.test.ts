@@ -190,3 +190,13 @@ describe('wait', () => {
     expect(bad.stderr()).toMatch(/--until must be one of operational, maintenance/);
   });
 });
+
+describe('what wait says when the vendors are back', () => {
+  it('reads as English for one, two and more vendors', async () => {
+    const { reachedLine } = await import('../../electron/cli/wait');
+    expect(reachedLine(1, 'operational')).toBe('the vendor is operational');
+    expect(reachedLine(2, 'operational')).toBe('both vendors are operational');
+    expect(reachedLine(5, 'degraded')).toBe('all 5 vendors are degraded or better');
+    expect(reachedLine(2, 'partial_outage')).toBe('both vendors are in partial outage or better');
+  });
+});
