@@ -50,8 +50,9 @@ export async function run(argv: string[], io: CatalogIo = processIo): Promise<nu
     return 0;
   }
   if (entries.length === 0) {
-    io.stdout.write(
-      `No vendor in the catalog matches "${query}". Any status page address works with \`check\`.\n`,
+    // Said on stderr, so that a script reading the table gets an empty output; still a successful search.
+    io.stderr.write(
+      `"${query}" is not in the catalog — paste its status page address: statustray check <address>\n`,
     );
     return 0;
   }
