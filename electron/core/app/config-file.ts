@@ -146,6 +146,9 @@ export function createConfigFileSync(options: {
   let raw = options.first.raw;
   // What the file held when last read or written: an event for the same text is no edit.
   let lastText = options.first.text;
+  // What writing back the file's own vendors would give: a save that gives the same writes nothing (the
+  // file is not rewritten, nor reformatted, for a detection cached or an unchanged list).
+  let unchanged = configFileText(raw, options.first.watchlist.vendors, options.first.watchlist.forward ?? []);
   let lastStat: { mtimeMs: number; size: number } | null = null;
   let events: ConfigFileEvents | null = null;
   let watcher: FSWatcher | null = null;
@@ -187,6 +190,7 @@ export function createConfigFileSync(options: {
     }
     lastText = text;
     raw = reading.raw;
+    unchanged = configFileText(raw, reading.watchlist.vendors, reading.watchlist.forward ?? []);
     lastProblemText = null;
     const n = reading.watchlist.vendors.length;
     events?.changed(reading.watchlist);
@@ -227,7 +231,7 @@ export function createConfigFileSync(options: {
 
   async function writeBack(entries: readonly WatchEntry[], forward: readonly ForwardTarget[]): Promise<void> {
     const text = configFileText(raw, entries, forward);
-    if (text === lastText) return;
+    if (text === unchanged || text === lastText) return;
     // An edit by hand not picked up yet (or a file being fixed) is never overwritten: it is read first.
     const onDisk = await fs.readFile(file, 'utf8').catch(() => null);
     if (onDisk !== lastText) {
@@ -246,6 +250,7 @@ export function createConfigFileSync(options: {
       await fs.chmod(temp, info.mode & 0o777);
       lastText = text;
       await fs.rename(temp, file);
+      unchanged = text;
       const after = await fs.stat(file);
       lastStat = { mtimeMs: after.mtimeMs, size: after.size };
     } catch (err) {
