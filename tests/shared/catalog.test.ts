@@ -270,6 +270,10 @@ describe('searchCatalog', () => {
       cloudflre: 'Cloudflare',
       githb: 'GitHub',
       slak: 'Slack',
+      // Vendors whose own status format is read (issue 22): their own page, first.
+      salesforce: 'Salesforce',
+      zendesk: 'Zendesk',
+      pagerduty: 'PagerDuty',
       // Vendors not in the catalog: nothing, never a look-alike.
       'microsoft 365': '',
       'office 365': '',
@@ -278,11 +282,8 @@ describe('searchCatalog', () => {
       'microsoft teams': '',
       outlook: '',
       fastly: '',
-      salesforce: '',
       auth0: '',
       okta: '',
-      zendesk: '',
-      pagerduty: '',
       mailchimp: '',
       workday: '',
       xbox: '',
