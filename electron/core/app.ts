@@ -24,6 +24,7 @@ import {
   type SavedSnapshots,
 } from './app/stores';
 import { check } from './app/validate';
+import { followConfigFile } from './app/config-follow';
 import { findEntry, importWatchlistFile, vendorHandlers, vendorSummary } from './app/vendors';
 import { History } from './history/history';
 import { createMetrics } from './metrics/metrics';
@@ -114,6 +115,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     history: new History(null, { gapMs: 3 * 120_000 }),
     detections: new Map(),
     saveWatchlist() {
+      const { configFile } = options;
+      if (configFile) {
+        watchlistSave = watchlistSave
+          .catch(() => undefined)
+          .then(() => configFile.save(ctx.entries, ctx.forward))
+          .catch(reportSaveError(`watchlist (${path.basename(configFile.file)})`));
+        return watchlistSave;
+      }
       const file = storedWatchlist(ctx.entries);
       if (ctx.forward.length > 0) file.forward = ctx.forward.map((t) => ({ ...t }));
       watchlistSave = watchlistSave
@@ -207,6 +216,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     if (loaded.policy) ctx.policyState = loaded.policy;
     ctx.history = new History(loaded.history, { gapMs: 3 * intervalSeconds() * 1000 });
     if (options.watchlistPath) await importWatchlistFile(ctx, options.watchlistPath);
+    if (options.configFile) followConfigFile(ctx, options.configFile, forwarding.retarget);
     monitor.setIntervalMs(intervalSeconds() * 1000);
     ctx.syncMonitor();
     for (const [id, saved] of Object.entries(loaded.snapshots?.vendors ?? {})) {
@@ -228,6 +238,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     historySave.cancel();
     snapshotsSave.cancel();
     pauseEnd.stop();
+    options.configFile?.stop();
     await monitor.stop();
     await forwarding.stop();
     if (started) {

@@ -22,6 +22,8 @@ export interface AppForwarding {
   /** Resume what waits and follow ctx.forward. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** ctx.forward was replaced from outside the window (a watchlist file edited by hand): follow it. */
+  retarget(): Promise<void>;
   handlers: Pick<RequestHandlers, ForwardChannel>;
 }
 
@@ -106,6 +108,10 @@ export function createAppForwarding(ctx: AppContext): AppForwarding {
       await forwarder.start();
     },
     stop: () => forwarder.stop(),
+    async retarget() {
+      forwarder.setTargets(ctx.forward);
+      await forwarder.start();
+    },
     handlers: {
       async 'forward:list'(arg) {
         check('forward:list', arg);

@@ -99,6 +99,8 @@ export function buildAppState(input: AppStateInput): AppState {
 /** Messages for the user that stay until the app restarts (unreadable files, failed saves). */
 export class Notices {
   private readonly list: string[] = [];
+  /** One message per key, replaced by the next (a watchlist file reloaded again): bounded by the keys. */
+  private readonly keyed = new Map<string, string>();
   add(message: string): void {
     this.list.push(message);
   }
@@ -106,8 +108,13 @@ export class Notices {
   addOnce(message: string): void {
     if (!this.list.includes(message)) this.list.push(message);
   }
+  /** Shows `message` as the one notice about `key` (null: none any more). */
+  set(key: string, message: string | null): void {
+    if (message === null) this.keyed.delete(key);
+    else this.keyed.set(key, message);
+  }
   all(): readonly string[] {
-    return this.list;
+    return this.keyed.size ? [...this.list, ...this.keyed.values()] : this.list;
   }
 }
 

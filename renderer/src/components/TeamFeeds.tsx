@@ -198,7 +198,7 @@ function CalendarExport() {
       <p className="fieldset__title">Maintenance calendar</p>
       <p className="muted">
         Planned and running maintenance of the vendors you watch, for your calendar app. In the browser
-        dashboard, subscribe to <code>/calendar.ics</code> to keep it up to date.
+        dashboard, subscribe to the address under “This browser” to keep it up to date.
       </p>
       <div className="buttons">
         <button type="button" onClick={() => void doExport()}>
