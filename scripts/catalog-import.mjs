@@ -402,6 +402,12 @@ const sahinConfirmed = new Map();
       sahinConfirmed.set(bare(new URL(s.url).hostname), platform);
   }
 }
+// statusphere's own e2e test scrapes the pages it names with its Atlassian (Statuspage) provider alone.
+const sphereE2e = new Set(
+  [...show(statusphereGit, 'scraper/e2e_tests/e2e_test.go').matchAll(/"(https:\/\/[^"]+)"/g)].map((m) =>
+    bare(new URL(m[1]).hostname),
+  ),
+);
 // 5. metoro-io/statusphere status_pages.go: pages its scrapers read (Atlassian Statuspage's history page
 //    first, then feeds).
 {
@@ -431,10 +437,16 @@ const sahinConfirmed = new Map();
       ? 'domain'
       : feedConfirmed.has(host)
         ? 'multi-status'
-        : sahinConfirmed.has(host)
-          ? 'sahin'
-          : undefined;
-    const platform = domain?.[1] ?? feedConfirmed.get(host) ?? sahinConfirmed.get(host) ?? 'statuspage';
+        : sphereE2e.has(host)
+          ? 'statusphere e2e test'
+          : sahinConfirmed.has(host)
+            ? 'sahin'
+            : undefined;
+    const platform =
+      domain?.[1] ??
+      feedConfirmed.get(host) ??
+      (sphereE2e.has(host) ? 'statuspage' : sahinConfirmed.get(host)) ??
+      'statuspage';
     offer({
       name: m[2],
       url: `https://${url.hostname}`,
