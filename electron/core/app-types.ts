@@ -48,4 +48,6 @@ export interface AppCoreOptions {
   coalesceMs?: number;
   /** Where notifications go besides the hosts' own listeners (onNotification), e.g. a forwarding outbox. */
   outlets?: readonly NotificationOutlet[];
+  /** How long a forwarding target fails before the user is told (default 10 minutes). */
+  forwardFailingAfterMs?: number;
 }

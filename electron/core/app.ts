@@ -27,6 +27,7 @@ import { check } from './app/validate';
 import { findEntry, importWatchlistFile, vendorHandlers, vendorSummary } from './app/vendors';
 import { History } from './history/history';
 import { createMetrics } from './metrics/metrics';
+import { registerForwardMetrics } from './metrics/forward-metrics';
 import { createHttpClient } from './http/client';
 import { Monitor } from './monitor/monitor';
 import { realTimers, type ReadFn, type Timers } from './monitor/types';
@@ -51,10 +52,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const now = (): number => timers.now();
   // Every read is counted and timed for /metrics; the gauges read the monitor at scrape time.
   const metrics = createMetrics(() => ctx.monitor.views());
-  const read: ReadFn = metrics.instrument(
-    options.read ?? (readSnapshot as ReadFn),
-    (url) => ctx.monitor.views().find((v) => v.entry.url === url)?.name ?? url,
-  );
+  const read: ReadFn = metrics.instrument(options.read ?? (readSnapshot as ReadFn));
   const ownsHttp = !options.http;
   const http = options.http ?? createHttpClient();
   const stores = openAppStores(options, now);
@@ -79,6 +77,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       dataDir: options.dataDir,
       notices: ctx.notices.all(),
       ...(options.intervalSeconds !== undefined ? { intervalOverrideSeconds: intervalSeconds() } : {}),
+      failingFeeds: forwarding.failing(),
     });
 
   const reportSaveError =
@@ -131,6 +130,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const { monitor } = ctx;
   const forwarding = createAppForwarding(ctx);
   outlets.add(forwarding.outlet);
+  registerForwardMetrics(metrics.registry, () => forwarding.queues());
   const calendar = createAppCalendar(ctx);
   monitor.setIntervalMs(intervalSeconds() * 1000);
 

@@ -12,6 +12,7 @@ import { decodeText } from './platforms/common/encoding';
 import { OtherPlatformError } from './platforms/common/other-platform';
 import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './platforms/types';
 import { orderIncidents, vendorStatus } from './rollup';
+import { unmatchedComponents } from '../../shared/component-match';
 import { clampError, clampRead, clampText, TEXT_LIMITS } from './text-limits';
 
 export { vendorStatus, orderIncidents, selectWatched, componentKey } from './rollup';
@@ -203,6 +204,7 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
     // Every adapter's read passes here: published text is held to its limits once, for every host.
     const read = clampRead(raw);
     const incidents = read.incidents.map((i) => planMaintenance(i, now()));
+    const unmatched = unmatchedComponents(read.components, opts.watchedComponents);
     return {
       snapshot: {
         url,
@@ -212,6 +214,7 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
         incidents: orderIncidents(incidents),
         fetchedAt: new Date(now()).toISOString(),
         error: null,
+        ...(unmatched.length > 0 ? { unmatchedComponents: unmatched } : {}),
       },
       detection,
       notModified: read.notModified,
