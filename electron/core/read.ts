@@ -4,14 +4,17 @@
 import type { Snapshot, SnapshotError } from '../../shared/model';
 import { PLATFORM_LABEL } from '../../shared/platforms';
 import { hasCredentials, redactCredentials, stripCredentials } from '../../shared/url-credentials';
+import { withHttpsAdded } from '../../shared/watch-entry';
 import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './http/types';
 import { classifyError } from './http/client';
 import { planMaintenance } from './maintenance';
 import { recordingHttp, revalidate, sameIncidentStates, type ReadBasis } from './read-basis';
 import { ADAPTERS } from './platforms';
 import { decodeText } from './platforms/common/encoding';
-import type { Detection, ReadContext } from './platforms/types';
+import { OtherPlatformError } from './platforms/common/other-platform';
+import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './platforms/types';
 import { orderIncidents, vendorStatus } from './rollup';
+import { unmatchedComponents } from '../../shared/component-match';
 import { clampError, clampRead, clampText, TEXT_LIMITS } from './text-limits';
 
 export { vendorStatus, orderIncidents, selectWatched, componentKey } from './rollup';
@@ -59,7 +62,7 @@ export function parseUserUrl(raw: string): URL {
   const text = raw.trim();
   let url: URL;
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
+    url = new URL(withHttpsAdded(text) ?? text);
   } catch {
     throw new FetchError('invalid_url', `"${redactCredentials(raw)}" is not a valid URL`);
   }
@@ -178,51 +181,67 @@ export function errorSnapshot(
   };
 }
 
+function readContext(opts: ReadOptions): Omit<ReadContext, 'http'> {
+  return { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, signal: opts.signal };
+}
+
+function adapterFor(detection: Detection): PlatformAdapter {
+  const adapter = ADAPTERS.find((a) => a.id === detection.platform);
+  if (!adapter) {
+    throw new FetchError(
+      'unrecognized',
+      `StatusTray cannot read ${PLATFORM_LABEL[detection.platform]} pages yet`,
+    );
+  }
+  return adapter;
+}
+
 export async function readSnapshot(url: string, opts: ReadOptions): Promise<ReadOutcome> {
   const now = opts.now ?? Date.now;
   let http = opts.detection ? opts.http : memoize(opts.http);
-  const ctx: ReadContext = { http, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, signal: opts.signal };
   let detection: Detection | null = opts.detection ?? null;
   try {
-    detection ??= await detectPlatform(url, ctx);
-    const adapter = ADAPTERS.find((a) => a.id === detection!.platform);
-    if (!adapter) {
-      throw new FetchError(
-        'unrecognized',
-        `StatusTray cannot read ${PLATFORM_LABEL[detection.platform]} pages yet`,
-      );
-    }
+    detection ??= await detectPlatform(url, { ...readContext(opts), http });
     // An unchanged page (every request 304, same validators) is the read of last time: nothing to parse.
     const previous = opts.previous?.apiUrl === detection.apiUrl ? opts.previous : undefined;
     let reused: ReadBasis | null = null;
     if (previous && opts.detection) {
-      const check = await revalidate(previous, http, {
-        timeoutMs: opts.timeoutMs,
-        maxBytes: opts.maxBytes,
-        signal: opts.signal,
-      });
+      const check = await revalidate(previous, http, readContext(opts));
       if (check.same) reused = previous;
       else http = check.http;
     }
     const recorder = recordingHttp(http);
-    // Every adapter's read passes here: published text is held to its limits once, for every host.
-    const read = reused?.read ?? clampRead(await adapter.read(detection, { ...ctx, http: recorder.http }));
+    const ctx: ReadContext = { ...readContext(opts), http: recorder.http };
+    const readWith = detection;
+    let read: PlatformRead;
+    if (reused) {
+      read = reused.read;
+    } else {
+      let raw: PlatformRead;
+      try {
+        raw = await adapterFor(detection).read(detection, ctx);
+      } catch (err) {
+        // A document found at one platform's path that is, by its fields, another's: read it as that one's
+        // (once), and keep the new detection so that the next poll goes straight there.
+        if (!(err instanceof OtherPlatformError)) throw err;
+        detection = withinLimits(err.detection);
+        raw = await adapterFor(detection).read(detection, ctx);
+      }
+      // Every adapter's read passes here: published text is held to its limits once, for every host.
+      read = clampRead(raw);
+    }
     const incidents = orderIncidents(read.incidents.map((i) => planMaintenance(i, now())));
     const status = vendorStatus(read.components, incidents, opts.watchedComponents);
+    const unmatched = unmatchedComponents(read.components, opts.watchedComponents);
     const fetchedAt = new Date(now()).toISOString();
     if (
       reused &&
       status === reused.snapshot.status &&
-      sameIncidentStates(incidents, reused.snapshot.incidents)
+      sameIncidentStates(incidents, reused.snapshot.incidents) &&
+      JSON.stringify(unmatched) === JSON.stringify(reused.snapshot.unmatchedComponents ?? [])
     ) {
       const snapshot = { ...reused.snapshot, fetchedAt };
-      return {
-        snapshot,
-        detection,
-        notModified: true,
-        basis: { ...reused, snapshot },
-        unchanged: true,
-      };
+      return { snapshot, detection, notModified: true, basis: { ...reused, snapshot }, unchanged: true };
     }
     const snapshot: Snapshot = {
       url,
@@ -232,8 +251,10 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
       incidents,
       fetchedAt,
       error: null,
+      ...(unmatched.length > 0 ? { unmatchedComponents: unmatched } : {}),
     };
-    const responses = reused ? reused.responses : recorder.responses();
+    // A read that moved to another platform's reader vouches for nothing: the next one starts afresh.
+    const responses = reused ? reused.responses : detection === readWith ? recorder.responses() : null;
     return {
       snapshot,
       detection,
