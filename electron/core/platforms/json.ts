@@ -62,6 +62,8 @@ const parsedByProbe = new WeakMap<Buffer, unknown>();
  * response (a probe's answer serves the read too) takes the result instead of parsing the body again.
  */
 export function parseForProbe(body: Buffer): unknown {
+  // Several probes may look at one answer (is it another platform's? is it a summary?): parsed once.
+  if (parsedByProbe.has(body)) return parsedByProbe.get(body);
   const text = body.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) return JSON.parse(text.slice(1));
   const data: unknown = JSON.parse(text);
