@@ -10,7 +10,7 @@ import {
   type StatePatch,
   type VendorSummary,
 } from '../../../shared/ipc';
-import { markStateReceived } from '../perf';
+import { markPatchApplied, markStateReceived } from '../perf';
 import { refreshNow } from '../hooks/useNow';
 
 interface AppStore {
@@ -115,11 +115,13 @@ export function connectAppState(bridge: Bridge): () => void {
   const apply = (patch: StatePatch): boolean => {
     const state = store().state;
     if (!state) return false;
+    const receivedAt = typeof performance === 'undefined' ? 0 : performance.now();
     const next = applyPatch(state, patch);
     if (next === 'gap') return false;
     if (next !== state) {
       markStateReceived();
       store().setState(next);
+      markPatchApplied(receivedAt);
     }
     return true;
   };
