@@ -55,7 +55,11 @@ export async function run(): Promise<boolean> {
     const watchlistPath = path.join(workDir, 'watchlist.json');
     await writeFile(watchlistPath, JSON.stringify({ version: 1, vendors: urls.map((url) => ({ url })) }));
     const staticDir = await ensureRendererBuilt({ log: () => {} });
-    const core = createAppCore({ dataDir: path.join(workDir, 'data'), watchlistPath, intervalSeconds: INTERVAL_S });
+    const core = createAppCore({
+      dataDir: path.join(workDir, 'data'),
+      watchlistPath,
+      intervalSeconds: INTERVAL_S,
+    });
     const dashboard = await startDashboard({ core, staticDir, port: 0 });
     stop = async () => {
       await dashboard.stop();
@@ -65,7 +69,9 @@ export async function run(): Promise<boolean> {
     );
     const [load] = loadavg();
     if (load! > availableParallelism())
-      console.log(`  note: load average ${load!.toFixed(1)} on ${availableParallelism()} cores: times are noisy`);
+      console.log(
+        `  note: load average ${load!.toFixed(1)} on ${availableParallelism()} cores: times are noisy`,
+      );
 
     // Warm up: every vendor read once.
     const started = Date.now();
@@ -77,7 +83,9 @@ export async function run(): Promise<boolean> {
       await sleep(2000);
     }
     const full = JSON.stringify(await core.handlers['state:get']());
-    console.log(`  all read in ${((Date.now() - started) / 1000).toFixed(1)} s; state:get answers ${kb(full.length)}`);
+    console.log(
+      `  all read in ${((Date.now() - started) / 1000).toFixed(1)} s; state:get answers ${kb(full.length)}`,
+    );
 
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -117,7 +125,9 @@ export async function run(): Promise<boolean> {
       let degraded = false;
       const flip = setInterval(() => {
         degraded = !degraded;
-        changing.update((f) => setComponentStatus(f, 'API', degraded ? 'degraded_performance' : 'operational'));
+        changing.update((f) =>
+          setComponentStatus(f, 'API', degraded ? 'degraded_performance' : 'operational'),
+        );
       }, INTERVAL_S * 1000);
       const spanStart = Date.now();
       await sleep(SPAN_MS);

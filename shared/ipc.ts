@@ -215,7 +215,11 @@ export const REQUEST_CHANNELS = [
   'forward:test',
   'calendar:export',
 ] as const satisfies readonly RequestChannel[];
-export const PUSH_CHANNELS = ['state:changed', 'state:patch', 'navigate'] as const satisfies readonly PushChannel[];
+export const PUSH_CHANNELS = [
+  'state:changed',
+  'state:patch',
+  'navigate',
+] as const satisfies readonly PushChannel[];
 
 // Compile-time check that the runtime lists name every channel.
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -230,7 +230,8 @@ export function createStatePush(timers: Timers, source: StateSource): StatePush 
     seq += 1;
     const patch: StatePatch = { seq, since: seq - 1, vendors: changed, removed, summary };
     push.emit('state:patch', patch);
-    if (hasListeners('state:changed')) push.emit('state:changed', { vendors: sortVendors(all), ...summary, seq });
+    if (hasListeners('state:changed'))
+      push.emit('state:changed', { vendors: sortVendors(all), ...summary, seq });
   };
 
   const push: StatePush = {
