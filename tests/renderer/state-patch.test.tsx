@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeBridge } from './fake-bridge';
 import { appState, mixedVendors, NOW } from './fixtures';
 import { renderApp } from './render-app';
-import { applyPatch } from '../../renderer/src/stores/app-store';
+import { applyPatch, checkedAtOf } from '../../renderer/src/stores/app-store';
 import type { AppState, StatePatch, VendorSummary } from '../../shared/ipc';
 
 function patchOf(state: AppState, seq: number, vendors: VendorSummary[], removed: string[] = []): StatePatch {
@@ -103,5 +103,25 @@ describe('state patches', () => {
     expect(after.vendors[1]).toBe(state.vendors[1]);
     expect(after.seq).toBe(1);
     expect(applyPatch(state, patchOf(state, 2, []))).toBe('gap');
+  });
+
+  it('derives when a quiet vendor was last checked from the interval, but never for a failing or paused one', () => {
+    const state = appState([], { seq: 1 });
+    const at = '2026-11-24T11:50:00.000Z';
+    const now = Date.parse('2026-11-24T12:00:30.000Z');
+    // Every 2 minutes since 11:50: the latest check was due at 12:00.
+    expect(checkedAtOf({ lastCheckedAt: at, error: null, stale: false }, state, now)).toBe(
+      '2026-11-24T12:00:00.000Z',
+    );
+    const failing = { lastCheckedAt: at, error: { kind: 'timeout', message: 'x' }, stale: false } as const;
+    expect(checkedAtOf(failing as never, state, now)).toBe(at);
+    expect(checkedAtOf({ lastCheckedAt: at, error: null, stale: true }, state, now)).toBe(at);
+    expect(
+      checkedAtOf({ lastCheckedAt: at, error: null, stale: false }, { ...state, tray: 'paused' }, now),
+    ).toBe(at);
+    expect(
+      checkedAtOf({ lastCheckedAt: at, error: null, stale: false }, { ...state, offline: true }, now),
+    ).toBe(at);
+    expect(checkedAtOf({ lastCheckedAt: null, error: null, stale: false }, state, now)).toBeNull();
   });
 });

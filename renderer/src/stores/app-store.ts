@@ -95,6 +95,24 @@ export function applyPatch(state: AppState, patch: StatePatch): AppState | 'gap'
   };
 }
 
+/**
+ * When a vendor was last checked, as far as the window can tell. A poll that finds the page as it was is
+ * not pushed (it would be 2,000 pushes a minute for nothing), so a vendor that is neither failing, stale,
+ * nor paused or offline was checked on schedule since its last push: the latest due time by the interval.
+ */
+export function checkedAtOf(
+  vendor: Pick<VendorSummary, 'lastCheckedAt' | 'error' | 'stale'>,
+  state: Pick<AppState, 'settings' | 'offline' | 'tray' | 'intervalOverrideSeconds'>,
+  now: number,
+): string | null {
+  const last = vendor.lastCheckedAt;
+  if (!last || vendor.error || vendor.stale || state.offline || state.tray === 'paused') return last;
+  const at = Date.parse(last);
+  const every = (state.intervalOverrideSeconds ?? state.settings.intervalSeconds) * 1000;
+  if (!Number.isFinite(at) || !(every > 0) || now - at < every) return last;
+  return new Date(at + Math.floor((now - at) / every) * every).toISOString();
+}
+
 /** Patches kept while the state is being read (applied on top of it when it arrives). */
 const MAX_WAITING_PATCHES = 64;
 
