@@ -4,6 +4,7 @@ import { Notification } from 'electron';
 import type { NavigateTarget } from '../shared/ipc';
 import type { AppNotification } from '../shared/notification';
 import { isOutage } from '../shared/status';
+import { notificationBody, notificationTitle } from './core/text/desktop-text';
 
 /** Notifications kept alive for their click handlers; the oldest are let go beyond this. */
 const MAX_KEPT = 50;
@@ -33,8 +34,9 @@ export class Notifier {
     this.forget(notification.key);
     const outage = isOutage(notification.severity);
     const native = new Notification({
-      title: notification.title,
-      body: notification.body,
+      // Vendor text goes through desktop-text: no control character, and no markup on Linux.
+      title: notificationTitle(notification.title),
+      body: notificationBody(notification.body, this.options.platform),
       ...(this.options.iconPath ? { icon: this.options.iconPath } : {}),
       // Linux: outages stay until seen; everything else is normal.
       ...(this.options.platform === 'linux' ? { urgency: outage ? 'critical' : 'normal' } : {}),

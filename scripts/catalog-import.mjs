@@ -2,17 +2,17 @@
 // git snapshots of their repositories, keeps the pages whose address and platform a source confirms, and
 // writes shared/catalog/data/more-vendors.json plus a count of what was left out and why.
 //
-//   node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git>
+//   node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git>
 //
 // No host is contacted: the lists are data, read with `git show`.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const [statusphereGit, sttsGit, multiStatusGit, statuspileGit] = process.argv.slice(2);
-if (!statuspileGit) {
+const [statusphereGit, sttsGit, multiStatusGit, statuspileGit, sahinGit] = process.argv.slice(2);
+if (!sahinGit) {
   console.error(
-    'usage: node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git>',
+    'usage: node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git>',
   );
   process.exit(1);
 }
@@ -379,7 +379,36 @@ const feedConfirmed = new Map();
     } else skip('multi-status: a feed at a path of no platform we could confirm', feed.href);
   }
 }
-// 4. metoro-io/statusphere status_pages.go: pages its scrapers read (Atlassian Statuspage's history page
+// 4. sahin/status-page services/*/status.json (2016): each page read by its Statuspage or status.io parser, the
+//    result saved with the provider it was read as. Old: it only confirms the platform of a page a newer list
+//    (statusphere) still names; a page only this list names is not catalogued (many are gone since).
+const sahinConfirmed = new Map();
+{
+  const files = execFileSync(
+    'git',
+    ['--git-dir', sahinGit, 'ls-tree', '-r', '--name-only', 'HEAD', 'services'],
+    {
+      encoding: 'utf8',
+    },
+  )
+    .split('\n')
+    .filter((f) => /^services\/[^/]+\/status\.json$/.test(f));
+  const SAHIN_PLATFORM = { 'StatusPage.io': 'statuspage', 'Powered by Status.io': 'statusio' };
+  for (const file of files) {
+    const s = JSON.parse(show(sahinGit, file));
+    const platform = SAHIN_PLATFORM[s.provider];
+    // Only a page its parser read: a saved status description.
+    if (platform && s.url && s.status?.description)
+      sahinConfirmed.set(bare(new URL(s.url).hostname), platform);
+  }
+}
+// statusphere's own e2e test scrapes the pages it names with its Atlassian (Statuspage) provider alone.
+const sphereE2e = new Set(
+  [...show(statusphereGit, 'scraper/e2e_tests/e2e_test.go').matchAll(/"(https:\/\/[^"]+)"/g)].map((m) =>
+    bare(new URL(m[1]).hostname),
+  ),
+);
+// 5. metoro-io/statusphere status_pages.go: pages its scrapers read (Atlassian Statuspage's history page
 //    first, then feeds).
 {
   const text = show(statusphereGit, 'common/status_pages/status_pages.go');
@@ -404,8 +433,28 @@ const feedConfirmed = new Map();
     }
     const host = bare(url.hostname);
     const domain = PLATFORM_DOMAINS.find(([re]) => re.test(url.hostname));
-    const platform = domain?.[1] ?? feedConfirmed.get(host) ?? 'statuspage';
-    offer({ name: m[2], url: `https://${url.hostname}`, platform, source: 'statusphere', rank: 1 });
+    const confirmedBy = domain
+      ? 'domain'
+      : feedConfirmed.has(host)
+        ? 'multi-status'
+        : sphereE2e.has(host)
+          ? 'statusphere e2e test'
+          : sahinConfirmed.has(host)
+            ? 'sahin'
+            : undefined;
+    const platform =
+      domain?.[1] ??
+      feedConfirmed.get(host) ??
+      (sphereE2e.has(host) ? 'statuspage' : sahinConfirmed.get(host)) ??
+      'statuspage';
+    offer({
+      name: m[2],
+      url: `https://${url.hostname}`,
+      platform,
+      source: 'statusphere',
+      rank: 1,
+      confirmedBy,
+    });
   }
 }
 
@@ -462,7 +511,7 @@ for (const c of [...candidates.values()].sort((a, b) => a.name.localeCompare(b.n
     url: c.platform === 'feed' ? c.url : `https://${hostOf(c.url)}`,
     platform: c.platform,
   };
-  out.push({ entry, source: c.source });
+  out.push({ entry, source: c.source, confirmedBy: c.source === 'statusphere' ? c.confirmedBy : c.source });
 }
 out.sort((a, b) => a.entry.id.localeCompare(b.entry.id));
 writeFileSync(
@@ -480,7 +529,18 @@ const byPlatform = {};
 for (const o of out) byPlatform[o.entry.platform] = (byPlatform[o.entry.platform] ?? 0) + 1;
 const byCategory = {};
 for (const o of out) byCategory[o.entry.category] = (byCategory[o.entry.category] ?? 0) + 1;
-console.log(JSON.stringify({ added: out.length, bySource, byPlatform, byCategory }, null, 1));
+// Whose reader confirmed each entry's platform; "none" is a statusphere page catalogued as Statuspage by default.
+const byConfirmation = {};
+for (const o of out)
+  byConfirmation[o.confirmedBy ?? 'none'] = (byConfirmation[o.confirmedBy ?? 'none'] ?? 0) + 1;
+console.log(JSON.stringify({ added: out.length, bySource, byPlatform, byCategory, byConfirmation }, null, 1));
+if (process.env.UNCONFIRMED)
+  console.log(
+    out
+      .filter((o) => !o.confirmedBy)
+      .map((o) => o.entry.url)
+      .join('\n'),
+  );
 console.log('left out:');
 for (const [reason, list] of Object.entries(skipped)) console.log(`  ${list.length}\t${reason}`);
 if (process.env.VERBOSE) console.log(JSON.stringify(skipped, null, 1));

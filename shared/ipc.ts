@@ -33,6 +33,8 @@ export interface VendorSummary {
   stale: boolean;
   error: SnapshotError | null;
   watchedComponents: string[];
+  /** Watched names the page lacks, each with its nearest name (shared/component-match.ts); absent when none. */
+  unmatchedComponents?: Array<{ name: string; suggestion: string | null }>;
   notify: NotifyLevel;
   snoozedUntil: string | null;
 }
@@ -80,6 +82,8 @@ export interface AppState {
   notices: string[];
   /** Seconds between checks set by the command line (`--interval`) for this run; it wins over settings. */
   intervalOverrideSeconds?: number;
+  /** Forwarding targets failing long enough to be told, or gone, by their shortened names (for the tray). */
+  failingFeeds?: string[];
   /**
    * The number of the last `state:patch` this state includes (0 before the first). A window that holds
    * state `seq` applies the patch whose `since` is `seq`; any other gap means it missed one and reads
@@ -158,6 +162,10 @@ export interface ForwardTargetView {
   vendors: string[];
   /** Messages waiting in its outbox. */
   waiting: number;
+  /** The receiver answered 410 Gone: nothing is sent until the user resumes it (a test that works, or adding it again). */
+  gone?: boolean;
+  /** Since when (ISO time) it has failed long enough to be told; absent while it works. */
+  failingSince?: string;
 }
 export type RequestChannel = keyof RequestChannels;
 

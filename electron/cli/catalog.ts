@@ -1,8 +1,11 @@
 // `catalog [query] [--json]`: search the built-in vendor catalog and print a table, or the entries as JSON.
 import type { CatalogEntry } from '../../shared/catalog-types';
 import { CATALOG, searchCatalog } from '../../shared/catalog';
+import { parseCommandArgs, usageLine, UsageError } from './args';
 import { stopQuietlyOnBrokenPipe } from './broken-pipe';
 import { CATALOG_HELP as HELP } from './help/catalog';
+import { terminalText } from '../core/text/terminal-text';
+import { CATALOG_OPTIONS } from './options';
 
 interface Options {
   query: string;
@@ -12,17 +15,14 @@ interface Options {
 type Parsed = { ok: true; options: Options } | { ok: false; help: true } | { ok: false; error: string };
 
 export function parseArgs(argv: string[]): Parsed {
-  const words: string[] = [];
-  let json = false;
-  let literal = false;
-  for (const arg of argv) {
-    if (literal || !arg.startsWith('-') || arg === '-') words.push(arg);
-    else if (arg === '--') literal = true;
-    else if (arg === '--json') json = true;
-    else if (arg === '--help' || arg === '-h') return { ok: false, help: true };
-    else return { ok: false, error: `unknown option "${arg}"` };
+  try {
+    const { values, positionals } = parseCommandArgs(CATALOG_OPTIONS, argv, { positionals: true });
+    if (values.help) return { ok: false, help: true };
+    return { ok: true, options: { query: positionals.join(' ').trim(), json: values.json === true } };
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    return { ok: false, error: err.message };
   }
-  return { ok: true, options: { query: words.join(' ').trim(), json } };
 }
 
 /** Where the command writes; tests pass their own. */
@@ -40,7 +40,7 @@ export async function run(argv: string[], io: CatalogIo = processIo): Promise<nu
       io.stdout.write(HELP + '\n');
       return 0;
     }
-    io.stderr.write(`statustray catalog: ${parsed.error}\n\n${HELP}\n`);
+    io.stderr.write(usageLine('catalog', parsed.error));
     return 1;
   }
   const { query, json } = parsed.options;
@@ -53,13 +53,13 @@ export async function run(argv: string[], io: CatalogIo = processIo): Promise<nu
   if (entries.length === 0) {
     // Said on stderr, so that a script reading the table gets an empty output; still a successful search.
     io.stderr.write(
-      `"${query}" is not in the catalog — paste its status page address: statustray check <address>\n`,
+      `"${terminalText(query)}" is not in the catalog — paste its status page address: statustray check <address>\n`,
     );
     return 0;
   }
   io.stdout.write(formatTable(entries) + '\n');
   const total = query
-    ? `${entries.length} match${entries.length === 1 ? '' : 'es'} for "${query}"`
+    ? `${entries.length} match${entries.length === 1 ? '' : 'es'} for "${terminalText(query)}"`
     : `${entries.length} entries`;
   io.stdout.write(`\n${total}.\n`);
   return 0;
@@ -70,7 +70,9 @@ const MAX_NAME = 44;
 
 /** A plain-text table: one entry a line, columns padded to the widest cell (names cut at 44 characters). */
 export function formatTable(entries: readonly CatalogEntry[]): string {
-  const rows = entries.map((e) => [truncate(e.name, MAX_NAME), e.category, e.platform, urlCell(e)]);
+  const rows = entries.map((e) =>
+    [truncate(e.name, MAX_NAME), e.category, e.platform, urlCell(e)].map(terminalText),
+  );
   const widths = COLUMNS.map((title, i) => Math.max(title.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]): string =>
     cells

@@ -1,7 +1,6 @@
 // `check <url>...`: read each status page once and print a table (or, with --json, one JSON array of
 // Snapshots in the order given). Exit 0 when every page was read, 2 when any failed, 1 for a usage error,
 // 3 with --fail-on when a vendor is at that status or worse.
-import { parseArgs } from 'node:util';
 import type { Snapshot } from '../../shared/model';
 import { STATUS_LABEL, STATUS_LOOK, isProblem, type VendorStatus } from '../../shared/status';
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../core/http/client';
@@ -9,9 +8,14 @@ import type { HttpClient } from '../core/http/types';
 import { mapPool } from '../core/pool';
 import { parseUserUrl, readSnapshot } from '../core/read';
 import { isOpen } from '../core/rollup';
+import { unmatchedSentence } from '../../shared/component-match';
 import { stopQuietlyOnBrokenPipe } from './broken-pipe';
 import { CHECK_HELP as HELP, FAIL_ON_LEVELS } from './help/check';
 import { atOrWorse, checkExitCode, isStatus } from './gate';
+import { terminalText } from '../core/text/terminal-text';
+import { withHttpsAdded } from '../../shared/watch-entry';
+import { closest, parseCommandArgs, usageLine, UsageError } from './args';
+import { CHECK_OPTIONS } from './options';
 
 export const CHECK_CONCURRENCY = 64;
 
@@ -32,6 +36,8 @@ export async function checkUrls(
     http: HttpClient;
     timeoutMs?: number;
     concurrency?: number;
+    /** "Group/Component" or "Component": only these count for each page's status (all when none). */
+    components?: string[];
     onSnapshot: (snapshot: Snapshot, index: number) => void;
   },
 ): Promise<{ failed: number }> {
@@ -39,7 +45,11 @@ export async function checkUrls(
   let next = 0;
   let failed = 0;
   await mapPool(urls, opts.concurrency ?? CHECK_CONCURRENCY, async (url, index) => {
-    const { snapshot } = await readSnapshot(url, { http: opts.http, timeoutMs: opts.timeoutMs });
+    const { snapshot } = await readSnapshot(url, {
+      http: opts.http,
+      timeoutMs: opts.timeoutMs,
+      ...(opts.components?.length ? { watchedComponents: opts.components } : {}),
+    });
     if (snapshot.error) failed++;
     done.set(index, snapshot);
     for (let s = done.get(next); s !== undefined; s = done.get(next)) {
@@ -97,12 +107,13 @@ export function tableRow(s: Snapshot): Row {
     i.kind === 'maintenance' ? i.status === 'in_progress' : isOpen(i),
   ).length;
   return {
-    vendor: truncate(s.error ? s.url : s.vendor.name, 40),
+    // Vendor text goes through terminal-text: no control character, no forged line.
+    vendor: truncate(terminalText(s.error ? s.url : s.vendor.name), 40),
     status: `${STATUS_LOOK[s.status].symbol} ${STATUS_LABEL[s.status]}`,
     statusKey: s.status,
     problems: s.error ? '–' : `${problems}/${s.components.length}`,
     incidents: s.error ? '–' : String(open),
-    error: s.error ? `${s.error.kind}: ${s.error.message}` : '',
+    error: s.error ? terminalText(`${s.error.kind}: ${s.error.message}`) : '',
   };
 }
 
@@ -140,24 +151,15 @@ export function formatTable(rows: Row[], color: boolean): string {
 
 export async function run(argv: string[], io: CheckIo = process): Promise<number> {
   const usage = (message: string) => {
-    io.stderr.write(`statustray check: ${message}\n\n${HELP}\n`);
+    io.stderr.write(usageLine('check', message));
     return 1;
   };
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean' },
-        timeout: { type: 'string' },
-        'fail-on': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseCommandArgs(CHECK_OPTIONS, argv, { positionals: true });
   } catch (err) {
-    return usage(err instanceof Error ? err.message : String(err));
+    if (!(err instanceof UsageError)) throw err;
+    return usage(err.message);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -181,7 +183,10 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   if (values['fail-on'] !== undefined) {
     const level = values['fail-on'].trim();
     if (!isStatus(level) || level === 'operational') {
-      return usage(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${values['fail-on']}"`);
+      const guess = closest(level, FAIL_ON_LEVELS);
+      return usage(
+        `--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${values['fail-on']}"${guess ? ` — did you mean ${guess}?` : ''}`,
+      );
     }
     failOn = level;
   }
@@ -193,6 +198,7 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
       return usage(err instanceof Error ? err.message : String(err));
     }
   }
+  sayHttpsAdded('check', positionals, io.stderr);
 
   if (io.stdout === process.stdout) stopQuietlyOnBrokenPipe();
   // One connection per origin: a vendor's requests go one after the other anyway, and undici serves a
@@ -203,21 +209,26 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   let atFailLevel = 0;
   // Named on stderr when the gate closes, so that a pipeline's log says why (the first few).
   const gated: string[] = [];
+  const unmatched: string[] = [];
   try {
     if (values.json) io.stdout.write('[');
     result = await checkUrls(positionals, {
       http,
       timeoutMs,
+      ...(values.component?.length ? { components: values.component } : {}),
       onSnapshot: (snapshot, index) => {
         if (failOn && !snapshot.error && atOrWorse(snapshot.status, failOn)) {
           atFailLevel++;
-          if (gated.length < 5) gated.push(`${snapshot.vendor.name} (${STATUS_LABEL[snapshot.status]})`);
+          if (gated.length < 5)
+            gated.push(`${terminalText(snapshot.vendor.name)} (${STATUS_LABEL[snapshot.status]})`);
         }
         if (values.json) {
           // One JSON array, written as it fills so that memory stays flat however many pages.
           io.stdout.write((index === 0 ? '\n' : ',\n') + indent(JSON.stringify(snapshot, null, 2)));
         } else {
           rows.push(tableRow(snapshot));
+          for (const u of snapshot.unmatchedComponents ?? [])
+            if (unmatched.length < 20) unmatched.push(`${snapshot.vendor.name}: ${unmatchedSentence(u)}`);
         }
       },
     });
@@ -229,6 +240,8 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   } else {
     const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
     io.stdout.write(formatTable(rows, io.stdout.isTTY === true && !noColor));
+    // A watched name the page lacks makes the status unknown: say which, and the page's nearest name.
+    if (unmatched.length) io.stdout.write('\n' + unmatched.map((line) => terminalSafe(line) + '\n').join(''));
   }
   if (failOn && atFailLevel > 0) {
     const more = atFailLevel > gated.length ? ` and ${atFailLevel - gated.length} more` : '';
@@ -239,6 +252,27 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   return checkExitCode({ failed: result.failed, atFailLevel });
 }
 
+/** Page text on a terminal: control characters (escape sequences, forged line breaks) shown as "?". */
+function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
 function indent(json: string): string {
   return '  ' + json.replace(/\n/g, '\n  ');
+}
+
+/** Says once, for each address given without a scheme, that it is read as https:// (the one rule). */
+export function sayHttpsAdded(
+  command: string,
+  urls: readonly string[],
+  stderr: { write(text: string): unknown },
+): void {
+  const told = new Set<string>();
+  for (const url of urls) {
+    const added = withHttpsAdded(url);
+    if (!added || told.has(added)) continue;
+    told.add(added);
+    stderr.write(`statustray ${command}: "${url.trim()}" has no scheme: reading ${added}\n`);
+  }
 }

@@ -4,7 +4,6 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { MonitorEvent } from '../../shared/model';
 import { History, type HistoryData } from '../core/history/history';
 import { validateHistoryData } from '../core/history/history-schema';
@@ -18,8 +17,12 @@ import { ensurePrivateDir } from '../core/storage/private-dir';
 import { parseWatchlist, vendorIdFor } from '../core/watchlist';
 import { FirstReadings, startLineText, type StartLine } from './first-reading';
 import { periodicSave } from './periodic-save';
-import { startMetricsServer, startWatchForwarding } from './watch-outlets';
+import { isLoopbackHost } from '../web/security';
+import { metricsAccessKey, startMetricsServer, startWatchForwarding } from './watch-outlets';
 import { WATCH_HELP as USAGE } from './help/watch';
+import { terminalText } from '../core/text/terminal-text';
+import { parseCommandArgs, usageLine, UsageError } from './args';
+import { WATCH_OPTIONS } from './options';
 
 /** How often, at most, the history is written while watching (it is also written on stop). */
 export const HISTORY_SAVE_PERIOD_MS = 5 * 60_000;
@@ -37,13 +40,16 @@ export function formatEvent(event: MonitorEvent): string {
   const what =
     event.type === 'incidents_summarised'
       ? `${event.count.toLocaleString('en-US')} more incident changes`
-      : eventLine(event);
-  return `${stamp(event.at)}  ${event.vendor} — ${what}`;
+      : event.type === 'components_summarised'
+        ? `${event.count.toLocaleString('en-US')} more component changes`
+        : eventLine(event);
+  // Vendor text goes through terminal-text: no control character, no forged line.
+  return `${stamp(event.at)}  ${terminalText(event.vendor)} — ${terminalText(what)}`;
 }
 
 /** One readable line for what is said at a vendor's first read. */
 export function formatStartLine(line: StartLine): string {
-  return `${stamp(line.at)}  ${line.vendor} — ${startLineText(line)}`;
+  return `${stamp(line.at)}  ${terminalText(line.vendor)} — ${terminalText(startLineText(line))}`;
 }
 
 function stamp(iso: string): string {
@@ -51,30 +57,12 @@ function stamp(iso: string): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values: {
-    config?: string;
-    interval?: string;
-    json?: boolean;
-    help?: boolean;
-    'metrics-port'?: string;
-    'metrics-host'?: string;
-  };
+  let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        config: { type: 'string', short: 'c' },
-        interval: { type: 'string', short: 'i' },
-        json: { type: 'boolean' },
-        'metrics-port': { type: 'string' },
-        'metrics-host': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseCommandArgs(WATCH_OPTIONS, argv, { positionals: false }));
   } catch (err) {
-    process.stderr.write(`statustray watch: ${(err as Error).message}\n\n${USAGE}\n`);
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(usageLine('watch', err.message));
     return 1;
   }
   if (values.help) {
@@ -82,14 +70,19 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.config) {
-    process.stderr.write(`statustray watch: --config <watchlist.json> is required\n\n${USAGE}\n`);
+    process.stderr.write(usageLine('watch', '--config <watchlist.json> is required'));
     return 1;
   }
   let interval: number | undefined;
   if (values.interval !== undefined) {
     interval = Number(values.interval);
     if (!Number.isFinite(interval) || interval < 1 || interval > 86_400) {
-      process.stderr.write(`statustray watch: --interval must be a number of seconds from 1 to 86400\n`);
+      process.stderr.write(
+        usageLine(
+          'watch',
+          `--interval must be a number of seconds from 1 to 86400, not "${values.interval}"`,
+        ),
+      );
       return 1;
     }
   }
@@ -99,7 +92,12 @@ export async function run(argv: string[]): Promise<number> {
     metricsPort !== undefined &&
     !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort <= 65_535)
   ) {
-    process.stderr.write(`statustray watch: --metrics-port must be a port number from 0 to 65535\n`);
+    process.stderr.write(
+      usageLine(
+        'watch',
+        `--metrics-port must be a port number from 0 to 65535, not "${values['metrics-port']}"`,
+      ),
+    );
     return 1;
   }
 
@@ -113,8 +111,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { watchlist, problems } = parseWatchlist(text);
   const name = path.basename(configPath);
-  for (const p of problems) process.stderr.write(`statustray watch: ${name}: ${p}\n`);
-  if (!watchlist || watchlist.vendors.length === 0) {
+  for (const p of problems) process.stderr.write(`statustray watch: ${terminalText(`${name}: ${p}`)}\n`);
+  // A file that cannot be read as a watchlist at all has been told above, in its own words.
+  if (!watchlist) return 1;
+  if (watchlist.vendors.length === 0) {
     process.stderr.write(`statustray watch: ${name} has no vendor to watch\n`);
     return 1;
   }
@@ -143,12 +143,7 @@ export async function run(argv: string[]): Promise<number> {
   const http = createHttpClient();
   const metrics = metricsPort === undefined ? null : createMetrics(() => monitor.views());
   const monitor: Monitor = new Monitor({
-    read: metrics
-      ? metrics.instrument(
-          readSnapshot,
-          (url) => monitor.views().find((v) => v.entry.url === url)?.name ?? url,
-        )
-      : readSnapshot,
+    read: metrics ? metrics.instrument(readSnapshot) : readSnapshot,
     http,
     intervalMs: intervalSeconds * 1000,
     fastIntervalMs: Math.min(30, intervalSeconds) * 1000,
@@ -186,7 +181,7 @@ export async function run(argv: string[]): Promise<number> {
   process.stderr.write(
     `statustray watch: watching ${n} vendor${n === 1 ? '' : 's'} every ${intervalSeconds} s. Press Ctrl-C to stop.\n`,
   );
-  const log = (line: string): void => void process.stderr.write(`statustray watch: ${line}\n`);
+  const log = (line: string): void => void process.stderr.write(`statustray watch: ${terminalText(line)}\n`);
   const forwarding = watchlist.forward?.length
     ? await startWatchForwarding({
         monitor,
@@ -194,13 +189,23 @@ export async function run(argv: string[]): Promise<number> {
         targets: watchlist.forward,
         dataDir,
         log,
+        metrics,
       })
     : null;
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   if (metrics && metricsPort !== undefined) {
     try {
-      metricsServer = await startMetricsServer(metrics, metricsPort, values['metrics-host']);
+      // Beyond loopback, other machines can reach it: it asks for a key, as web's feeds do.
+      const host = values['metrics-host'] ?? '127.0.0.1';
+      const key = isLoopbackHost(host) ? null : await metricsAccessKey(dataDir);
+      metricsServer = await startMetricsServer(metrics, metricsPort, host, key);
       log(`metrics at ${metricsServer.url}`);
+      if (key !== null)
+        log(
+          `warning: metrics are served on ${host}, reachable from other machines; a scrape must send the key ` +
+            `(Authorization: Bearer ${key}, or ?token=${key}). It is kept in ${path.join(dataDir, 'metrics-token')}; ` +
+            'STATUSTRAY_TOKEN sets another.',
+        );
     } catch (err) {
       log(`cannot serve metrics on port ${metricsPort}: ${(err as Error).message}`);
       await forwarding?.stop();

@@ -24,9 +24,11 @@ import {
   type SavedSnapshots,
 } from './app/stores';
 import { check } from './app/validate';
+import { followConfigFile } from './app/config-follow';
 import { findEntry, importWatchlistFile, vendorHandlers, vendorSummary } from './app/vendors';
 import { History } from './history/history';
 import { createMetrics } from './metrics/metrics';
+import { registerForwardMetrics } from './metrics/forward-metrics';
 import { createHttpClient } from './http/client';
 import { Monitor } from './monitor/monitor';
 import { realTimers, type ReadFn, type Timers } from './monitor/types';
@@ -51,10 +53,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const now = (): number => timers.now();
   // Every read is counted and timed for /metrics; the gauges read the monitor at scrape time.
   const metrics = createMetrics(() => ctx.monitor.views());
-  const read: ReadFn = metrics.instrument(
-    options.read ?? (readSnapshot as ReadFn),
-    (url) => ctx.monitor.views().find((v) => v.entry.url === url)?.name ?? url,
-  );
+  const read: ReadFn = metrics.instrument(options.read ?? (readSnapshot as ReadFn));
   const ownsHttp = !options.http;
   const http = options.http ?? createHttpClient();
   const stores = openAppStores(options, now);
@@ -77,6 +76,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     dataDir: options.dataDir,
     notices: ctx.notices.all(),
     ...(options.intervalSeconds !== undefined ? { intervalOverrideSeconds: intervalSeconds() } : {}),
+    failingFeeds: forwarding.failing(),
   });
   const allVendors = () => ctx.entries.map((e) => vendorSummary(ctx, e));
   const appState = (): AppState => ({
@@ -122,6 +122,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     history: new History(null, { gapMs: 3 * 120_000 }),
     detections: new Map(),
     saveWatchlist() {
+      const { configFile } = options;
+      if (configFile) {
+        watchlistSave = watchlistSave
+          .catch(() => undefined)
+          .then(() => configFile.save(ctx.entries, ctx.forward))
+          .catch(reportSaveError(`watchlist (${path.basename(configFile.file)})`));
+        return watchlistSave;
+      }
       const file = storedWatchlist(ctx.entries);
       if (ctx.forward.length > 0) file.forward = ctx.forward.map((t) => ({ ...t }));
       watchlistSave = watchlistSave
@@ -138,6 +146,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const { monitor } = ctx;
   const forwarding = createAppForwarding(ctx);
   outlets.add(forwarding.outlet);
+  registerForwardMetrics(metrics.registry, () => forwarding.queues());
   const calendar = createAppCalendar(ctx);
   monitor.setIntervalMs(intervalSeconds() * 1000);
 
@@ -215,6 +224,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     if (loaded.policy) ctx.policyState = loaded.policy;
     ctx.history = new History(loaded.history, { gapMs: 3 * intervalSeconds() * 1000 });
     if (options.watchlistPath) await importWatchlistFile(ctx, options.watchlistPath);
+    if (options.configFile) followConfigFile(ctx, options.configFile, forwarding.retarget);
     monitor.setIntervalMs(intervalSeconds() * 1000);
     ctx.syncMonitor();
     for (const [id, saved] of Object.entries(loaded.snapshots?.vendors ?? {})) {
@@ -236,6 +246,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     historySave.cancel();
     snapshotsSave.cancel();
     pauseEnd.stop();
+    options.configFile?.stop();
     await monitor.stop();
     await forwarding.stop();
     if (started) {

@@ -4,13 +4,16 @@
 import type { Snapshot, SnapshotError } from '../../shared/model';
 import { PLATFORM_LABEL } from '../../shared/platforms';
 import { hasCredentials, redactCredentials, stripCredentials } from '../../shared/url-credentials';
+import { withHttpsAdded } from '../../shared/watch-entry';
 import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './http/types';
 import { classifyError } from './http/client';
 import { planMaintenance } from './maintenance';
 import { ADAPTERS } from './platforms';
 import { decodeText } from './platforms/common/encoding';
-import type { Detection, ReadContext } from './platforms/types';
+import { OtherPlatformError } from './platforms/common/other-platform';
+import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './platforms/types';
 import { orderIncidents, vendorStatus } from './rollup';
+import { unmatchedComponents } from '../../shared/component-match';
 import { clampError, clampRead, clampText, TEXT_LIMITS } from './text-limits';
 
 export { vendorStatus, orderIncidents, selectWatched, componentKey } from './rollup';
@@ -52,7 +55,7 @@ export function parseUserUrl(raw: string): URL {
   const text = raw.trim();
   let url: URL;
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
+    url = new URL(withHttpsAdded(text) ?? text);
   } catch {
     throw new FetchError('invalid_url', `"${redactCredentials(raw)}" is not a valid URL`);
   }
@@ -171,6 +174,17 @@ export function errorSnapshot(
   };
 }
 
+function adapterFor(detection: Detection): PlatformAdapter {
+  const adapter = ADAPTERS.find((a) => a.id === detection.platform);
+  if (!adapter) {
+    throw new FetchError(
+      'unrecognized',
+      `StatusTray cannot read ${PLATFORM_LABEL[detection.platform]} pages yet`,
+    );
+  }
+  return adapter;
+}
+
 export async function readSnapshot(url: string, opts: ReadOptions): Promise<ReadOutcome> {
   const now = opts.now ?? Date.now;
   const http = opts.detection ? opts.http : memoize(opts.http);
@@ -178,16 +192,20 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
   let detection: Detection | null = opts.detection ?? null;
   try {
     detection ??= await detectPlatform(url, ctx);
-    const adapter = ADAPTERS.find((a) => a.id === detection!.platform);
-    if (!adapter) {
-      throw new FetchError(
-        'unrecognized',
-        `StatusTray cannot read ${PLATFORM_LABEL[detection.platform]} pages yet`,
-      );
+    let raw: PlatformRead;
+    try {
+      raw = await adapterFor(detection).read(detection, ctx);
+    } catch (err) {
+      // A document found at one platform's path that is, by its fields, another's: read it as that one's
+      // (once), and keep the new detection so that the next poll goes straight there.
+      if (!(err instanceof OtherPlatformError)) throw err;
+      detection = withinLimits(err.detection);
+      raw = await adapterFor(detection).read(detection, ctx);
     }
     // Every adapter's read passes here: published text is held to its limits once, for every host.
-    const read = clampRead(await adapter.read(detection, ctx));
+    const read = clampRead(raw);
     const incidents = read.incidents.map((i) => planMaintenance(i, now()));
+    const unmatched = unmatchedComponents(read.components, opts.watchedComponents);
     return {
       snapshot: {
         url,
@@ -197,6 +215,7 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
         incidents: orderIncidents(incidents),
         fetchedAt: new Date(now()).toISOString(),
         error: null,
+        ...(unmatched.length > 0 ? { unmatchedComponents: unmatched } : {}),
       },
       detection,
       notModified: read.notModified,

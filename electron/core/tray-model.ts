@@ -2,6 +2,7 @@
 // No electron import: electron/tray.ts only renders what this returns.
 import type { AppState, VendorSummary } from '../../shared/ipc';
 import { compareWorstFirst, isProblem, type TrayState, type VendorStatus } from '../../shared/status';
+import { trayLabel, trayTooltipText } from './text/desktop-text';
 
 /** Short, lower-case status words for sentences ("GitHub — degraded"). */
 const STATUS_WORDS: Record<VendorStatus, string> = {
@@ -96,7 +97,7 @@ export function isPaused(state: Pick<AppState, 'tray' | 'settings'>, now: number
  * without data.
  */
 export function trayTooltip(
-  state: Pick<AppState, 'vendors' | 'tray' | 'offline' | 'settings'>,
+  state: Pick<AppState, 'vendors' | 'tray' | 'offline' | 'settings' | 'failingFeeds'>,
   options: TrayTextOptions,
 ): string {
   const max = TOOLTIP_MAX[options.platform] ?? TOOLTIP_DEFAULT_MAX;
@@ -109,6 +110,10 @@ export function trayTooltip(
   } else if (paused) {
     prefix.push('Notifications paused.');
   }
+  const feeds = state.failingFeeds ?? [];
+  // A team channel that hears nothing is news too (its target's name is shortened, secret-free).
+  if (feeds.length === 1) prefix.push(`Team feed failing: ${truncate(feeds[0]!, 60)}.`);
+  else if (feeds.length > 1) prefix.push(`${feeds.length} team feeds failing.`);
   const head = prefix.length > 0 ? `${prefix.join(' ')} ` : '';
 
   const vendors = state.vendors;
@@ -121,7 +126,8 @@ export function trayTooltip(
     const unknown = sorted.filter((v) => v.status === 'unknown');
     if (problems.length > 0) {
       const lead = `${plural(problems.length, 'vendor')} with problems: `;
-      const parts = problems.map((v) => `${v.name} — ${STATUS_WORDS[v.status]}`);
+      // Vendor names go through desktop-text: one line, no control character.
+      const parts = problems.map((v) => `${trayTooltipText(v.name)} — ${STATUS_WORDS[v.status]}`);
       body = lead + listWithinRoom(parts, max - head.length - lead.length);
     } else if (unknown.length > 0) {
       const operational = vendors.length - unknown.length;
@@ -129,13 +135,13 @@ export function trayTooltip(
       body =
         lead +
         listWithinRoom(
-          unknown.map((v) => v.name),
+          unknown.map((v) => trayTooltipText(v.name)),
           max - head.length - lead.length,
         );
     } else {
       body =
         vendors.length === 1
-          ? `${vendors[0]?.name ?? 'Vendor'} operational`
+          ? `${trayTooltipText(vendors[0]?.name ?? 'Vendor')} operational`
           : `All ${vendors.length} vendors operational`;
     }
   }
@@ -195,7 +201,8 @@ export function trayMenuModel(
     for (const vendor of sorted.slice(0, MENU_VENDOR_LIMIT)) {
       items.push({
         type: 'item',
-        label: `${truncate(vendor.name, MENU_NAME_MAX)} — ${STATUS_WORDS[vendor.status]}${vendor.stale ? ' (stale)' : ''}`,
+        // Vendor names go through desktop-text: one line, `&` not read as a mnemonic.
+        label: `${trayLabel(truncate(vendor.name, MENU_NAME_MAX))} — ${STATUS_WORDS[vendor.status]}${vendor.stale ? ' (stale)' : ''}`,
         enabled: true,
         action: { kind: 'open-vendor', vendorId: vendor.id },
         status: vendor.status,

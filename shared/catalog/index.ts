@@ -23,6 +23,7 @@ import identity from './data/identity.json';
 import marketing from './data/marketing.json';
 import media from './data/media.json';
 import monitoring from './data/monitoring.json';
+import morePlatforms from './data/more-platforms.json';
 import moreVendors from './data/more-vendors.json';
 import networking from './data/networking.json';
 import other from './data/other.json';
@@ -56,6 +57,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   ...marketing,
   ...media,
   ...monitoring,
+  ...morePlatforms,
   ...networking,
   ...other,
   ...payments,

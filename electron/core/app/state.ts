@@ -15,6 +15,7 @@ import { isOpenIncident } from '../monitor/diff';
 import type { VendorRuntimeView } from '../monitor/monitor';
 import type { Timers } from '../monitor/types';
 import { selectWatched } from '../rollup';
+import { unmatchedComponents } from '../../../shared/component-match';
 import { vendorIdFor } from '../watchlist';
 
 /** The vendor id of a watch entry (its page address, normalized). */
@@ -41,6 +42,8 @@ export function summaryOf(
   const troubled = selectWatched(snap?.components ?? [], entry.components)
     .filter((c) => isProblem(c.status))
     .sort((a, b) => compareWorstFirst(a.status, b.status));
+  // From the entry's list of now (it may have changed since the last read) and the last good page.
+  const unmatched = snap ? unmatchedComponents(snap.components, entry.components) : [];
   return {
     id,
     url: entry.url,
@@ -56,6 +59,7 @@ export function summaryOf(
     stale: view?.stale ?? false,
     error: view?.lastError ?? null,
     watchedComponents: entry.components ?? [],
+    ...(unmatched.length > 0 ? { unmatchedComponents: unmatched } : {}),
     notify: entry.notify ?? 'all',
     snoozedUntil: snoozedUntilMs === null ? null : new Date(snoozedUntilMs).toISOString(),
   };
@@ -74,6 +78,8 @@ export interface AppStateInput {
   notices: readonly string[];
   /** Set when the command line overrides the stored interval. */
   intervalOverrideSeconds?: number;
+  /** Forwarding targets failing long enough to be told, or gone (shortened names). */
+  failingFeeds?: readonly string[];
 }
 
 /** Everything the state shows but the vendors: the tray's one colour (from the vendors' statuses) and the rest. */
@@ -93,6 +99,7 @@ export function buildStateSummary(
     ...(input.intervalOverrideSeconds !== undefined
       ? { intervalOverrideSeconds: input.intervalOverrideSeconds }
       : {}),
+    ...(input.failingFeeds?.length ? { failingFeeds: [...input.failingFeeds] } : {}),
   };
 }
 
@@ -116,6 +123,8 @@ export function buildAppState(input: AppStateInput): AppState {
 /** Messages for the user that stay until the app restarts (unreadable files, failed saves). */
 export class Notices {
   private readonly list: string[] = [];
+  /** One message per key, replaced by the next (a watchlist file reloaded again): bounded by the keys. */
+  private readonly keyed = new Map<string, string>();
   add(message: string): void {
     this.list.push(message);
   }
@@ -123,8 +132,13 @@ export class Notices {
   addOnce(message: string): void {
     if (!this.list.includes(message)) this.list.push(message);
   }
+  /** Shows `message` as the one notice about `key` (null: none any more). */
+  set(key: string, message: string | null): void {
+    if (message === null) this.keyed.delete(key);
+    else this.keyed.set(key, message);
+  }
   all(): readonly string[] {
-    return this.list;
+    return this.keyed.size ? [...this.list, ...this.keyed.values()] : this.list;
   }
 }
 

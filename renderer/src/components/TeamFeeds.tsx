@@ -72,6 +72,8 @@ function ForwardTargets() {
         ...t,
         [index]: result.ok ? `Sent (${result.detail})` : `Not sent: ${result.detail}`,
       }));
+      // A test that works resumes a target the receiver had said was gone.
+      if (result.ok) setTargets(await bridge.invoke('forward:list'));
     } catch (err) {
       setTests((t) => ({ ...t, [index]: `Not sent: ${message(err)}` }));
     }
@@ -86,18 +88,32 @@ function ForwardTargets() {
       </p>
       {loadError ? <p className="muted">Could not read the forwarding targets: {loadError}</p> : null}
       {targets.length > 0 ? (
-        <ul aria-label="Forwarding targets">
+        <ul className="targets" aria-label="Forwarding targets">
           {targets.map((t) => (
-            <li key={`${t.index}-${t.label}`}>
-              <code>{t.label}</code>
-              {t.level === 'outages' ? ' (outages only)' : ''}
-              {t.waiting > 0 ? ` — ${t.waiting} waiting` : ''}{' '}
-              <button type="button" onClick={() => void test(t.index)}>
-                Send test
-              </button>{' '}
-              <button type="button" onClick={() => void remove(t.index)}>
-                Remove
-              </button>
+            <li key={`${t.index}-${t.label}`} className="target">
+              <span className="target__label">
+                <code>{t.label}</code>
+                <span className="muted">
+                  {t.level === 'outages' ? ' (outages only)' : ''}
+                  {t.waiting > 0 ? ` — ${t.waiting} waiting` : ''}
+                </span>
+                {t.gone ? (
+                  <span role="status">
+                    {' '}
+                    — stopped: the receiver says this address is gone (HTTP 410). Send a test to resume.
+                  </span>
+                ) : t.failingSince ? (
+                  <span role="status"> — failing since {new Date(t.failingSince).toLocaleTimeString()}</span>
+                ) : null}
+              </span>
+              <span className="buttons target__buttons">
+                <button type="button" onClick={() => void test(t.index)}>
+                  Send test
+                </button>
+                <button type="button" onClick={() => void remove(t.index)}>
+                  Remove
+                </button>
+              </span>
               {tests[t.index] ? (
                 <span role="status" className="muted">
                   {' '}
@@ -110,7 +126,7 @@ function ForwardTargets() {
       ) : (
         <p className="muted">No forwarding target.</p>
       )}
-      <div className="form--inline">
+      <div className="form--feed">
         <label className="field">
           <span className="field__label">Service</span>
           <select value={type} onChange={(e) => setType(e.target.value as ForwardType)}>
@@ -121,13 +137,19 @@ function ForwardTargets() {
             ))}
           </select>
         </label>
-        <label className="field">
+        <label className="field form--feed__url">
           <span className="field__label">Webhook URL</span>
-          <input type="url" value={url} autoComplete="off" onChange={(e) => setUrl(e.target.value)} />
+          <input
+            type="url"
+            value={url}
+            autoComplete="off"
+            placeholder="https://hooks.example.com/…"
+            onChange={(e) => setUrl(e.target.value)}
+          />
         </label>
-        <label>
-          <input type="checkbox" checked={outagesOnly} onChange={(e) => setOutagesOnly(e.target.checked)} />{' '}
-          Outages only
+        <label className="check form--feed__check">
+          <input type="checkbox" checked={outagesOnly} onChange={(e) => setOutagesOnly(e.target.checked)} />
+          <span>Outages only</span>
         </label>
         <button
           type="button"
@@ -176,7 +198,7 @@ function CalendarExport() {
       <p className="fieldset__title">Maintenance calendar</p>
       <p className="muted">
         Planned and running maintenance of the vendors you watch, for your calendar app. In the browser
-        dashboard, subscribe to <code>/calendar.ics</code> to keep it up to date.
+        dashboard, subscribe to the address under “This browser” to keep it up to date.
       </p>
       <div className="buttons">
         <button type="button" onClick={() => void doExport()}>

@@ -9,6 +9,7 @@ import { useAppStore } from '../stores/app-store';
 import { formatLocal, plural } from '../format';
 import { plainError } from '../plain-error';
 import { isWebBridge } from '../web-bridge';
+import { FeedAddresses } from '../components/FeedAddresses';
 import { BrowserNotificationsField } from '../components/BrowserNotifications';
 
 export const MIN_INTERVAL_SECONDS = 30;
@@ -281,7 +282,8 @@ export function SettingsView() {
             checked={settings.notificationsEnabled}
             onChange={(e) => void update({ notificationsEnabled: e.target.checked })}
           />
-          <span>Show desktop notifications</span>
+          {/* In a browser there is no desktop: the toasts of this page (and, below, the browser's own). */}
+          <span>{web ? 'Show notifications in this page' : 'Show desktop notifications'}</span>
         </label>
         <fieldset className="fieldset" disabled={!settings.notificationsEnabled}>
           <legend>Quiet hours</legend>
@@ -326,6 +328,7 @@ export function SettingsView() {
       {web ? (
         <Section id="browser-title" title="This browser">
           <BrowserNotificationsField />
+          <FeedAddresses />
         </Section>
       ) : (
         <Section id="startup-title" title="Startup">

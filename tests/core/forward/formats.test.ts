@@ -38,8 +38,11 @@ describe('forward payloads', () => {
     expect(typeof payload.text).toBe('string');
     expect(payload.blocks[0]).toEqual({
       type: 'header',
-      text: { type: 'plain_text', text: message.title, emoji: true },
+      text: { type: 'plain_text', text: 'Kustomer: Email delays &lt;now&gt; &amp; later', emoji: true },
     });
+    expect(payload.text).toBe(
+      'Kustomer: Email delays &lt;now&gt; &amp; later: We are investigating delayed emails @everyone.',
+    );
     expect(payload.blocks[1].type).toBe('section');
     expect(payload.blocks[1].text.type).toBe('mrkdwn');
     expect(payload.blocks[1].text.text).not.toContain('<');
@@ -47,7 +50,7 @@ describe('forward payloads', () => {
     expect(payload.blocks[2].type).toBe('actions');
     expect(button).toMatchObject({
       type: 'button',
-      text: { type: 'plain_text' },
+      text: { type: 'plain_text', text: 'Open the incident on status.kustomer.com' },
       url: message.incident!.url,
     });
   });
@@ -67,18 +70,24 @@ describe('forward payloads', () => {
     expect(attachment.content.type).toBe('AdaptiveCard');
     expect(attachment.content.$schema).toBe('http://adaptivecards.io/schemas/adaptive-card.json');
     expect(attachment.content.body.every((b: { type: string }) => b.type === 'TextBlock')).toBe(true);
-    expect(attachment.content.body[0].text).toBe(message.title);
+    // `<` is followed by an invisible word joiner: no tag, no `<at>` mention, no autolink.
+    expect(attachment.content.body[0].text).toBe('Kustomer: Email delays <\u2060now> & later');
     expect(attachment.content.actions).toEqual([
-      { type: 'Action.OpenUrl', title: 'Open the incident', url: message.incident!.url },
+      {
+        type: 'Action.OpenUrl',
+        title: 'Open the incident on status.kustomer.com',
+        url: message.incident!.url,
+      },
     ]);
   });
 
   it('discord: content and an embed with the status color as a 24-bit integer, no mentions', () => {
     const payload = JSON.parse(formatRequest('discord', message).body);
-    expect(payload.content).toBe(message.title);
+    // Markdown syntax arrives backslash-escaped, as discord.js's escapeMarkdown does.
+    expect(payload.content).toBe('Kustomer: Email delays \\<now\\> & later');
     expect(payload.embeds).toHaveLength(1);
     expect(payload.embeds[0]).toMatchObject({
-      title: message.title,
+      title: payload.content,
       description: message.body,
       url: message.incident!.url,
       color: 0xd92b2b,
@@ -134,11 +143,18 @@ describe('forward targets', () => {
 
 describe('retry decisions', () => {
   const base = { attempts: 1, queuedAt: 0, now: 0, random: () => 0.5 };
-  it('2xx is done; 410 and other 4xx drop; 3xx drops', () => {
+  it('2xx is done; 410 marks the target gone; other 4xx drop; 3xx drops; a refused request is kept aside', () => {
     expect(decideRetry({ ...base, outcome: { kind: 'status', status: 204 } })).toEqual({ action: 'done' });
-    expect(decideRetry({ ...base, outcome: { kind: 'status', status: 410 } }).action).toBe('drop');
+    expect(decideRetry({ ...base, outcome: { kind: 'status', status: 410 } })).toEqual({
+      action: 'gone',
+      status: 410,
+    });
     expect(decideRetry({ ...base, outcome: { kind: 'status', status: 400 } }).action).toBe('drop');
     expect(decideRetry({ ...base, outcome: { kind: 'status', status: 301 } }).action).toBe('drop');
+    expect(decideRetry({ ...base, outcome: { kind: 'refused', message: 'invalid click header' } })).toEqual({
+      action: 'keep-aside',
+      reason: 'it could not be sent (invalid click header)',
+    });
   });
   it('network errors, 429 and 5xx retry: first within 5 s, doubling to at most 5 min', () => {
     const delays = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((attempts) => {
