@@ -1,5 +1,5 @@
 // What hosts show: each watched vendor's summary, the whole app state (tray, notices, settings), and the
-// debounced `state:changed` push that tells hosts to redraw.
+// push of what changed (`state:patch`, at most once a second; the whole state to in-process hosts).
 import type {
   AppState,
   PushChannel,
