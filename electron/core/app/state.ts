@@ -66,6 +66,8 @@ export interface AppStateInput {
   notices: readonly string[];
   /** Set when the command line overrides the stored interval. */
   intervalOverrideSeconds?: number;
+  sharedCause?: AppState['sharedCause'];
+  acks?: AppState['acks'];
 }
 
 /** The state hosts render: vendors worst first, then by name; the tray's one colour. */
@@ -83,6 +85,8 @@ export function buildAppState(input: AppStateInput): AppState {
     settings: structuredClone(input.settings),
     dataDir: input.dataDir,
     notices: [...input.notices],
+    ...(input.sharedCause !== undefined ? { sharedCause: input.sharedCause } : {}),
+    ...(input.acks !== undefined ? { acks: input.acks } : {}),
     ...(input.intervalOverrideSeconds !== undefined
       ? { intervalOverrideSeconds: input.intervalOverrideSeconds }
       : {}),

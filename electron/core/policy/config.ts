@@ -4,6 +4,7 @@ import type { MonitorEvent, NotifyLevel } from '../../../shared/model';
 import type { Settings } from '../../../shared/ipc';
 import { impactToStatus, isOutage, severity, type VendorStatus } from '../../../shared/status';
 import { isWatchedComponent } from '../monitor/components';
+import { DEFAULT_GROUP_TIMING, type GroupTiming, type PolicyAcks } from './group-policy';
 
 export interface VendorPolicy {
   notify: NotifyLevel;
@@ -19,9 +20,11 @@ export interface PolicyConfig {
   /** Minutes since local midnight of a time (injectable so tests don't depend on the machine's zone). */
   localMinutes?: (ms: number) => number;
   timing?: Partial<PolicyTiming>;
+  /** What the user acknowledged ("Got it"): its further updates stay quiet. */
+  acks?: PolicyAcks;
 }
 
-export interface PolicyTiming {
+export interface PolicyTiming extends GroupTiming {
   /** Events of one vendor within this window become one notification. */
   coalesceMs: number;
   /** This many vendors in one flush become one digest. */
@@ -46,6 +49,7 @@ export const DEFAULT_TIMING: PolicyTiming = {
   flapWindowMs: 15 * 60_000,
   catchUpMs: 60_000,
   rememberMs: 90 * 24 * 3600_000,
+  ...DEFAULT_GROUP_TIMING,
 };
 
 /** How bad the news is: the new status, or for a recovery the status it recovered from. */
@@ -119,7 +123,7 @@ export function inQuietHours(now: number, config: PolicyConfig): boolean {
   return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
 }
 
-function defaultLocalMinutes(ms: number): number {
+export function defaultLocalMinutes(ms: number): number {
   const d = new Date(ms);
   return d.getHours() * 60 + d.getMinutes();
 }

@@ -4,10 +4,11 @@
 // digests, flap damping, quiet hours, an offline catch-up digest, and never the same thing twice. Its work is
 // linear in the events and everything it keeps is bounded, so one page publishing thousands of changing
 // incidents is one vendor's problem.
-import type { MonitorEvent } from '../../../shared/model';
+import type { MonitorEvent, SharedCauseEvent } from '../../../shared/model';
 import type { AppNotification } from '../../../shared/notification';
 import { worstOf } from '../../../shared/status';
 import {
+  defaultLocalMinutes,
   DEFAULT_TIMING,
   eventSeverity,
   inQuietHours,
@@ -17,6 +18,7 @@ import {
   type PolicyTiming,
 } from './config';
 import { flappingNotice, roundTrips, settleTime } from './flapping';
+import { flushGroup, holdForGroup, inGroup, noteWorse, quietedByAck, takeGroupEvents } from './group-policy';
 import { isSnoozed } from './snooze';
 import {
   compact,
@@ -43,6 +45,8 @@ export { initialPolicyState, POLICY_LIMITS, type FlapEpisode, type PolicyState, 
 export interface PolicyInput {
   now: number;
   events?: MonitorEvent[];
+  /** The grouping's events of the same moment (several vendors failing together). */
+  groups?: readonly SharedCauseEvent[];
   /** The monitor's offline state, when known. */
   offline?: boolean;
 }
@@ -106,6 +110,14 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
     pendingOf.set(vid, waiting + 1);
   };
 
+  // A group tells its vendors' news: what of theirs still waits is dropped (outside quiet hours, whose
+  // digest already tells everything at once).
+  const covered = takeGroupEvents(state, input.groups ?? [], now);
+  if (covered.size && holdReason === null) {
+    state.pending = state.pending.filter((h) => !covered.has(vendorKey(h.event)));
+    for (const vid of covered) pendingOf.delete(vid);
+  }
+
   for (const event of input.events ?? []) {
     const vid = vendorKey(event);
     if (event.type === 'incidents_summarised') {
@@ -164,6 +176,9 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
       }
     }
     if (!isNews) continue;
+    noteWorse(state, event, now, timing);
+    if (holdReason === null && inGroup(state, vid)) continue;
+    if (quietedByAck(event, config.acks)) continue;
     const flap = state.flapping[vid];
     if (flap && isStatusChange(event)) {
       // The vendor's own status follows the oscillating component: kept for the settling word.
@@ -203,9 +218,29 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
     const vid = vendorKey(h.event);
     firstAt.set(vid, Math.min(firstAt.get(vid) ?? Infinity, h.at));
   }
+  // A vendor that got worse just after another waits a little, in case a group is forming.
+  const waitingFor = new Map<string, MonitorEvent[]>();
   for (const h of state.pending) {
     const vid = vendorKey(h.event);
-    if (holdReason !== null || now - firstAt.get(vid)! >= timing.coalesceMs) {
+    const list = waitingFor.get(vid);
+    if (list) list.push(h.event);
+    else waitingFor.set(vid, [h.event]);
+  }
+  const heldForGroup = new Set<string>();
+  const extraWakes: number[] = [];
+  if (holdReason === null) {
+    for (const [vid, events] of waitingFor) {
+      const first = firstAt.get(vid)!;
+      if (now - first >= timing.coalesceMs && holdForGroup(state, vid, events, first, now, timing)) {
+        heldForGroup.add(vid);
+        extraWakes.push(first + timing.groupHoldMs);
+      }
+    }
+  }
+  for (const h of state.pending) {
+    const vid = vendorKey(h.event);
+    if (heldForGroup.has(vid)) stillPending.push(h);
+    else if (holdReason !== null || now - firstAt.get(vid)! >= timing.coalesceMs) {
       if (holdReason !== null) hold(h.event);
       else {
         const list = ready.get(vid);
@@ -236,6 +271,17 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
     }
   }
 
+  const groupNotice = flushGroup(state, now, timing.coalesceMs, {
+    silenced: globallyOff || holdReason !== null,
+    acks: config.acks,
+    wantsVendor: (vid) => !isSnoozed(state, vid, now) && config.vendors[vid]?.notify !== 'muted',
+    clock: (at) => {
+      const m = (config.localMinutes ?? defaultLocalMinutes)(Date.parse(at));
+      return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    },
+  });
+  if (groupNotice) out.push(groupNotice);
+
   // The digest of what was held, once quiet hours and the catch-up window are over.
   if (holdReason === null && state.held.length) {
     out.push(digest(state.held, state.heldReason ?? 'quiet', now));
@@ -245,7 +291,7 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
   if (state.catchUpUntil !== null && now >= state.catchUpUntil) state.catchUpUntil = null;
 
   prune(state, now, timing);
-  return { state, notifications: out, wakeAt: nextWake(state, now, timing) };
+  return { state, notifications: out, wakeAt: nextWake(state, now, timing, extraWakes) };
 }
 
 function iso(ms: number): string {
@@ -272,9 +318,12 @@ function digest(held: HeldEvent[], reason: 'quiet' | 'offline' | 'burst', now: n
   };
 }
 
-function nextWake(state: PolicyState, now: number, timing: PolicyTiming): number | null {
-  const times: number[] = [];
-  for (const h of state.pending) times.push(h.at + timing.coalesceMs);
+function nextWake(state: PolicyState, now: number, timing: PolicyTiming, extra: number[]): number | null {
+  const times: number[] = [...extra];
+  // A vendor held for a group past its coalescing window wakes at its hold's end (in `extra`).
+  for (const h of state.pending) if (h.at + timing.coalesceMs > now) times.push(h.at + timing.coalesceMs);
+  const groupWaits = state.group?.waitingSince;
+  if (typeof groupWaits === 'number') times.push(groupWaits + timing.coalesceMs);
   for (const f of Object.values(state.flapping)) times.push(f.lastChangeAt + f.settleMs);
   if (state.catchUpUntil !== null) times.push(state.catchUpUntil);
   if (state.held.length && state.offlineSince === null && state.catchUpUntil === null) {

@@ -2,6 +2,7 @@
 // and the bounds that keep all of it small however much a page publishes.
 import type { MonitorEvent } from '../../../shared/model';
 import type { PolicyTiming } from './config';
+import type { PolicyGroup } from './group-policy';
 
 /** Until a time; "until this incident ends" also ends when the vendor is operational again (at most a week). */
 export interface Snooze {
@@ -61,6 +62,10 @@ export interface PolicyState {
   offlineSince: number | null;
   catchUpUntil: number | null;
   snoozes: Record<string, Snooze>;
+  /** The group of vendors failing together being told, if any (absent in states written before groups). */
+  group?: PolicyGroup | null;
+  /** Vendor id → when it last got worse, for holding a vendor's news a little while a group may form. */
+  worsened?: Record<string, number>;
 }
 
 export function initialPolicyState(): PolicyState {
@@ -76,6 +81,8 @@ export function initialPolicyState(): PolicyState {
     offlineSince: null,
     catchUpUntil: null,
     snoozes: {},
+    group: null,
+    worsened: {},
   };
 }
 
