@@ -54,7 +54,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     : baseTimers;
   const now = (): number => timers.now();
   // Every read is counted and timed for /metrics; the gauges read the monitor at scrape time.
-  const metrics = createMetrics(() => ctx.monitor.views());
+  const metrics = createMetrics(
+    () => ctx.monitor.views(),
+    () => (sharedCause.open() ? 1 : 0),
+  );
   const read: ReadFn = metrics.instrument(
     options.read ?? (readSnapshot as ReadFn),
     (url) => ctx.monitor.views().find((v) => v.entry.url === url)?.name ?? url,
@@ -179,7 +182,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }),
     lookUpAllowed: () => ctx.settings.lookUpCommonProviders !== false,
     // Read once for the group through the engine's own reader (timeouts, size cap, address guard).
-    lookUp: async (provider) => (await read(provider.url, { http })).snapshot,
+    lookUp: async (provider) =>
+      (await (options.read ?? (readSnapshot as ReadFn))(provider.url, { http })).snapshot,
     onLateEvents: (groups) => afterEvents([], groups),
   });
 

@@ -47,6 +47,7 @@ export function webhookPayload(message: ForwardMessage): unknown {
     severity: message.severity,
     vendor: message.vendor,
     incident: message.incident,
+    group: message.group ?? null,
     at: message.at,
   };
 }
