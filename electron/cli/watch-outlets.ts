@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { ForwardTarget, WatchEntry } from '../../shared/model';
+import type { ForwardTarget, SharedCauseEvent, WatchEntry } from '../../shared/model';
 import { createOutlets } from '../core/app/outlets';
 import { createPolicyRunner, policyConfigOf, type PolicyRunner } from '../core/app/policy';
 import { DEFAULT_SETTINGS } from '../core/app/stores';
@@ -30,6 +30,8 @@ export async function startWatchForwarding(opts: {
   targets: readonly ForwardTarget[];
   dataDir: string;
   log: (line: string) => void;
+  /** The groups of vendors failing together, told once as a group (and its later stages as follow-ups). */
+  onGroups?: (listener: (groups: SharedCauseEvent[]) => void) => () => void;
 }): Promise<WatchForwarding> {
   const { monitor, log } = opts;
   const store = createFileStore<PolicyState>(path.join(opts.dataDir, 'watch-notifications.json'));
@@ -73,6 +75,9 @@ export async function startWatchForwarding(opts: {
   });
   let lastOffline = false;
   const offEvents = monitor.onEvents((events) => policy.step(events));
+  const offGroups = opts.onGroups?.((groups) => {
+    if (groups.length) policy.step([], undefined, groups);
+  });
   const offChange = monitor.onChange(() => {
     const offline = monitor.isOffline();
     if (offline !== lastOffline) {
@@ -83,6 +88,7 @@ export async function startWatchForwarding(opts: {
   return {
     async stop() {
       offEvents();
+      offGroups?.();
       offChange();
       policy.stop();
       save();
