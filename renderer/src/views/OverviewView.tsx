@@ -15,6 +15,7 @@ import { UNCATALOGED, vendorCategory } from '../vendor-category';
 import { RelativeTime } from '../components/RelativeTime';
 import { VendorWarning, vendorWarningKind } from '../components/VendorWarning';
 import { NavLink } from '../components/NavLink';
+import { SharedCauseBanner } from '../components/SharedCauseBanner';
 import { useNow } from '../hooks/useNow';
 import { formatDuration, parseTime, plural } from '../format';
 
@@ -247,6 +248,8 @@ function useSlashToSearch(input: RefObject<HTMLInputElement | null>): void {
 
 export function OverviewView() {
   const vendors = useAppStore((s) => s.state?.vendors ?? []);
+  const sharedCause = useAppStore((s) => s.state?.sharedCause ?? null);
+  const acks = useAppStore((s) => s.state?.acks);
   const query = useUi((s) => s.query);
   const filter = useUi((s) => s.filter);
   const density = useUi((s) => s.density);
@@ -331,6 +334,7 @@ export function OverviewView() {
           {summary}
         </p>
       </div>
+      <SharedCauseBanner group={sharedCause} acks={acks ?? []} />
       {vendors.length === 0 ? (
         <div className="empty">
           <p>You do not watch any vendor yet.</p>
