@@ -85,3 +85,20 @@ describe('overview banner for vendors failing together', () => {
     expect(within(banner).queryByRole('button', { name: 'Got it' })).toBeNull();
   });
 });
+
+describe('the setting to look up common providers', () => {
+  it('is on by default and can be turned off', async () => {
+    const bridge = createFakeBridge({
+      'state:get': async () =>
+        appState([], { settings: { ...appState([]).settings, lookUpCommonProviders: true } }),
+      'settings:update': async (patch) => ({ ...appState([]).settings, ...patch }),
+    });
+    renderApp(bridge, '#/settings');
+    const box = await screen.findByRole('checkbox', {
+      name: /Look up common providers when several vendors fail/,
+    });
+    expect((box as HTMLInputElement).checked).toBe(true);
+    await userEvent.click(box);
+    expect(bridge.callsTo('settings:update')).toEqual([{ lookUpCommonProviders: false }]);
+  });
+});
