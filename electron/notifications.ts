@@ -4,6 +4,7 @@ import { Notification } from 'electron';
 import type { NavigateTarget } from '../shared/ipc';
 import type { AppNotification } from '../shared/notification';
 import { isOutage } from '../shared/status';
+import { notificationBody, notificationTitle } from './core/text/desktop-text';
 
 /** Notifications kept alive for their click handlers; the oldest are let go beyond this. */
 const MAX_KEPT = 50;
@@ -50,8 +51,9 @@ export class Notifier {
     const ackable =
       this.options.platform === 'darwin' && !!this.options.acknowledge && canAcknowledge(notification);
     const native = new Notification({
-      title: notification.title,
-      body: notification.body,
+      // Vendor text goes through desktop-text: no control character, and no markup on Linux.
+      title: notificationTitle(notification.title),
+      body: notificationBody(notification.body, this.options.platform),
       ...(this.options.iconPath ? { icon: this.options.iconPath } : {}),
       // Linux: outages stay until seen; everything else is normal.
       ...(this.options.platform === 'linux' ? { urgency: outage ? 'critical' : 'normal' } : {}),

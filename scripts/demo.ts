@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { stopWithNpm } from './stop-with-npm.mjs';
 import type { StatuspageFixture } from '../tests/fakes/statuspage-server';
 import type { WatchlistFile } from '../shared/model';
 
@@ -23,6 +24,8 @@ const onStopSignal = (): void => {
 };
 process.on('SIGINT', onStopSignal);
 process.on('SIGTERM', onStopSignal);
+// npm's shell does not pass its SIGTERM on: npm being stopped is noticed here and counts as one.
+stopWithNpm();
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -173,15 +176,17 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (stopRequested) return 0;
-  // Found exactly as `npm start` finds it, without the electron package's download attempt.
-  const { electronBinary } = await import('./start.mjs');
-  const electron = values.web ? null : electronBinary(ROOT);
-  if (!values.web && !electron?.found) {
-    process.stderr.write(
-      `demo: the Electron binary is not installed on this machine (${electron?.binary ?? 'node_modules/electron/dist'} is missing), so the desktop app cannot start.\n` +
-        'Run the same demo in your browser instead:  npm run demo -- --web\n',
-    );
-    return 1;
+  if (!values.web) {
+    // The same step as `npm start`: Electron's binary is downloaded on first use; when that fails, why and
+    // the ways forward (this demo in the browser among them) are said, and the demo stops.
+    const { ensureElectron } = await import('./ensure-electron.mjs');
+    const binary = await ensureElectron({
+      root: ROOT,
+      command: 'npm run demo',
+      browserCommand: 'npm run demo -- --web',
+    });
+    if (stopRequested) return 0;
+    if (!binary) return 1;
   }
   const intervalSeconds = Math.max(1, Math.round(baseInterval / speed));
 

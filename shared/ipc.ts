@@ -34,6 +34,8 @@ export interface VendorSummary {
   stale: boolean;
   error: SnapshotError | null;
   watchedComponents: string[];
+  /** Watched names the page lacks, each with its nearest name (shared/component-match.ts); absent when none. */
+  unmatchedComponents?: Array<{ name: string; suggestion: string | null }>;
   notify: NotifyLevel;
   snoozedUntil: string | null;
 }

@@ -91,6 +91,11 @@ export interface Snapshot {
   incidents: Incident[];
   fetchedAt: string;
   error: SnapshotError | null;
+  /**
+   * Watched names (given with the read) that match no component of the page, each with the page's
+   * nearest name or null; absent when every watched name matched. Such a vendor's status is unknown.
+   */
+  unmatchedComponents?: Array<{ name: string; suggestion: string | null }>;
 }
 
 interface EventBase {
@@ -124,7 +129,9 @@ export type MonitorEvent =
   | (EventBase & { type: 'vendor_unreachable'; error: SnapshotError })
   | (EventBase & { type: 'vendor_recovered' })
   /** Incident changes of one poll past the per-vendor bound, counted instead of told one by one. */
-  | (EventBase & { type: 'incidents_summarised'; count: number });
+  | (EventBase & { type: 'incidents_summarised'; count: number })
+  /** Component changes of one poll past the per-vendor bound, counted instead of told one by one. */
+  | (EventBase & { type: 'components_summarised'; count: number });
 export type MonitorEventType = MonitorEvent['type'];
 
 export type NotifyLevel = 'all' | 'outages' | 'muted';

@@ -18,6 +18,9 @@ export const PLATFORM_IDS = [
   'slack',
   'heroku',
   'apple',
+  'pagerduty',
+  'salesforce',
+  'zendesk',
   'feed',
 ] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];
@@ -39,5 +42,8 @@ export const PLATFORM_LABEL: Record<PlatformId, string> = {
   slack: 'Slack',
   heroku: 'Heroku',
   apple: 'Apple System Status',
+  pagerduty: 'PagerDuty status page',
+  salesforce: 'Salesforce Trust',
+  zendesk: 'Zendesk status',
   feed: 'RSS/Atom feed',
 };

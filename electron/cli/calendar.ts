@@ -9,6 +9,7 @@ import { mapPool } from '../core/pool';
 import { readSnapshot } from '../core/read';
 import { parseWatchlist, vendorIdFor } from '../core/watchlist';
 import { CALENDAR_HELP as USAGE } from './help/calendar';
+import { terminalText } from '../core/text/terminal-text';
 
 export async function run(argv: string[]): Promise<number> {
   let values: { config?: string; timeout?: string; help?: boolean };
@@ -67,7 +68,7 @@ export async function run(argv: string[]): Promise<number> {
       const name = entry.name ?? snapshot.vendor.name;
       if (snapshot.error) {
         failed++;
-        process.stderr.write(`statustray calendar: ${name}: ${snapshot.error.message}\n`);
+        process.stderr.write(`statustray calendar: ${terminalText(`${name}: ${snapshot.error.message}`)}\n`);
         return { id: vendorIdFor(entry.url), name, snapshot: null };
       }
       return {

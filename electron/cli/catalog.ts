@@ -3,6 +3,7 @@ import type { CatalogEntry } from '../../shared/catalog-types';
 import { CATALOG, searchCatalog } from '../../shared/catalog';
 import { stopQuietlyOnBrokenPipe } from './broken-pipe';
 import { CATALOG_HELP as HELP } from './help/catalog';
+import { terminalText } from '../core/text/terminal-text';
 
 interface Options {
   query: string;
@@ -51,14 +52,15 @@ export async function run(argv: string[], io: CatalogIo = processIo): Promise<nu
     return 0;
   }
   if (entries.length === 0) {
-    io.stdout.write(
-      `No vendor in the catalog matches "${query}". Any status page address works with \`check\`.\n`,
+    // Said on stderr, so that a script reading the table gets an empty output; still a successful search.
+    io.stderr.write(
+      `"${terminalText(query)}" is not in the catalog — paste its status page address: statustray check <address>\n`,
     );
     return 0;
   }
   io.stdout.write(formatTable(entries) + '\n');
   const total = query
-    ? `${entries.length} match${entries.length === 1 ? '' : 'es'} for "${query}"`
+    ? `${entries.length} match${entries.length === 1 ? '' : 'es'} for "${terminalText(query)}"`
     : `${entries.length} entries`;
   io.stdout.write(`\n${total}.\n`);
   return 0;
@@ -69,7 +71,9 @@ const MAX_NAME = 44;
 
 /** A plain-text table: one entry a line, columns padded to the widest cell (names cut at 44 characters). */
 export function formatTable(entries: readonly CatalogEntry[]): string {
-  const rows = entries.map((e) => [truncate(e.name, MAX_NAME), e.category, e.platform, urlCell(e)]);
+  const rows = entries.map((e) =>
+    [truncate(e.name, MAX_NAME), e.category, e.platform, urlCell(e)].map(terminalText),
+  );
   const widths = COLUMNS.map((title, i) => Math.max(title.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]): string =>
     cells

@@ -9,9 +9,11 @@ import type { HttpClient } from '../core/http/types';
 import { mapPool } from '../core/pool';
 import { parseUserUrl, readSnapshot } from '../core/read';
 import { isOpen } from '../core/rollup';
+import { unmatchedSentence } from '../../shared/component-match';
 import { stopQuietlyOnBrokenPipe } from './broken-pipe';
 import { CHECK_HELP as HELP, FAIL_ON_LEVELS } from './help/check';
 import { atOrWorse, checkExitCode, isStatus } from './gate';
+import { terminalText } from '../core/text/terminal-text';
 
 export const CHECK_CONCURRENCY = 64;
 
@@ -32,6 +34,8 @@ export async function checkUrls(
     http: HttpClient;
     timeoutMs?: number;
     concurrency?: number;
+    /** "Group/Component" or "Component": only these count for each page's status (all when none). */
+    components?: string[];
     onSnapshot: (snapshot: Snapshot, index: number) => void;
   },
 ): Promise<{ failed: number }> {
@@ -39,7 +43,11 @@ export async function checkUrls(
   let next = 0;
   let failed = 0;
   await mapPool(urls, opts.concurrency ?? CHECK_CONCURRENCY, async (url, index) => {
-    const { snapshot } = await readSnapshot(url, { http: opts.http, timeoutMs: opts.timeoutMs });
+    const { snapshot } = await readSnapshot(url, {
+      http: opts.http,
+      timeoutMs: opts.timeoutMs,
+      ...(opts.components?.length ? { watchedComponents: opts.components } : {}),
+    });
     if (snapshot.error) failed++;
     done.set(index, snapshot);
     for (let s = done.get(next); s !== undefined; s = done.get(next)) {
@@ -97,12 +105,13 @@ export function tableRow(s: Snapshot): Row {
     i.kind === 'maintenance' ? i.status === 'in_progress' : isOpen(i),
   ).length;
   return {
-    vendor: truncate(s.error ? s.url : s.vendor.name, 40),
+    // Vendor text goes through terminal-text: no control character, no forged line.
+    vendor: truncate(terminalText(s.error ? s.url : s.vendor.name), 40),
     status: `${STATUS_LOOK[s.status].symbol} ${STATUS_LABEL[s.status]}`,
     statusKey: s.status,
     problems: s.error ? '–' : `${problems}/${s.components.length}`,
     incidents: s.error ? '–' : String(open),
-    error: s.error ? `${s.error.kind}: ${s.error.message}` : '',
+    error: s.error ? terminalText(`${s.error.kind}: ${s.error.message}`) : '',
   };
 }
 
@@ -153,6 +162,7 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
         json: { type: 'boolean' },
         timeout: { type: 'string' },
         'fail-on': { type: 'string' },
+        component: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -203,21 +213,26 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   let atFailLevel = 0;
   // Named on stderr when the gate closes, so that a pipeline's log says why (the first few).
   const gated: string[] = [];
+  const unmatched: string[] = [];
   try {
     if (values.json) io.stdout.write('[');
     result = await checkUrls(positionals, {
       http,
       timeoutMs,
+      ...(values.component?.length ? { components: values.component } : {}),
       onSnapshot: (snapshot, index) => {
         if (failOn && !snapshot.error && atOrWorse(snapshot.status, failOn)) {
           atFailLevel++;
-          if (gated.length < 5) gated.push(`${snapshot.vendor.name} (${STATUS_LABEL[snapshot.status]})`);
+          if (gated.length < 5)
+            gated.push(`${terminalText(snapshot.vendor.name)} (${STATUS_LABEL[snapshot.status]})`);
         }
         if (values.json) {
           // One JSON array, written as it fills so that memory stays flat however many pages.
           io.stdout.write((index === 0 ? '\n' : ',\n') + indent(JSON.stringify(snapshot, null, 2)));
         } else {
           rows.push(tableRow(snapshot));
+          for (const u of snapshot.unmatchedComponents ?? [])
+            if (unmatched.length < 20) unmatched.push(`${snapshot.vendor.name}: ${unmatchedSentence(u)}`);
         }
       },
     });
@@ -229,6 +244,8 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   } else {
     const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
     io.stdout.write(formatTable(rows, io.stdout.isTTY === true && !noColor));
+    // A watched name the page lacks makes the status unknown: say which, and the page's nearest name.
+    if (unmatched.length) io.stdout.write('\n' + unmatched.map((line) => terminalSafe(line) + '\n').join(''));
   }
   if (failOn && atFailLevel > 0) {
     const more = atFailLevel > gated.length ? ` and ${atFailLevel - gated.length} more` : '';
@@ -237,6 +254,12 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
     );
   }
   return checkExitCode({ failed: result.failed, atFailLevel });
+}
+
+/** Page text on a terminal: control characters (escape sequences, forged line breaks) shown as "?". */
+function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
 function indent(json: string): string {

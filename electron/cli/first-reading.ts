@@ -4,6 +4,7 @@ import type { MonitorEvent, SnapshotError } from '../../shared/model';
 import { STATUS_LABEL, type VendorStatus } from '../../shared/status';
 import type { VendorRuntimeView } from '../core/monitor/monitor';
 import { isOpen } from '../core/rollup';
+import { unmatchedSentence } from '../../shared/component-match';
 
 /** A line of `watch --json` beside the monitor's events: a vendor's status when first read. */
 export interface FirstReading {
@@ -16,6 +17,8 @@ export interface FirstReading {
   openIncidentCount: number;
   /** The titles of the first MAX_TITLES of them. */
   openIncidents: string[];
+  /** Watched names the page lacks, with its nearest name (the status is unknown then); absent when none. */
+  unmatchedComponents?: Array<{ name: string; suggestion: string | null }>;
 }
 
 const MAX_TITLES = 20;
@@ -45,6 +48,9 @@ export class FirstReadings {
         status: view.status,
         openIncidentCount: open.length,
         openIncidents: open.slice(0, MAX_TITLES).map((i) => i.title),
+        ...(view.lastGood.unmatchedComponents?.length
+          ? { unmatchedComponents: view.lastGood.unmatchedComponents.slice(0, MAX_TITLES) }
+          : {}),
       };
     }
     if (told === undefined && view.lastError) {
@@ -71,7 +77,8 @@ export function startLineText(line: StartLine): string {
   const incidents = line.openIncidentCount
     ? ` — open: ${line.openIncidents.slice(0, 3).join('; ')}${more > 0 ? ` (+${more} more)` : ''}`
     : '';
-  return `${STATUS_LABEL[line.status]} (first reading)${incidents}`;
+  const unmatched = (line.unmatchedComponents ?? []).map((u) => ` — ${unmatchedSentence(u)}`).join('');
+  return `${STATUS_LABEL[line.status]} (first reading)${incidents}${unmatched}`;
 }
 
 function errorText(error: SnapshotError): string {

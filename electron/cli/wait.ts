@@ -16,6 +16,7 @@ import {
   UNTIL_LEVELS,
   WAIT_HELP as HELP,
 } from './help/wait';
+import { terminalText } from '../core/text/terminal-text';
 
 export interface WaitIo {
   stdout: { write(text: string): unknown };
@@ -79,7 +80,10 @@ export function parseWaitArgs(argv: string[]): WaitOptions | 'help' | { error: s
 
 /** What a line says about one page: its status, or that it cannot be read. A new reading prints when this changes. */
 export function readingOf(s: Snapshot): string {
-  return s.error ? `cannot read the page (${s.error.kind}: ${s.error.message})` : STATUS_LABEL[s.status];
+  // Vendor text goes through terminal-text: no control character, no forged line.
+  return s.error
+    ? `cannot read the page (${s.error.kind}: ${terminalText(s.error.message)})`
+    : STATUS_LABEL[s.status];
 }
 
 function stamp(ms: number): string {
@@ -136,7 +140,7 @@ export async function run(argv: string[], io: WaitIo = process): Promise<number>
         const before = said.get(i);
         if (before === reading) return;
         said.set(i, reading);
-        const name = s.error ? urls[i]! : s.vendor.name;
+        const name = terminalText(s.error ? urls[i]! : s.vendor.name);
         io.stdout.write(`${stamp(Date.now())}  ${name} — ${reading}${before ? ` (was ${before})` : ''}\n`);
       });
       if (latest.every((s) => isAtLevel(s, until))) {
@@ -153,7 +157,9 @@ export async function run(argv: string[], io: WaitIo = process): Promise<number>
     await http.close();
   }
   const behind = latest
-    .map((s, i) => (isAtLevel(s, until) ? null : `${s.error ? urls[i] : s.vendor.name}: ${readingOf(s)}`))
+    .map((s, i) =>
+      isAtLevel(s, until) ? null : `${terminalText(s.error ? urls[i]! : s.vendor.name)}: ${readingOf(s)}`,
+    )
     .filter((line): line is string => line !== null);
   io.stderr.write(
     `statustray wait: gave up after ${Math.round(timeoutMs / 1000)} s; not ${level.toLowerCase()} or better:\n` +

@@ -1,5 +1,6 @@
 // What `watch` adds around its monitor for teams: forwarding the notifications the desktop would show
 // (same policy, from a durable outbox in the data folder) and a Prometheus /metrics endpoint.
+import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,6 +16,8 @@ import type { Monitor } from '../core/monitor/monitor';
 import { realTimers } from '../core/monitor/types';
 import { initialPolicyState, type PolicyState } from '../core/policy/policy';
 import { createFileStore } from '../core/storage/file-store';
+import { PRIVATE_FILE_MODE } from '../core/storage/private-dir';
+import { createAccessToken, presentedToken, tokenMatches } from '../web/access';
 
 export interface WatchForwarding {
   stop(): Promise<void>;
@@ -98,17 +101,51 @@ export async function startWatchForwarding(opts: {
   };
 }
 
-/** Serves GET /metrics (and nothing else) on host:port; loopback unless the user names another host. */
+/**
+ * The key `/metrics` asks for when served beyond loopback: `STATUSTRAY_TOKEN` when set, else the one kept
+ * in the data folder (0600, made on first need), so that a Prometheus scrape config keeps working across
+ * restarts.
+ */
+export async function metricsAccessKey(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  if (env.STATUSTRAY_TOKEN) return env.STATUSTRAY_TOKEN;
+  const file = path.join(dataDir, 'metrics-token');
+  const kept = await fs.readFile(file, 'utf8').then(
+    (text) => text.trim(),
+    () => '',
+  );
+  if (kept) return kept;
+  const key = createAccessToken();
+  await fs.writeFile(file, key + '\n', { mode: PRIVATE_FILE_MODE });
+  return key;
+}
+
+/**
+ * Serves GET /metrics (and nothing else) on host:port; loopback unless the user names another host. With
+ * a `key`, a scrape must present it as web's API does (`Authorization: Bearer`, `X-StatusTray-Token` or
+ * `?token=`), else it gets 401.
+ */
 export async function startMetricsServer(
   metrics: EngineMetrics,
   port: number,
   host = '127.0.0.1',
+  key: string | null = null,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = url.pathname;
     if (pathname !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Only GET /metrics is served here.\n');
+      return;
+    }
+    if (key !== null && !tokenMatches(presentedToken(req, url), key)) {
+      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer' });
+      res.end(
+        'These metrics need the key "statustray watch" printed: send it as Authorization: Bearer <key>.\n',
+      );
       return;
     }
     metrics.text().then(

@@ -19,8 +19,10 @@ import { ensurePrivateDir } from '../core/storage/private-dir';
 import { parseWatchlist, vendorIdFor } from '../core/watchlist';
 import { FirstReadings, startLineText, type StartLine } from './first-reading';
 import { periodicSave } from './periodic-save';
-import { startMetricsServer, startWatchForwarding } from './watch-outlets';
+import { isLoopbackHost } from '../web/security';
+import { metricsAccessKey, startMetricsServer, startWatchForwarding } from './watch-outlets';
 import { WATCH_HELP as USAGE } from './help/watch';
+import { terminalText } from '../core/text/terminal-text';
 
 /** How often, at most, the history is written while watching (it is also written on stop). */
 export const HISTORY_SAVE_PERIOD_MS = 5 * 60_000;
@@ -38,8 +40,11 @@ export function formatEvent(event: MonitorEvent): string {
   const what =
     event.type === 'incidents_summarised'
       ? `${event.count.toLocaleString('en-US')} more incident changes`
-      : eventLine(event);
-  return `${stamp(event.at)}  ${event.vendor} — ${what}`;
+      : event.type === 'components_summarised'
+        ? `${event.count.toLocaleString('en-US')} more component changes`
+        : eventLine(event);
+  // Vendor text goes through terminal-text: no control character, no forged line.
+  return `${stamp(event.at)}  ${terminalText(event.vendor)} — ${terminalText(what)}`;
 }
 
 /** One readable line for several vendors failing together. */
@@ -55,7 +60,7 @@ export function formatSharedCauseEvent(event: SharedCauseEvent): string {
 
 /** One readable line for what is said at a vendor's first read. */
 export function formatStartLine(line: StartLine): string {
-  return `${stamp(line.at)}  ${line.vendor} — ${startLineText(line)}`;
+  return `${stamp(line.at)}  ${terminalText(line.vendor)} — ${terminalText(startLineText(line))}`;
 }
 
 function stamp(iso: string): string {
@@ -125,7 +130,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { watchlist, problems } = parseWatchlist(text);
   const name = path.basename(configPath);
-  for (const p of problems) process.stderr.write(`statustray watch: ${name}: ${p}\n`);
+  for (const p of problems) process.stderr.write(`statustray watch: ${terminalText(`${name}: ${p}`)}\n`);
   if (!watchlist || watchlist.vendors.length === 0) {
     process.stderr.write(`statustray watch: ${name} has no vendor to watch\n`);
     return 1;
@@ -155,12 +160,7 @@ export async function run(argv: string[]): Promise<number> {
   const http = createHttpClient();
   const metrics = metricsPort === undefined ? null : createMetrics(() => monitor.views());
   const monitor: Monitor = new Monitor({
-    read: metrics
-      ? metrics.instrument(
-          readSnapshot,
-          (url) => monitor.views().find((v) => v.entry.url === url)?.name ?? url,
-        )
-      : readSnapshot,
+    read: metrics ? metrics.instrument(readSnapshot) : readSnapshot,
     http,
     intervalMs: intervalSeconds * 1000,
     fastIntervalMs: Math.min(30, intervalSeconds) * 1000,
@@ -212,7 +212,7 @@ export async function run(argv: string[]): Promise<number> {
   process.stderr.write(
     `statustray watch: watching ${n} vendor${n === 1 ? '' : 's'} every ${intervalSeconds} s. Press Ctrl-C to stop.\n`,
   );
-  const log = (line: string): void => void process.stderr.write(`statustray watch: ${line}\n`);
+  const log = (line: string): void => void process.stderr.write(`statustray watch: ${terminalText(line)}\n`);
   const forwarding = watchlist.forward?.length
     ? await startWatchForwarding({
         monitor,
@@ -229,8 +229,17 @@ export async function run(argv: string[]): Promise<number> {
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   if (metrics && metricsPort !== undefined) {
     try {
-      metricsServer = await startMetricsServer(metrics, metricsPort, values['metrics-host']);
+      // Beyond loopback, other machines can reach it: it asks for a key, as web's feeds do.
+      const host = values['metrics-host'] ?? '127.0.0.1';
+      const key = isLoopbackHost(host) ? null : await metricsAccessKey(dataDir);
+      metricsServer = await startMetricsServer(metrics, metricsPort, host, key);
       log(`metrics at ${metricsServer.url}`);
+      if (key !== null)
+        log(
+          `warning: metrics are served on ${host}, reachable from other machines; a scrape must send the key ` +
+            `(Authorization: Bearer ${key}, or ?token=${key}). It is kept in ${path.join(dataDir, 'metrics-token')}; ` +
+            'STATUSTRAY_TOKEN sets another.',
+        );
     } catch (err) {
       log(`cannot serve metrics on port ${metricsPort}: ${(err as Error).message}`);
       await forwarding?.stop();

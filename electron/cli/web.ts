@@ -13,6 +13,7 @@ import { parseWebArgs, UsageError, WEB_USAGE, type WebArgs } from '../web/cli-ar
 import { startDashboard, type Dashboard } from '../web/dashboard';
 import { openBrowser, shouldOpenBrowser } from '../web/open-browser';
 import { isLoopbackHost } from '../web/security';
+import { terminalText } from '../core/text/terminal-text';
 
 /** Where the command line keeps its data (the same place as `watch`). */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -82,7 +83,8 @@ export async function run(argv: string[]): Promise<number> {
   const dataDir = defaultDataDir();
   await ensurePrivateDir(dataDir);
 
-  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  // Notices quote vendor text: through terminal-text, one line each, no control character.
+  const log = (line: string): void => void process.stderr.write(`${terminalText(line)}\n`);
   const core = createAppCore({ dataDir, watchlistPath, intervalSeconds });
   let dashboard: Dashboard;
   try {

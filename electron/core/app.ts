@@ -58,10 +58,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     () => ctx.monitor.views(),
     () => (sharedCause.open() ? 1 : 0),
   );
-  const read: ReadFn = metrics.instrument(
-    options.read ?? (readSnapshot as ReadFn),
-    (url) => ctx.monitor.views().find((v) => v.entry.url === url)?.name ?? url,
-  );
+  const read: ReadFn = metrics.instrument(options.read ?? (readSnapshot as ReadFn));
   const ownsHttp = !options.http;
   const http = options.http ?? createHttpClient();
   const stores = openAppStores(options, now);

@@ -9,8 +9,10 @@ import { classifyError } from './http/client';
 import { planMaintenance } from './maintenance';
 import { ADAPTERS } from './platforms';
 import { decodeText } from './platforms/common/encoding';
-import type { Detection, ReadContext } from './platforms/types';
+import { OtherPlatformError } from './platforms/common/other-platform';
+import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './platforms/types';
 import { orderIncidents, vendorStatus } from './rollup';
+import { unmatchedComponents } from '../../shared/component-match';
 import { clampError, clampRead, clampText, TEXT_LIMITS } from './text-limits';
 
 export { vendorStatus, orderIncidents, selectWatched, componentKey } from './rollup';
@@ -171,6 +173,17 @@ export function errorSnapshot(
   };
 }
 
+function adapterFor(detection: Detection): PlatformAdapter {
+  const adapter = ADAPTERS.find((a) => a.id === detection.platform);
+  if (!adapter) {
+    throw new FetchError(
+      'unrecognized',
+      `StatusTray cannot read ${PLATFORM_LABEL[detection.platform]} pages yet`,
+    );
+  }
+  return adapter;
+}
+
 export async function readSnapshot(url: string, opts: ReadOptions): Promise<ReadOutcome> {
   const now = opts.now ?? Date.now;
   const http = opts.detection ? opts.http : memoize(opts.http);
@@ -178,16 +191,20 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
   let detection: Detection | null = opts.detection ?? null;
   try {
     detection ??= await detectPlatform(url, ctx);
-    const adapter = ADAPTERS.find((a) => a.id === detection!.platform);
-    if (!adapter) {
-      throw new FetchError(
-        'unrecognized',
-        `StatusTray cannot read ${PLATFORM_LABEL[detection.platform]} pages yet`,
-      );
+    let raw: PlatformRead;
+    try {
+      raw = await adapterFor(detection).read(detection, ctx);
+    } catch (err) {
+      // A document found at one platform's path that is, by its fields, another's: read it as that one's
+      // (once), and keep the new detection so that the next poll goes straight there.
+      if (!(err instanceof OtherPlatformError)) throw err;
+      detection = withinLimits(err.detection);
+      raw = await adapterFor(detection).read(detection, ctx);
     }
     // Every adapter's read passes here: published text is held to its limits once, for every host.
-    const read = clampRead(await adapter.read(detection, ctx));
+    const read = clampRead(raw);
     const incidents = read.incidents.map((i) => planMaintenance(i, now()));
+    const unmatched = unmatchedComponents(read.components, opts.watchedComponents);
     return {
       snapshot: {
         url,
@@ -197,6 +214,7 @@ export async function readSnapshot(url: string, opts: ReadOptions): Promise<Read
         incidents: orderIncidents(incidents),
         fetchedAt: new Date(now()).toISOString(),
         error: null,
+        ...(unmatched.length > 0 ? { unmatchedComponents: unmatched } : {}),
       },
       detection,
       notModified: read.notModified,

@@ -1,6 +1,7 @@
 // The vendor's status from what its page says: the worst of the watched components and of its open
 // incidents' impact (DESIGN.md), and the order incidents are shown in. Pure functions.
 import { incidentTime, type Component, type Incident } from '../../shared/model';
+import { componentPath, selectWatched, unmatchedNames } from '../../shared/component-match';
 import {
   impactToStatus,
   isResolvedStatus,
@@ -10,37 +11,18 @@ import {
 } from '../../shared/status';
 
 /** "Group/Component" or "Component" (a standalone one, or that name in any group). */
-export function componentKey(component: Pick<Component, 'name' | 'group'>): string {
-  return component.group ? `${component.group}/${component.name}` : component.name;
-}
+export const componentKey = componentPath;
 
 /**
- * Whether a component is one the user watches: named as "Group/Component", by its bare name, by its id, or
- * through its whole group ("Prod1 (US)", an AWS region). Nothing in particular watched means all of them.
+ * Whether a component is one the user watches, by the one rule of shared/component-match.ts: named as
+ * "Group/Component", by its bare name, by its id, or through its whole group ("Prod1 (US)", an AWS region),
+ * whatever the case and spacing. Nothing in particular watched means all of them.
  */
-export function isWatched(
-  component: Pick<Component, 'name' | 'group'> & { id?: string | undefined },
-  watched: readonly string[] | undefined,
-): boolean {
-  if (!watched || watched.length === 0) return true;
-  return (
-    watched.includes(componentKey(component)) ||
-    watched.includes(component.name) ||
-    (component.id !== undefined && watched.includes(component.id)) ||
-    (component.group !== null && watched.includes(component.group))
-  );
-}
+export { isWatched, selectWatched } from '../../shared/component-match';
 
-/** The components a watch list names; all of them when it names none. */
-export function selectWatched(components: Component[], watched?: readonly string[]): Component[] {
-  if (!watched || watched.length === 0) return components;
-  return components.filter((c) => isWatched(c, watched));
-}
-
-/** Watched names that match no component of the page (renamed or removed by the vendor). */
+/** Watched names that match no component of the page (renamed or removed by the vendor, or a typo). */
 export function missingWatched(components: Component[], watched?: readonly string[]): string[] {
-  if (!watched || watched.length === 0) return [];
-  return watched.filter((name) => !components.some((c) => isWatched(c, [name])));
+  return unmatchedNames(components, watched);
 }
 
 export function isOpen(incident: Incident): boolean {

@@ -2,6 +2,7 @@
 // No electron import: electron/tray.ts only renders what this returns.
 import type { AppState, VendorSummary } from '../../shared/ipc';
 import { compareWorstFirst, isProblem, type TrayState, type VendorStatus } from '../../shared/status';
+import { trayLabel, trayTooltipText } from './text/desktop-text';
 
 /** Short, lower-case status words for sentences ("GitHub — degraded"). */
 const STATUS_WORDS: Record<VendorStatus, string> = {
@@ -124,7 +125,8 @@ export function trayTooltip(
     const unknown = sorted.filter((v) => v.status === 'unknown');
     if (problems.length > 0) {
       const lead = `${plural(problems.length, 'vendor')} with problems: `;
-      const parts = problems.map((v) => `${v.name} — ${STATUS_WORDS[v.status]}`);
+      // Vendor names go through desktop-text: one line, no control character.
+      const parts = problems.map((v) => `${trayTooltipText(v.name)} — ${STATUS_WORDS[v.status]}`);
       body = lead + listWithinRoom(parts, max - head.length - lead.length);
     } else if (unknown.length > 0) {
       const operational = vendors.length - unknown.length;
@@ -132,13 +134,13 @@ export function trayTooltip(
       body =
         lead +
         listWithinRoom(
-          unknown.map((v) => v.name),
+          unknown.map((v) => trayTooltipText(v.name)),
           max - head.length - lead.length,
         );
     } else {
       body =
         vendors.length === 1
-          ? `${vendors[0]?.name ?? 'Vendor'} operational`
+          ? `${trayTooltipText(vendors[0]?.name ?? 'Vendor')} operational`
           : `All ${vendors.length} vendors operational`;
     }
   }
@@ -190,7 +192,7 @@ export function tomorrowMorning(now: number): Date {
 export function sharedCauseLine(state: Pick<AppState, 'sharedCause'>): string | null {
   const g = state.sharedCause;
   if (!g || g.vendors.length === 0) return null;
-  const cause = g.cause ? `, possibly ${truncate(g.cause.vendor, MENU_NAME_MAX)}` : '';
+  const cause = g.cause ? `, possibly ${trayLabel(truncate(g.cause.vendor, MENU_NAME_MAX))}` : '';
   return `${plural(g.vendors.length, 'vendor')} in trouble${cause}${g.acknowledgedAt ? ' — got it' : ''}`;
 }
 
@@ -223,7 +225,8 @@ export function trayMenuModel(
     for (const vendor of sorted.slice(0, MENU_VENDOR_LIMIT)) {
       items.push({
         type: 'item',
-        label: `${truncate(vendor.name, MENU_NAME_MAX)} — ${STATUS_WORDS[vendor.status]}${vendor.stale ? ' (stale)' : ''}${acked.has(vendor.id) ? ' (got it)' : ''}`,
+        // Vendor names go through desktop-text: one line, `&` not read as a mnemonic.
+        label: `${trayLabel(truncate(vendor.name, MENU_NAME_MAX))} — ${STATUS_WORDS[vendor.status]}${vendor.stale ? ' (stale)' : ''}${acked.has(vendor.id) ? ' (got it)' : ''}`,
         enabled: true,
         action: { kind: 'open-vendor', vendorId: vendor.id },
         status: vendor.status,

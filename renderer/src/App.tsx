@@ -38,6 +38,12 @@ function CurrentView({ route }: { route: Route }) {
   }
 }
 
+/** The host's refusal without its first sentence when that only repeats the heading ("needs its key"). */
+export function withoutKeyHeadline(message: string): string {
+  const rest = message.replace(/^[^.]*access key\.\s*/i, '');
+  return rest || message;
+}
+
 export const THEME_KEY = 'statustray.theme';
 
 /** The theme of the last session, applied before the first state arrives (no flash of the wrong theme). */
@@ -146,25 +152,28 @@ export function App() {
           <span className="brand__name">StatusTray</span>
           <span className="visually-hidden">, overall {STATUS_LABEL[tray]}</span>
         </div>
-        <nav aria-label="Main">
-          <ul className="topnav">
-            <li>
-              <NavLink route={{ name: 'overview' }} current={route.name === 'overview'}>
-                Vendors
-              </NavLink>
-            </li>
-            <li>
-              <NavLink route={{ name: 'add' }} current={route.name === 'add'}>
-                Add vendor
-              </NavLink>
-            </li>
-            <li>
-              <NavLink route={{ name: 'settings' }} current={route.name === 'settings'}>
-                Settings
-              </NavLink>
-            </li>
-          </ul>
-        </nav>
+        {/* Without the state (no access key, no monitor) the other views cannot work: no links to them. */}
+        {state ? (
+          <nav aria-label="Main">
+            <ul className="topnav">
+              <li>
+                <NavLink route={{ name: 'overview' }} current={route.name === 'overview'}>
+                  Vendors
+                </NavLink>
+              </li>
+              <li>
+                <NavLink route={{ name: 'add' }} current={route.name === 'add'}>
+                  Add vendor
+                </NavLink>
+              </li>
+              <li>
+                <NavLink route={{ name: 'settings' }} current={route.name === 'settings'}>
+                  Settings
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
       </header>
       {state?.offline ? (
         <p className="banner banner--offline" role="status">
@@ -186,17 +195,18 @@ export function App() {
           </ul>
         </div>
       ) : null}
+      <Toasts />
       <main id="content" ref={mainRef}>
         {state ? (
           <CurrentView route={route} />
         ) : loadError ? (
-          <div className="empty" role="alert">
+          <div className="locked" role="alert">
             <h1 tabIndex={-1}>
               {loadErrorNeedsKey
                 ? 'This dashboard needs its access key'
                 : 'StatusTray cannot reach its monitor'}
             </h1>
-            <p>{loadError}</p>
+            <p>{loadErrorNeedsKey ? withoutKeyHeadline(loadError) : loadError}</p>
             {loadErrorNeedsKey ? null : (
               <button type="button" onClick={() => window.location.reload()}>
                 Try again
@@ -209,7 +219,6 @@ export function App() {
           </p>
         )}
       </main>
-      <Toasts />
     </div>
   );
 }

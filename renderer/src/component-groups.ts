@@ -1,6 +1,7 @@
 // Components grouped exactly as the vendor groups them (groups in page order, standalone components in
 // their own place), and the watchlist's way of naming them ("Group/Component" or "Component").
 import type { Component } from '../../shared/model';
+import { isWatched } from '../../shared/component-match';
 
 export interface ComponentGroup<C> {
   /** null for a standalone component (then `items` holds just it). */
@@ -30,30 +31,17 @@ export function groupComponents<C extends Pick<Component, 'group'>>(
 }
 
 /** The name a watchlist uses for a component: "Group/Component", or the bare name when standalone. */
-export function componentPath(c: Pick<Component, 'name' | 'group'>): string {
-  return c.group ? `${c.group}/${c.name}` : c.name;
-}
-
-const norm = (s: string): string =>
-  s
-    .trim()
-    .replace(/\s*\/\s*/g, '/')
-    .toLowerCase();
+export { componentPath } from '../../shared/component-match';
 
 /**
- * Whether the user named this component in the watchlist: the engine's rule (a bare name matches that
- * component in any group, a group name every component of the group). Display only: the host computes
- * every status. An empty list means the whole page is watched; callers show that as such.
+ * Whether the user named this component in the watchlist: the engine's own rule (shared/component-match.ts:
+ * a bare name matches that component in any group, a group name every component of the group; case and
+ * spacing do not matter). Display only: the host computes every status. An empty list means the whole
+ * page is watched; callers show that as such.
  */
 export function isNamedInWatchlist(
-  c: Pick<Component, 'name' | 'group'>,
+  c: Pick<Component, 'name' | 'group'> & { id?: string },
   watched: readonly string[],
 ): boolean {
-  const full = norm(componentPath(c));
-  const name = norm(c.name);
-  const group = c.group ? norm(c.group) : null;
-  return watched.some((w) => {
-    const x = norm(w);
-    return x === full || x === name || (group !== null && x === group);
-  });
+  return watched.length > 0 && isWatched(c, watched);
 }

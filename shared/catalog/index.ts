@@ -23,11 +23,14 @@ import identity from './data/identity.json';
 import marketing from './data/marketing.json';
 import media from './data/media.json';
 import monitoring from './data/monitoring.json';
+import morePlatforms from './data/more-platforms.json';
+import moreVendors from './data/more-vendors.json';
 import networking from './data/networking.json';
 import other from './data/other.json';
 import payments from './data/payments.json';
 import security from './data/security.json';
 import support from './data/support.json';
+import notListed from './not-listed.json';
 
 export { CATALOG_CATEGORIES, CATEGORY_LABEL, type CatalogCategory } from './categories';
 
@@ -54,14 +57,17 @@ export const CATALOG: readonly CatalogEntry[] = [
   ...marketing,
   ...media,
   ...monitoring,
+  ...morePlatforms,
   ...networking,
   ...other,
   ...payments,
   ...security,
   ...support,
+  // Last: the long tail from public lists; on a tie in search, the curated vendors above come first.
+  ...moreVendors,
 ] as CatalogEntry[];
 
-const search = createCatalogSearch(CATALOG);
+const search = createCatalogSearch(CATALOG, notListed);
 
 /**
  * Entries matching `query` by name, alias or category, best first: exact names, then name prefixes, then

@@ -24,6 +24,8 @@ interface Indexed {
   familyWords: string[];
   /** Name, aliases and id, in that order, compacted: "Customer.io" → "customerio". */
   keys: string[];
+  /** Name, aliases and id, normalized (words kept apart), in the order of `keys`. */
+  spaced: string[];
   /** Every word of the name and aliases. */
   words: string[];
   /** Keys and words together: what a typo is measured against. */
@@ -43,18 +45,38 @@ const ACROSS_FAMILY = 5;
 const CATEGORY = 6;
 const FUZZY = 7;
 
-/** Typo budget: edits per character of the query ("kustmer" → Kustomer is 1 edit in 7). */
-const MAX_TYPO_RATIO = 0.34;
+/**
+ * Typo budget, in edits: none under 4 characters, one up to 7 ("kustmer" → Kustomer), two from 8. A wrong
+ * first result is worse than none: a person picks it and watches the wrong vendor.
+ */
+const maxEdits = (length: number): number => (length < 4 ? 0 : length <= 7 ? 1 : 2);
+/** Typo-tolerant matches that name more vendors than this, all equally close, say nothing: none is shown. */
+const MAX_AMBIGUOUS = 2;
 
 export type CatalogSearch = (query: string, limit?: number) => CatalogEntry[];
 
-export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSearch {
+/** A widely used vendor the catalog does not list (no platform we read serves its page), by the names people type. */
+export interface NotListed {
+  name: string;
+  aliases?: string[];
+}
+
+/**
+ * `notListed`: vendors known to be absent. A query naming one of them exactly finds nothing (unless an entry
+ * has that very name or alias), rather than whatever else resembles the name: "teams" is not TeamSupport.
+ */
+export function createCatalogSearch(
+  entries: readonly CatalogEntry[],
+  notListed: readonly NotListed[] = [],
+): CatalogSearch {
+  const absent = new Set(notListed.flatMap((v) => [v.name, ...(v.aliases ?? [])]).map(compact));
   const wordsOf = (entry: CatalogEntry): string[] =>
     [entry.name, ...(entry.aliases ?? [])].flatMap((n) => normalize(n).split(' ')).filter(Boolean);
   const byId = new Map(entries.map((e) => [e.id, e]));
   const indexed: Indexed[] = entries.map((entry, order) => {
     const names = [entry.name, ...(entry.aliases ?? [])];
-    const keys = [...names.map(compact), compact(entry.id)];
+    const spaced = [...names.map(normalize), normalize(entry.id)];
+    const keys = spaced.map((n) => n.replace(/ /g, ''));
     const words = wordsOf(entry);
     const parent = entry.parent ? byId.get(entry.parent) : undefined;
     return {
@@ -63,6 +85,7 @@ export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSe
       family: entry.parent ?? entry.id,
       familyWords: parent ? wordsOf(parent) : [],
       keys,
+      spaced,
       words,
       texts: [...new Set([...keys, ...words])],
       category: entry.category,
@@ -98,7 +121,7 @@ export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSe
     if (word.length < 3) return near;
     for (const { item: term } of getFuse().search(word)) {
       const ratio = typoRatio(word, term);
-      if (ratio <= MAX_TYPO_RATIO) near.set(term, ratio);
+      if (ratio !== null) near.set(term, ratio);
     }
     return near;
   };
@@ -115,9 +138,11 @@ export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSe
     for (const item of indexed) {
       let t: number | undefined;
       if (item.keys[0] === qc || item.keys[item.keys.length - 1] === qc) t = EXACT;
-      else if (item.keys.includes(qc)) t = EXACT_ALIAS;
-      else if (item.keys[0]!.startsWith(qc)) t = PREFIX;
-      else if (item.keys.some((k) => k.startsWith(qc))) t = ALIAS_PREFIX;
+      else if (item.keys.includes(qc) || (item.entry.parent && label(item).replace(/ /g, '') === qc))
+        // A product's name without its provider's words counts as an alias: "bigquery" is Google BigQuery.
+        t = EXACT_ALIAS;
+      else if (startsName(item.spaced[0]!, qc)) t = PREFIX;
+      else if (item.spaced.some((n) => startsName(n, qc))) t = ALIAS_PREFIX;
       else if (wordsMatch(item, qWords)) t = WORD_PREFIX;
       else if (categoryWords.get(item.category)?.has(q)) t = CATEGORY;
       if (t !== undefined) tier.set(item, t);
@@ -150,9 +175,44 @@ export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSe
         typos.set(item, total);
       }
     }
+    if (absent.has(qc) && ![...tier.values()].some((t) => t <= EXACT_ALIAS)) return [];
     if (qWords.length > 1) combineAcrossFamily(indexed, qWords, tier);
+    keepOnlyClearTypos(tier, typos);
     return rank(tier, typos).slice(0, max);
   };
+}
+
+/**
+ * The query, run together, starts the name ("kustom" → Kustomer, "newrel" → New Relic), without stopping one
+ * letter into a later word of it: "teams" is not the start of "Team Support".
+ */
+function startsName(name: string, qc: string): boolean {
+  let at = 0;
+  for (const word of name.split(' ')) {
+    if (qc.length <= at + word.length) {
+      const inWord = qc.length - at;
+      return (at === 0 || inWord !== 1) && name.replace(/ /g, '').startsWith(qc);
+    }
+    at += word.length;
+  }
+  return false;
+}
+
+/**
+ * Typo-tolerant matches are shown only when nothing matched as typed, and then only the closest, and only
+ * when they point at one or two vendors: "cloudfare" finds Cloudflare alone, a word a dozen names resemble
+ * finds nothing.
+ */
+function keepOnlyClearTypos(tier: Map<Indexed, number>, typos: Map<Indexed, number>): void {
+  const fuzzy = [...tier].filter(([, t]) => t === FUZZY).map(([item]) => item);
+  if (fuzzy.length === 0) return;
+  const drop = (items: Indexed[]) => items.forEach((item) => (tier.delete(item), typos.delete(item)));
+  if (fuzzy.length < tier.size) return drop(fuzzy);
+  const best = Math.min(...fuzzy.map((item) => typos.get(item) ?? Infinity));
+  const far = fuzzy.filter((item) => (typos.get(item) ?? Infinity) > best + 1e-9);
+  drop(far);
+  const families = new Set(fuzzy.filter((item) => !far.includes(item)).map((item) => item.family));
+  if (families.size > MAX_AMBIGUOUS) drop(fuzzy);
 }
 
 const startsOne = (words: string[], w: string): boolean => words.some((word) => word.startsWith(w));
@@ -274,12 +334,33 @@ function compareKeys(a: number[], b: number[]): number {
   return 0;
 }
 
-/** Edits per query character between the query and a name or word, or the start of a longer one. */
-function typoRatio(qc: string, text: string): number {
+/**
+ * Edits per query character between the query and a name or word, or the start of a longer one; null when
+ * that is not a typo a person makes: over the budget, a different first letter ("xbox" is not Box), or other
+ * digits ("auth0" is not Authentic8, "365" is not "360": numbers are typed on purpose).
+ */
+function typoRatio(qc: string, text: string): number | null {
+  const budget = maxEdits(qc.length);
+  if (budget === 0 || digits(qc) !== digits(text)) return null;
+  if (qc[0] !== text[0] && !(qc[0] === text[1] && qc[1] === text[0])) return null;
   const whole = editDistance(qc, text);
-  // A typo in the first letters of a longer name ("kustmr" for Kustomer) counts a little more than a whole match.
-  const start = text.length > qc.length ? editDistance(qc, text.slice(0, qc.length)) + 0.5 : Infinity;
-  return Math.min(whole, start) / qc.length;
+  // A typo in the first letters of a longer name ("kustomr" for Kustomer) counts a little more than a whole
+  // match, and only in a query long enough to say which name it starts.
+  const start =
+    text.length > qc.length && qc.length >= 6 ? editDistance(qc, text.slice(0, qc.length)) : Infinity;
+  // The start of a longer name forgives one slip only: "servicenow" is not the start of "ServiceRocket".
+  if (whole > budget && start > 1) return null;
+  // Letters left out are the commonest typo: "slak" is Slack before Slab.
+  const leftOut = isSubsequence(qc, text) ? 0.1 : 0;
+  return (Math.min(whole, start + 0.5) - leftOut) / qc.length;
+}
+
+const digits = (text: string): string => text.replace(/[^0-9]/g, '');
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */

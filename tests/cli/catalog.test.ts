@@ -21,7 +21,7 @@ async function catalog(...argv: string[]): Promise<{ code: number; out: string; 
 }
 
 describe('catalog command', () => {
-  it('lists at least 1,000 entries as JSON through the real command line', async () => {
+  it('lists at least 1,600 distinct pages, each with its platform and category, through the real command line', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [path.join(root, 'dist-cli/statustray.mjs'), 'catalog', '--json'],
@@ -29,6 +29,8 @@ describe('catalog command', () => {
     );
     const entries = JSON.parse(stdout) as CatalogEntry[];
     expect(entries.length).toBeGreaterThanOrEqual(1000);
+    expect(new Set(entries.map((e) => new URL(e.url).hostname)).size).toBeGreaterThanOrEqual(1600);
+    expect(entries.filter((e) => !e.platform || !e.category)).toEqual([]);
     expect(entries.find((e) => e.id === 'kustomer')).toMatchObject({
       url: 'https://status.kustomer.com',
       platform: 'statuspage',
@@ -81,8 +83,21 @@ describe('catalog command', () => {
   });
 
   it('says so when nothing matches, and prints an empty array with --json', async () => {
-    expect(await catalog('xyzzyq')).toMatchObject({ code: 0, out: expect.stringContaining('No vendor') });
+    expect(await catalog('xyzzyq')).toEqual({
+      code: 0,
+      out: '',
+      err: '"xyzzyq" is not in the catalog — paste its status page address: statustray check <address>\n',
+    });
     expect(JSON.parse((await catalog('xyzzyq', '--json')).out)).toEqual([]);
+  });
+
+  it('answers a vendor it does not list with nothing, not with a look-alike', async () => {
+    for (const query of [['microsoft', '365'], ['fastly'], ['teams']]) {
+      const { code, out, err } = await catalog(...query);
+      expect({ query, code, out }).toEqual({ query, code: 0, out: '' });
+      expect(err).toContain('not in the catalog — paste its status page address');
+      expect(JSON.parse((await catalog(...query, '--json')).out)).toEqual([]);
+    }
   });
 
   it('explains itself with --help', async () => {

@@ -234,6 +234,37 @@ describe('check table', () => {
   });
 });
 
+describe('check --component', () => {
+  let server: StatuspageServer;
+  beforeAll(async () => {
+    server = await statuspage({ page: kustomerFixture() });
+    server.update((f) => setComponentStatus(f, 'Prod1 (US)/API', 'major_outage'));
+  });
+
+  it('reads "api" as the page\'s "API" whatever the case, and the group prefix with spaces', async () => {
+    const io = capture(false);
+    expect(await run([server.pageUrl, '--json', '--component', 'prod1 (us) / api'], io.io)).toBe(0);
+    const [snap] = JSON.parse(io.out()) as Snapshot[];
+    expect(snap!.status).toBe('major_outage');
+    expect(snap!.unmatchedComponents).toBeUndefined();
+  });
+
+  it('names a watched name the page lacks with the nearest one, in the table and the JSON', async () => {
+    const table = capture(false);
+    await run([server.pageUrl, '--component', 'Prod1 (US)/Serch', '--component', 'Nope'], table.io);
+    expect(table.out()).toMatch(/^Kustomer\s+\? Unknown/m);
+    expect(table.out()).toContain(
+      "Kustomer: 'Prod1 (US)/Serch' is not on this page — did you mean 'Prod1 (US)/Search'?",
+    );
+    expect(table.out()).toMatch(/Kustomer: 'Nope' is not on this page — did you mean '.+'\?/);
+    const json = capture(false);
+    await run([server.pageUrl, '--json', '--component', 'Nope'], json.io);
+    const [snap] = JSON.parse(json.out()) as Snapshot[];
+    expect(snap!.status).toBe('unknown');
+    expect(snap!.unmatchedComponents).toEqual([{ name: 'Nope', suggestion: expect.any(String) }]);
+  });
+});
+
 describe('check help', () => {
   it('states the request timeout the command really uses', async () => {
     const { CHECK_HELP } = await import('../../electron/cli/help/check');

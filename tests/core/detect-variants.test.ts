@@ -285,6 +285,51 @@ const VARIANTS: Variant[] = [
     read: true,
   },
   {
+    platform: 'pagerduty',
+    what: 'the data script with its attributes reversed and unquoted, its JSON keys in reverse order, under a path',
+    routes: () => {
+      const real = fixtureText('pagerduty', 'pagerduty-minor.html');
+      const json = /<script id="data" type="application\/json">([\s\S]*?)<\/script>/.exec(real)![1]!;
+      const body = JSON.stringify(reversedKeys(JSON.parse(json)), null, 1).replace(/</g, '\\u003c');
+      return {
+        '/pd/': send(
+          HTML,
+          `<!DOCTYPE html><html><head><title>Status</title></head><body><div id='layout-1'></div>\n<SCRIPT type='application/json' id=data>\n${body}\n</SCRIPT></body></html>`,
+        ),
+      };
+    },
+    path: '/pd/',
+    read: true,
+  },
+  {
+    platform: 'salesforce',
+    what: "the Trust API's address with a trailing slash, the product first among other parameters, keys reversed",
+    routes: () => ({
+      '/v1/instances/status/preview/': send(
+        JSON_TYPE,
+        JSON.stringify(reversedKeys(fixtureJson('salesforce', 'preview.json')), null, 3),
+      ),
+    }),
+    path: '/v1/instances/status/preview/?products=Tableau&childProducts=false',
+    read: true,
+  },
+  {
+    platform: 'zendesk',
+    what: 'the services address under a path prefix, JSON keys in reverse order',
+    routes: () => ({
+      '/zd/api/ssp/services.json': send(
+        JSON_TYPE,
+        JSON.stringify(reversedKeys(fixtureJson('zendesk', 'services.json'))),
+      ),
+      '/zd/api/ssp/incidents.json': send(
+        JSON_TYPE,
+        JSON.stringify(reversedKeys(fixtureJson('zendesk', 'incidents.json')), null, 2),
+      ),
+    }),
+    path: '/zd/api/ssp/services.json',
+    read: true,
+  },
+  {
     platform: 'apple',
     what: 'the data script in single quotes at the end of the body',
     routes: () => ({

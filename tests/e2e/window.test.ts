@@ -1,6 +1,6 @@
 // The window a person with forty vendors lives in, in Chromium through the web mode: compact rows so that
 // 15+ vendors fit at 1280×800, a tab whose title and favicon follow the tray during an outage, narrow
-// windows that ellipsize, and a catalog pick whose page cannot be read keeping its name and components.
+// windows that wrap to two lines then cut, and a catalog pick whose page cannot be read keeping its name and components.
 // Screenshots of the overview (light, dark), a vendor and an incident land in test-artifacts/screenshots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -218,18 +218,23 @@ describe('a window for forty vendors', () => {
     }
   });
 
-  it('ellipsizes long titles in a 400 px window instead of clipping or overflowing', async () => {
+  it('wraps long titles to two lines in a 400 px window, then cuts them, instead of clipping or overflowing', async () => {
     const { context, page } = await openOverview({ width: 400, height: 800 });
     try {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       const row = page.locator('li.row', { hasText: 'Willow HR' });
       const title = row.locator('.row__problem');
+      // Two lines of the title (not a few letters of it), and the rest cut with an ellipsis.
       const style = await title.evaluate((el) => {
         const s = getComputedStyle(el);
-        return { textOverflow: s.textOverflow, clipped: el.scrollWidth > el.clientWidth };
+        return {
+          lines: s.webkitLineClamp,
+          twoLines: el.clientHeight >= 1.8 * parseFloat(s.lineHeight),
+          clipped: el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight,
+        };
       });
-      expect(style).toEqual({ textOverflow: 'ellipsis', clipped: true });
+      expect(style).toEqual({ lines: '2', twoLines: true, clipped: true });
       await screenshot(page, 'overview-400px', { fullPage: false });
       // The other views at 400 px: long titles and errors wrap or ellipsize, nothing runs off the side.
       await page.locator('li.row', { hasText: 'Willow HR' }).locator('a').click();
@@ -298,14 +303,14 @@ describe('a window for forty vendors', () => {
       const row = page.locator('li.row', { hasText: 'Acme Cloud Platform' });
       await row.waitFor({ timeout: 30_000 });
       expect(await overflows()).toBe(false);
-      // The row's one line ends in an ellipsis; name and error are whole in their tooltips.
+      // The row's problem gets two lines and is cut there; name and error are whole in their tooltips.
       const problem = row.locator('.row__problem');
       expect(
         await problem.evaluate((el) => ({
-          ellipsis: getComputedStyle(el).textOverflow,
-          cut: el.scrollWidth > el.clientWidth,
+          lines: getComputedStyle(el).webkitLineClamp,
+          cut: el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight,
         })),
-      ).toEqual({ ellipsis: 'ellipsis', cut: true });
+      ).toEqual({ lines: '2', cut: true });
       expect(await row.locator('.row__name').getAttribute('title')).toBe(longName);
       expect(await problem.locator('.warning').getAttribute('title')).toBe(longError);
       await page.getByRole('checkbox', { name: 'Roomy cards' }).check();

@@ -293,6 +293,27 @@ export async function startPlatformFake(kind: FakeKind, opts: FakeOptions = {}):
       apiUrl = `${o}/support/systemstatus/data/system_status_en_US.js`;
       break;
     }
+    case 'pagerduty': {
+      // The page is the API: its state sits in `<script id="data">` (a real capture of status.pagerduty.com).
+      server.route('/', html(fixtureText('pagerduty', 'pagerduty-minor.html')));
+      apiUrl = `${o}/`;
+      break;
+    }
+    case 'salesforce': {
+      // The Trust API's instance list; the page itself (status.salesforce.com) is a script-only app.
+      api('/v1/instances/status/preview', json(fixtureText('salesforce', 'preview.json')));
+      pageUrl = null;
+      apiUrl = `${o}/v1/instances/status/preview?products=Tableau`;
+      break;
+    }
+    case 'zendesk': {
+      // Zendesk's status API (captures of status.zendesk.com); its page is a script-only app.
+      api('/api/ssp/incidents.json', json(fixtureText('zendesk', 'incidents.json')));
+      api('/api/ssp/services.json', json(fixtureText('zendesk', 'services.json')));
+      pageUrl = null;
+      apiUrl = `${o}/api/ssp/incidents.json`;
+      break;
+    }
     case 'feed': {
       server.route(
         '/',

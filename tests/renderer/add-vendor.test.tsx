@@ -104,6 +104,16 @@ describe('add vendor', () => {
     expect(entry?.components).toEqual(['Prod2 (EU)/Channel - Email', 'Prod2 (EU)/Workflow']);
   });
 
+  it('says a vendor is not in the catalog and points at the address field', async () => {
+    const user = userEvent.setup();
+    renderApp(addBridge(), '#/add');
+    await user.type(await screen.findByRole('searchbox', { name: 'Vendor name' }), 'microsoft 365');
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Not in the catalog — paste its status page address below.',
+    );
+    expect(screen.queryByRole('list', { name: 'Catalog results' })).toBeNull();
+  });
+
   it('shows why a page could not be read, and lets the user add it anyway', async () => {
     const user = userEvent.setup();
     const bridge = addBridge({

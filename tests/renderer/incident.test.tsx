@@ -34,7 +34,8 @@ describe('incident view', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
       'Inbound messages delayed on PROD 1 (workflow service)',
     );
-    expect(screen.getByText('Major impact')).toBeInTheDocument();
+    // The words of the status it counts as (as the vendor's header), with the vendor's own word for it.
+    expect(screen.getByText('Partial outage · major impact')).toBeInTheDocument();
     expect(screen.getAllByText('Postmortem').length).toBeGreaterThan(0);
     const affected = screen.getByText('Affected components').nextElementSibling as HTMLElement;
     expect(

@@ -120,5 +120,8 @@ describe('keyboard and navigation', () => {
     expect(screen.getByText(/Open the address "statustray web" printed/)).toBeInTheDocument();
     // Reloading the same keyless tab cannot help: no "Try again" that would only fail again.
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    // Said once (the heading), and no links to views that cannot work without the key.
+    expect(document.body).not.toHaveTextContent("This needs the dashboard's access key");
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
   });
 });

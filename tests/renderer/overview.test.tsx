@@ -1,3 +1,4 @@
+import { STATUS_LABEL } from '../../shared/status';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -118,12 +119,25 @@ describe('overview', () => {
     expect(rowNames()[0]).toBe('Kustomer');
   });
 
-  it('invites to add a first vendor when the watchlist is empty', async () => {
+  it('offers the catalog, an import and the demo when the watchlist is empty, saying each thing once', async () => {
     renderApp(bridgeWith(appState([])));
-    expect(await screen.findByRole('link', { name: 'Add your first vendor' })).toHaveAttribute(
-      'href',
-      '#/add',
-    );
+    expect(await screen.findByRole('link', { name: 'Add a vendor' })).toHaveAttribute('href', '#/add');
+    expect(screen.getByRole('link', { name: 'Import in Settings' })).toHaveAttribute('href', '#/settings');
+    expect(screen.getByText('npm run demo -- --web')).toBeInTheDocument();
+    expect(document.body).toHaveTextContent('No vendors watched yet');
+    expect(document.body).not.toHaveTextContent('You do not watch any vendor yet');
+  });
+
+  it("says every compact row's status in words, not only by colour", async () => {
+    const vendors = mixedVendors();
+    renderApp(bridgeWith(appState(vendors)));
+    await screen.findAllByRole('link', { name: /Slack/ });
+    const rows = document.querySelectorAll('li.row');
+    expect(rows.length).toBe(vendors.length);
+    for (const row of rows) {
+      const status = row.className.match(/row--(\w+) /)?.[1] as keyof typeof STATUS_LABEL;
+      expect(row.querySelector('.row__status')).toHaveTextContent(STATUS_LABEL[status]);
+    }
   });
 
   it('shows the host notices and the offline state', async () => {

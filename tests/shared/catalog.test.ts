@@ -36,6 +36,14 @@ describe('catalog entries', () => {
     expect(bad).toEqual([]);
   });
 
+  it('lists at least 1,600 distinct status pages (hosts), each entry with a platform and a category', () => {
+    const hosts = new Set(CATALOG.map((e) => new URL(e.url).hostname));
+    expect(hosts.size).toBeGreaterThanOrEqual(1600);
+    const categories = new Set<string>(CATALOG_CATEGORIES);
+    const platforms = new Set<string>(PLATFORM_IDS);
+    expect(CATALOG.filter((e) => !categories.has(e.category) || !platforms.has(e.platform))).toEqual([]);
+  });
+
   it('has unique ids', () => {
     const seen = new Set<string>();
     const dupes = CATALOG.filter((e) => (seen.has(e.id) ? true : (seen.add(e.id), false))).map((e) => e.id);
@@ -217,6 +225,88 @@ describe('searchCatalog', () => {
     expect(names('  KUSTOMER!  ')[0]).toBe('Kustomer');
     expect(names('statuspage io')[0]).toBe('Atlassian Statuspage');
     expect(names('customer io')[0]).toBe('Customer.io');
+  });
+
+  it('finds the vendors people type first, and nothing rather than a wrong vendor', () => {
+    // What a new user types, and the first result they must see ('' = nothing: the vendor is not listed).
+    const expected: Record<string, string> = {
+      slack: 'Slack',
+      github: 'GitHub',
+      'aws s3': 'Amazon Simple Storage Service',
+      s3: 'Amazon Simple Storage Service',
+      gcp: 'Google Cloud',
+      'google cloud platform': 'Google Cloud',
+      stripe: 'Stripe',
+      openai: 'OpenAI',
+      chatgpt: 'OpenAI',
+      notion: 'Notion',
+      zoom: 'Zoom',
+      atlassian: 'Atlassian',
+      jira: 'Jira Software',
+      bitbucket: 'Bitbucket',
+      cloudflare: 'Cloudflare',
+      datadog: 'Datadog',
+      sentry: 'Sentry',
+      twilio: 'Twilio',
+      sendgrid: 'Twilio',
+      vercel: 'Vercel',
+      netlify: 'Netlify',
+      heroku: 'Heroku',
+      digitalocean: 'DigitalOcean',
+      'digital ocean': 'DigitalOcean',
+      linear: 'Linear',
+      figma: 'Figma',
+      shopify: 'Shopify',
+      hubspot: 'HubSpot',
+      intercom: 'Intercom',
+      discord: 'Discord',
+      dropbox: 'Dropbox',
+      azure: 'Microsoft Azure',
+      // A product by its own name, without its provider's.
+      bigquery: 'Google BigQuery',
+      sqs: 'Amazon Simple Queue Service',
+      // Typos, close ones only.
+      cloudfare: 'Cloudflare',
+      cloudflre: 'Cloudflare',
+      githb: 'GitHub',
+      slak: 'Slack',
+      // Vendors whose own status format is read (issue 22): their own page, first.
+      salesforce: 'Salesforce',
+      zendesk: 'Zendesk',
+      pagerduty: 'PagerDuty',
+      // Vendors not in the catalog: nothing, never a look-alike.
+      'microsoft 365': '',
+      'office 365': '',
+      o365: '',
+      teams: '',
+      'microsoft teams': '',
+      outlook: '',
+      fastly: '',
+      auth0: '',
+      okta: '',
+      mailchimp: '',
+      workday: '',
+      xbox: '',
+      sap: '',
+      servicenow: '',
+      adobe: '',
+    };
+    const wrong = Object.entries(expected)
+      .map(([query, first]) => ({ query, first, got: names(query)[0] ?? '' }))
+      .filter(({ first, got }) => first !== got);
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives a typo-tolerant answer only when it is clear', () => {
+    // One vendor a typo away: that vendor alone, not nine look-alikes after it.
+    expect(names('cloudfare')).toEqual(['Cloudflare']);
+    expect(names('kustmer')).toEqual(['Kustomer']);
+    // "gemini" is the exchange named so (Google's Gemini is not listed), never Unity or another look-alike.
+    expect(names('gemini')).toEqual(['Gemini (crypto exchange)']);
+    // A word that resembles many names equally says nothing.
+    expect(names('teamz')).toEqual([]);
+    // Digits are typed on purpose: "auth0" is not Authentic8 nor Authorize.Net.
+    expect(names('auth0')).toEqual([]);
   });
 
   it('returns nothing for text that resembles no vendor', () => {

@@ -9,6 +9,9 @@ Options:
   --json        print the matching entries as one JSON array (every entry without a query)
   -h, --help    show this help
 
+When nothing matches, says so on stderr ("not in the catalog — paste its status page address") and
+prints nothing on stdout; with --json it prints an empty list, [].
+
 Exit status: 0 when the search ran (also when nothing matched), 1 for a usage error.
 
 Examples:

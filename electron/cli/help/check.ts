@@ -9,6 +9,7 @@ export const FAIL_ON_LEVELS = [
 ] as const;
 
 export const CHECK_HELP = `Usage: statustray check <url>... [--json] [--timeout <seconds>] [--fail-on <status>]
+                        [--component <name>]...
 
 Read each status page once and show how its vendor is doing.
 
@@ -18,6 +19,9 @@ Read each status page once and show how its vendor is doing.
   --timeout <s>      give each request at most this many seconds (default 10)
   --fail-on <status> exit 3 when a vendor is at this status or worse: maintenance, degraded,
                      partial_outage, major_outage, or unknown (anything but operational)
+  --component <name> only this component counts ("Group/Component", "Component" or a whole
+                     group; case and spacing do not matter); repeat for more. A name the
+                     page lacks makes the status unknown and is named, with the nearest one
   -h, --help         show this help
 
 Statuses, best to worst: operational, unknown (no trustworthy data), maintenance,

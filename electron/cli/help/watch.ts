@@ -24,7 +24,8 @@ component, incident and maintenance, until Ctrl-C or SIGTERM.
                     maintenance_started / maintenance_completed (incident),
                     vendor_unreachable (error) or vendor_recovered
   --metrics-port <n>  serve Prometheus metrics at http://127.0.0.1:<n>/metrics
-  --metrics-host <a>  the address to serve them on (default 127.0.0.1: this machine only)
+  --metrics-host <a>  the address to serve them on (default 127.0.0.1: this machine only); on
+                      another address a scrape must send the key watch prints (Bearer)
   -h, --help        show this help
 
 A watchlist may also name "forward" targets (webhook, slack, teams, discord, ntfy), e.g.

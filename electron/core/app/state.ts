@@ -7,6 +7,7 @@ import { isOpenIncident } from '../monitor/diff';
 import type { VendorRuntimeView } from '../monitor/monitor';
 import type { Timers } from '../monitor/types';
 import { selectWatched } from '../rollup';
+import { unmatchedComponents } from '../../../shared/component-match';
 import { vendorIdFor } from '../watchlist';
 
 /** The vendor id of a watch entry (its page address, normalized). */
@@ -33,6 +34,8 @@ export function summaryOf(
   const troubled = selectWatched(snap?.components ?? [], entry.components)
     .filter((c) => isProblem(c.status))
     .sort((a, b) => compareWorstFirst(a.status, b.status));
+  // From the entry's list of now (it may have changed since the last read) and the last good page.
+  const unmatched = snap ? unmatchedComponents(snap.components, entry.components) : [];
   return {
     id,
     url: entry.url,
@@ -48,6 +51,7 @@ export function summaryOf(
     stale: view?.stale ?? false,
     error: view?.lastError ?? null,
     watchedComponents: entry.components ?? [],
+    ...(unmatched.length > 0 ? { unmatchedComponents: unmatched } : {}),
     notify: entry.notify ?? 'all',
     snoozedUntil: snoozedUntilMs === null ? null : new Date(snoozedUntilMs).toISOString(),
   };

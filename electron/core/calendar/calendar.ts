@@ -4,6 +4,7 @@
 // passes the snapshots (and the maintenances it saw disappear before they ended).
 import icalGenerator, { ICalEventStatus } from 'ical-generator';
 import type { Incident, Snapshot } from '../../../shared/model';
+import { icsText, icsUrl } from '../text/ics-text';
 
 export interface CalendarVendor {
   /** The watch entry's id (stable across runs). */
@@ -77,14 +78,15 @@ export function buildCalendar(
     if (!span || count >= MAX_EVENTS) return;
     count++;
     const latest = m.updates[m.updates.length - 1];
-    const url = m.url && /^https?:\/\//i.test(m.url) ? m.url : null;
+    // Vendor text goes through ics-text: RFC 5545 TEXT holds no control character.
+    const url = icsUrl(m.url);
     cal.createEvent({
       id: maintenanceUid(vendorId, m.id),
       start: span.start,
       end: span.end,
       stamp: new Date(opts.now),
-      summary: `${vendorName}: ${m.title}`,
-      description: latest?.body ?? null,
+      summary: icsText(`${vendorName}: ${m.title}`, { oneLine: true }),
+      description: latest ? icsText(latest.body) : null,
       url,
       // Each published update is one revision: a calendar app replaces the older copy.
       sequence: m.updates.length + (cancelled ? 1 : 0),

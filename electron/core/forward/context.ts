@@ -2,7 +2,7 @@
 // what a forwarded message carries besides the notification's own text.
 import type { Snapshot } from '../../../shared/model';
 import type { AppNotification } from '../../../shared/notification';
-import type { ForwardContext } from './message';
+import { sameHost, type ForwardContext } from './message';
 
 export interface VendorLookup {
   (vendorId: string): { id: string; name: string; entry: { url: string }; lastGood: Snapshot | null } | null;
@@ -12,7 +12,9 @@ export function forwardContextOf(notification: AppNotification, lookup: VendorLo
   const target = notification.target;
   const view = target ? lookup(target.vendorId) : null;
   if (!target || !view) return { vendor: null, incident: null };
-  const pageUrl = view.lastGood?.vendor.pageUrl || view.entry.url;
+  // The page's own address only when it is on the watched host: the engine links to what the user watches.
+  const published = view.lastGood?.vendor.pageUrl;
+  const pageUrl = published && sameHost(published, view.entry.url) ? published : view.entry.url;
   const found = target.incidentId
     ? view.lastGood?.incidents.find((i) => i.id === target.incidentId)
     : undefined;

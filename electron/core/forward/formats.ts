@@ -6,9 +6,18 @@
 //  - Teams Workflows webhook: a `message` with one Adaptive Card attachment.
 //  - Discord execute-webhook: `content` and one embed with the status color (a 24-bit integer).
 //  - ntfy: the body as text; Title, Priority (1–5), Tags and Click headers.
+// Every piece of text that came from a status page goes through its destination's module in
+// electron/core/text/ (Slack escaping, Discord and Teams markdown, header values); the only links are the
+// engine's own (messageLink), named with their host.
 import { STATUS_LABEL, STATUS_LOOK, type VendorStatus } from '../../../shared/status';
+import { discordMarkdown, teamsMarkdown } from '../text/chat-markdown';
+import { headerText, headerUrl } from '../text/header-text';
+import { plainText, wellFormed } from '../text/plain-text';
+import { slackText } from '../text/slack-text';
 import { messageLink, type ForwardMessage } from './message';
 import type { ForwardType } from './targets';
+
+export { headerText } from '../text/header-text';
 
 export interface ForwardRequest {
   method: 'POST';
@@ -22,9 +31,18 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
 }
 
-/** Slack mrkdwn treats &, < and > as control characters; status page text is untrusted. */
-function slackEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** What a button or link to the engine's link says: where it leads, by host. */
+function linkTitle(message: ForwardMessage, host: string): string {
+  return `${message.incident ? 'Open the incident' : 'Open the status page'} on ${host}`;
+}
+
+/** Every string of a JSON payload well-formed (a lone surrogate is U+FFFD), whatever fields it has. */
+function wellFormedDeep(value: unknown): unknown {
+  if (typeof value === 'string') return wellFormed(value);
+  if (Array.isArray(value)) return value.map(wellFormedDeep);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormedDeep(v)]));
+  return value;
 }
 
 function statusLine(message: ForwardMessage): string {
@@ -35,7 +53,7 @@ function json(message: ForwardMessage, payload: unknown): ForwardRequest {
   return {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-statustray-key': message.key },
-    body: JSON.stringify(payload),
+    body: JSON.stringify(wellFormedDeep(payload)),
   };
 }
 
@@ -56,11 +74,14 @@ export function slackPayload(message: ForwardMessage): unknown {
   const link = messageLink(message);
   const blocks: unknown[] = [
     // header: plain_text, at most 150 characters
-    { type: 'header', text: { type: 'plain_text', text: clip(message.title, 150), emoji: true } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: slackText(message.title, 150, { oneLine: true }), emoji: true },
+    },
     // section text: at most 3,000 characters
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: clip(`*${statusLine(message)}*\n${slackEscape(message.body)}`, 3000) },
+      text: { type: 'mrkdwn', text: `*${statusLine(message)}*\n${slackText(message.body, 2900)}` },
     },
   ];
   if (link) {
@@ -69,13 +90,14 @@ export function slackPayload(message: ForwardMessage): unknown {
       elements: [
         {
           type: 'button',
-          text: { type: 'plain_text', text: message.incident ? 'Open the incident' : 'Open the status page' },
-          url: link,
+          text: { type: 'plain_text', text: slackText(linkTitle(message, link.host), 75) },
+          url: link.url,
         },
       ],
     });
   }
-  return { text: clip(`${message.title}: ${message.body}`, 3000), blocks };
+  // `text` is what Slack shows in push notifications and where blocks cannot be shown: escaped alike.
+  return { text: slackText(`${message.title}: ${message.body}`, 3000), blocks };
 }
 
 export function teamsPayload(message: ForwardMessage): unknown {
@@ -85,7 +107,13 @@ export function teamsPayload(message: ForwardMessage): unknown {
     type: 'AdaptiveCard',
     version: '1.4',
     body: [
-      { type: 'TextBlock', text: message.title, weight: 'Bolder', size: 'Medium', wrap: true },
+      {
+        type: 'TextBlock',
+        text: teamsMarkdown(message.title, 500, { oneLine: true }),
+        weight: 'Bolder',
+        size: 'Medium',
+        wrap: true,
+      },
       {
         type: 'TextBlock',
         text: statusLine(message),
@@ -93,15 +121,15 @@ export function teamsPayload(message: ForwardMessage): unknown {
         spacing: 'None',
         wrap: true,
       },
-      { type: 'TextBlock', text: clip(message.body, 2000), wrap: true },
+      { type: 'TextBlock', text: teamsMarkdown(message.body, 2000), wrap: true },
     ],
   };
   if (link) {
     card.actions = [
       {
         type: 'Action.OpenUrl',
-        title: message.incident ? 'Open the incident' : 'Open the status page',
-        url: link,
+        title: teamsMarkdown(linkTitle(message, link.host), 200),
+        url: link.url,
       },
     ];
   }
@@ -130,15 +158,15 @@ export function discordColor(severity: VendorStatus): number {
 export function discordPayload(message: ForwardMessage): unknown {
   const link = messageLink(message);
   const embed: Record<string, unknown> = {
-    title: clip(message.title, 256),
-    description: clip(message.body, 4096),
+    title: discordMarkdown(message.title, 256, { oneLine: true }),
+    description: discordMarkdown(message.body, 4096),
     color: discordColor(message.severity),
     timestamp: message.at,
     footer: { text: statusLine(message) },
   };
-  if (link) embed.url = link;
+  if (link) embed.url = link.url;
   return {
-    content: clip(message.title, 2000),
+    content: discordMarkdown(message.title, 2000, { oneLine: true }),
     embeds: [embed],
     // Status page text is untrusted: it must never ping @everyone or anyone else.
     allowed_mentions: { parse: [] },
@@ -163,13 +191,6 @@ const NTFY_TAG: Record<VendorStatus, string> = {
   operational: 'white_check_mark',
 };
 
-/** HTTP header values are Latin-1 at most: other text is sent RFC 2047-encoded, which ntfy decodes. */
-export function headerText(text: string): string {
-  const oneLine = text.replace(/[\r\n]+/g, ' ');
-  if (/^[\x20-\x7e]*$/.test(oneLine)) return oneLine;
-  return `=?UTF-8?B?${Buffer.from(oneLine, 'utf8').toString('base64')}?=`;
-}
-
 export function ntfyRequest(message: ForwardMessage): ForwardRequest {
   const headers: Record<string, string> = {
     'content-type': 'text/plain; charset=utf-8',
@@ -178,9 +199,10 @@ export function ntfyRequest(message: ForwardMessage): ForwardRequest {
     priority: String(NTFY_PRIORITY[message.severity]),
     tags: [NTFY_TAG[message.severity], message.severity].join(','),
   };
-  const link = messageLink(message);
-  if (link) headers.click = link;
-  return { method: 'POST', headers, body: clip(message.body, 4000) };
+  const click = headerUrl(messageLink(message)?.url ?? null);
+  if (click) headers.click = click;
+  // ntfy shows the body as plain text (markdown only when asked with a header we never send).
+  return { method: 'POST', headers, body: clip(plainText(message.body), 4000) };
 }
 
 export function formatRequest(type: ForwardType, message: ForwardMessage): ForwardRequest {

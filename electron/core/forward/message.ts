@@ -42,8 +42,34 @@ export function forwardMessage(notification: AppNotification, context: ForwardCo
   };
 }
 
-/** The link a message offers: the incident's page, else the vendor's status page. */
-export function messageLink(message: ForwardMessage): string | null {
-  const link = message.incident?.url ?? message.vendor?.pageUrl ?? null;
-  return link && /^https?:\/\//i.test(link) ? link : null;
+function httpUrl(link: string | null | undefined): URL | null {
+  if (!link) return null;
+  try {
+    const url = new URL(link);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `link` is an http(s) address on the same host as `base` (a page's own link). */
+export function sameHost(link: string | null | undefined, base: string | null | undefined): boolean {
+  const a = httpUrl(link);
+  const b = httpUrl(base);
+  return a !== null && b !== null && a.hostname === b.hostname;
+}
+
+/**
+ * The link a message offers, and the host to name beside it: the incident's page when it is on the status
+ * page's own host, else the status page. A link the page published to another site is never offered:
+ * a chat shows the engine's links only.
+ */
+export function messageLink(message: ForwardMessage): { url: string; host: string } | null {
+  const page = httpUrl(message.vendor?.pageUrl);
+  const incident = httpUrl(message.incident?.url);
+  const url = incident && (!page || incident.hostname === page.hostname) ? incident : page;
+  if (!url) return null;
+  // As published when it is plain printable ASCII; else in the form the URL parser normalised it to.
+  const given = url === incident ? message.incident!.url! : message.vendor!.pageUrl;
+  return { url: /^[\x21-\x7e]+$/.test(given) ? given : url.href, host: url.host };
 }

@@ -22,6 +22,12 @@ export interface DiffOptions {
  */
 export const MAX_INCIDENT_EVENTS_PER_POLL = 100;
 
+/**
+ * Component events one poll of one vendor may produce; past it they are counted in one
+ * `components_summarised` event (5,000 components whose ids change every poll are one line, not 5,000).
+ */
+export const MAX_COMPONENT_EVENTS_PER_POLL = 100;
+
 export function isMaintenance(incident: Incident): boolean {
   return incident.kind === 'maintenance' || incident.impact === 'maintenance';
 }
@@ -131,7 +137,7 @@ export function diffSnapshots(prev: Snapshot | null, next: Snapshot, options: Di
     }
   }
 
-  const bounded = boundIncidentEvents(events, base);
+  const bounded = boundEvents(events, base);
   events.length = 0;
   events.push(...bounded);
 
@@ -147,19 +153,28 @@ export function diffSnapshots(prev: Snapshot | null, next: Snapshot, options: Di
   return events;
 }
 
-/** Status changes all kept; incident events up to the bound, the rest counted in one summary event. */
-function boundIncidentEvents(
+/**
+ * Component and incident events each up to their bound, the rest of each counted in one summary event
+ * that says what it counts.
+ */
+function boundEvents(
   events: MonitorEvent[],
   base: Pick<MonitorEvent, 'vendor' | 'vendorId' | 'at'>,
 ): MonitorEvent[] {
   let incidents = 0;
-  let over = 0;
+  let components = 0;
+  let overIncidents = 0;
+  let overComponents = 0;
   const kept: MonitorEvent[] = [];
   for (const e of events) {
-    if (!('incident' in e)) kept.push(e);
+    if (e.type === 'component_status_changed') {
+      if (components++ < MAX_COMPONENT_EVENTS_PER_POLL) kept.push(e);
+      else overComponents++;
+    } else if (!('incident' in e)) kept.push(e);
     else if (incidents++ < MAX_INCIDENT_EVENTS_PER_POLL) kept.push(e);
-    else over++;
+    else overIncidents++;
   }
-  if (over > 0) kept.push({ ...base, type: 'incidents_summarised', count: over });
+  if (overComponents > 0) kept.push({ ...base, type: 'components_summarised', count: overComponents });
+  if (overIncidents > 0) kept.push({ ...base, type: 'incidents_summarised', count: overIncidents });
   return kept;
 }

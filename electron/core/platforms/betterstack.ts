@@ -51,6 +51,27 @@ function impactOf(statuses: unknown[]): IncidentImpact {
   return impact;
 }
 
+/** The update published last (by its time, not its place in the document), or null. */
+function latestUpdate(updates: Json[]): Json | null {
+  let best: Json | null = null;
+  let bestAt = -Infinity;
+  for (const u of updates) {
+    const ua = obj(u.attributes);
+    const at = Date.parse(text(ua.published_at ?? ua.created_at));
+    if (best === null || (Number.isFinite(at) && at >= bestAt)) {
+      best = u;
+      if (Number.isFinite(at)) bestAt = at;
+    }
+  }
+  return best;
+}
+
+/** Does this list mark every resource it names resolved (and name at least one)? */
+function marksAllResolved(affectedResources: unknown): boolean {
+  const affected = objects(affectedResources);
+  return affected.length > 0 && affected.every((r) => text(r.status).toLowerCase() === 'resolved');
+}
+
 export function isBetterstackDocument(o: Json): boolean {
   return isObject(o.data) && text(o.data.type) === 'status_page' && Array.isArray(o.included);
 }
@@ -100,7 +121,23 @@ export function parseBetterstack(
     const maintenance = text(a.report_type) === 'maintenance';
     const start = toIso(a.starts_at) ?? '';
     const end = toIso(a.ends_at);
-    const ended = end !== null && Date.parse(end) <= now.getTime();
+    const rawUpdates = updatesByReport.get(id) ?? [];
+    const latest = latestUpdate(rawUpdates);
+    // Better Stack leaves ends_at null on a report it resolved: its aggregate state, or a last update that
+    // marks every resource it names resolved, says the report is over (at that update's time).
+    const resolvedByState =
+      text(a.aggregate_state).toLowerCase() === 'resolved' ||
+      marksAllResolved(a.affected_resources) ||
+      (latest !== null && marksAllResolved(obj(latest.attributes).affected_resources));
+    const ended = (end !== null && Date.parse(end) <= now.getTime()) || resolvedByState;
+    const endedAt =
+      end !== null && Date.parse(end) <= now.getTime()
+        ? end
+        : resolvedByState
+          ? (toIso(obj(latest?.attributes).published_at ?? obj(latest?.attributes).created_at) ??
+            end ??
+            (start || null))
+          : null;
     const status: IncidentStatus = maintenance
       ? ended
         ? 'completed'
@@ -110,7 +147,6 @@ export function parseBetterstack(
       : ended
         ? 'resolved'
         : 'investigating';
-    const rawUpdates = updatesByReport.get(id) ?? [];
     const updates = sortUpdates(
       rawUpdates.map((u) => {
         const ua = obj(u.attributes);
@@ -136,7 +172,7 @@ export function parseBetterstack(
           ]),
       status,
       startedAt: start || updates[0]?.at || '',
-      resolvedAt: ended ? end : null,
+      resolvedAt: ended ? endedAt : null,
       url: `${pageUrl.replace(/\/$/, '')}/incident/${id}`,
       components: affected.map((x) => str(x.status_page_resource_id)).filter((x): x is string => x !== null),
       updates,

@@ -19,6 +19,9 @@ import { azureAdapter } from './azure';
 import { slackAdapter } from './slack';
 import { herokuAdapter } from './heroku';
 import { appleAdapter } from './apple';
+import { pagerdutyAdapter } from './pagerduty';
+import { salesforceAdapter } from './salesforce';
+import { zendeskAdapter } from './zendesk';
 import { feedAdapter } from './feed';
 
 export const ADAPTERS: PlatformAdapter[] = [
@@ -37,6 +40,9 @@ export const ADAPTERS: PlatformAdapter[] = [
   slackAdapter,
   herokuAdapter,
   appleAdapter,
+  pagerdutyAdapter,
+  salesforceAdapter,
+  zendeskAdapter,
   statuspage,
   feedAdapter,
 ];

@@ -42,6 +42,22 @@ const IMPACT: Record<string, IncidentImpact> = {
   UNDERMAINTENANCE: 'maintenance',
 };
 
+const PAGE_STATUS = new Set(['UP', 'HASISSUES', 'UNDERMAINTENANCE']);
+
+/**
+ * Is this Instatus's summary, wherever it was found? Its `page` carries an Instatus page status (UP,
+ * HASISSUES, UNDERMAINTENANCE), or the document lists `activeIncidents`/`activeMaintenances`: Statuspage's
+ * page has no status and its summary no camel-case lists.
+ */
+export function isInstatusSummary(o: Json): boolean {
+  if (!isObject(o.page)) return false;
+  return (
+    PAGE_STATUS.has(text(o.page.status).toUpperCase()) ||
+    Array.isArray(o.activeIncidents) ||
+    Array.isArray(o.activeMaintenances)
+  );
+}
+
 export function instatusComponentStatus(v: unknown): ComponentStatus {
   return STATUS[text(v).toUpperCase()] ?? 'unknown';
 }
@@ -202,9 +218,16 @@ export function instatusFromPage(html: string): { summary: Json; components: unk
 
 const API = /\/(summary\.json|v\d\/components\.json)$/;
 const SUMMARY = /\/summary\.json$/;
+/** The summary's address below the page: /summary.json, /v3/summary.json, or Statuspage's /api/v2/summary.json. */
+const SUMMARY_UNDER_PAGE = /\/(?:api\/)?(?:v\d\/)?summary\.json$/;
 
-async function readApi(base: string, detection: Detection, ctx: ReadContext): Promise<PlatformRead> {
-  const { data, doc } = await getJson(ctx, under(base, 'summary.json'));
+async function readApi(
+  summaryUrl: string,
+  base: string,
+  detection: Detection,
+  ctx: ReadContext,
+): Promise<PlatformRead> {
+  const { data, doc } = await getJson(ctx, summaryUrl);
   if (!isObject(data) || !isObject(data.page)) throw schemaError(`${doc.url} is not an Instatus summary.`);
   let components: unknown = [];
   let componentsNotModified = true;
@@ -257,10 +280,11 @@ export const instatusAdapter: PlatformAdapter = {
   async read(detection: Detection, ctx: ReadContext): Promise<PlatformRead> {
     // apiUrl is either summary.json (found by its address) or the page (found by its HTML).
     const api = new URL(detection.apiUrl);
-    const base = SUMMARY.test(api.pathname) ? baseBefore(api, SUMMARY) : detection.apiUrl;
-    const page = SUMMARY.test(api.pathname) ? detection.pageUrl : detection.apiUrl;
+    const byApi = SUMMARY.test(api.pathname);
+    const base = byApi ? baseBefore(api, SUMMARY_UNDER_PAGE) : detection.apiUrl;
+    const page = byApi ? detection.pageUrl : detection.apiUrl;
     return apiThenEmbedded(
-      () => readApi(base, detection, ctx),
+      () => readApi(byApi ? detection.apiUrl : under(base, 'summary.json'), base, detection, ctx),
       () => readPage(page, detection, ctx),
     );
   },

@@ -3,7 +3,10 @@
 import type { Component, Incident, IncidentUpdate } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
 import { FetchError, type HttpResponse } from '../http/types';
-import { readJson } from './json';
+import { PLATFORM_LABEL } from '../../../shared/platforms';
+import { parseJsonBody, readJson } from './json';
+import { OtherPlatformError } from './common/other-platform';
+import { otherPlatformDocument } from './recognize';
 import {
   isSpIncidents,
   isSpSummary,
@@ -188,6 +191,35 @@ export function summaryPageName(body: Buffer): string | null {
   return typeof name === 'string' ? name : '';
 }
 
+/**
+ * The summary, validated; a document another platform published at this path (an Instatus summary at
+ * /api/v2/summary.json) is handed to that platform rather than failed as "not a Statuspage summary".
+ */
+function readSummary(res: HttpResponse) {
+  try {
+    return readJson(SpSummarySchema, res, 'a Statuspage summary', isSpSummary);
+  } catch (err) {
+    if (!(err instanceof FetchError) || err.kind !== 'schema') throw err;
+    const other = otherPlatformDocument(parseJsonBody(res), new URL(res.url), 'statuspage');
+    if (!other) throw err;
+    throw new OtherPlatformError(
+      other,
+      `${new URL(res.url).host} answers ${PLATFORM_LABEL[other.platform]}'s format at Statuspage's address`,
+    );
+  }
+}
+
+/** A document at /api/v2/summary.json that another platform's fields say is theirs, or null. */
+function otherAtSummary(body: Buffer, url: URL): Detection | null {
+  const head = body.subarray(0, 64).toString('utf8').trimStart();
+  if (!head.startsWith('{') && !head.startsWith('\uFEFF{')) return null;
+  try {
+    return otherPlatformDocument(JSON.parse(body.toString('utf8').replace(/^\uFEFF/, '')), url, 'statuspage');
+  } catch {
+    return null;
+  }
+}
+
 export const statuspage: PlatformAdapter = {
   id: 'statuspage',
 
@@ -206,6 +238,8 @@ export const statuspage: PlatformAdapter = {
       maxBytes: ctx.maxBytes,
       signal: ctx.signal,
     });
+    const other = otherAtSummary(res.body, new URL(`${base}/api/v2/summary.json`));
+    if (other) return other;
     const name = summaryPageName(res.body);
     return name !== null ? detectionFor(base, name || undefined) : null;
   },
@@ -215,8 +249,8 @@ export const statuspage: PlatformAdapter = {
     // the round trip it saves, and a page that fails its summary is not asked for its history.
     const opts = { timeoutMs: ctx.timeoutMs, maxBytes: ctx.maxBytes, signal: ctx.signal };
     const summaryRes = await ctx.http.get(`${detection.apiUrl}/summary.json`, opts);
+    const summary = readSummary(summaryRes);
     const historyRes = await getOrNull(ctx, `${detection.apiUrl}/incidents.json`);
-    const summary = readJson(SpSummarySchema, summaryRes, 'a Statuspage summary', isSpSummary);
     const history = historyRes
       ? readJson(SpIncidentsSchema, historyRes, 'a Statuspage incident list', isSpIncidents)
       : null;

@@ -120,7 +120,7 @@ export function runPolicy(prev: PolicyState, input: PolicyInput, config: PolicyC
 
   for (const event of input.events ?? []) {
     const vid = vendorKey(event);
-    if (event.type === 'incidents_summarised') {
+    if (event.type === 'incidents_summarised' || event.type === 'components_summarised') {
       // The monitor counted what it did not tell one by one: add it to the vendor's next notification.
       if (globallyOff || isSnoozed(state, vid, now) || config.vendors[vid]?.notify === 'muted') continue;
       if ((pendingOf.get(vid) ?? 0) === 0) continue;

@@ -116,6 +116,7 @@ export function rawSubjectOf(e: MonitorEvent): { subject: string; value: string 
     case 'vendor_unreachable':
     case 'vendor_recovered':
     case 'incidents_summarised':
+    case 'components_summarised':
       return null;
   }
 }

@@ -12,6 +12,14 @@ import {
   type VendorStatus,
 } from '../../../shared/status';
 
+/**
+ * "(was Operational)"; from `unknown` it is the first reading (at start, or once a page is read again), so
+ * it says that rather than "(was Unknown)".
+ */
+function was(from: VendorStatus): string {
+  return from === 'unknown' ? '(first reading)' : `(was ${STATUS_LABEL[from]})`;
+}
+
 function componentName(e: Extract<MonitorEvent, { type: 'component_status_changed' }>): string {
   return e.group ? `${e.group} / ${e.component}` : e.component;
 }
@@ -20,9 +28,9 @@ function componentName(e: Extract<MonitorEvent, { type: 'component_status_change
 export function eventLine(e: MonitorEvent): string {
   switch (e.type) {
     case 'component_status_changed':
-      return `${componentName(e)}: ${STATUS_LABEL[e.to]} (was ${STATUS_LABEL[e.from]})`;
+      return `${componentName(e)}: ${STATUS_LABEL[e.to]} ${was(e.from)}`;
     case 'vendor_status_changed':
-      return `Status: ${STATUS_LABEL[e.to]} (was ${STATUS_LABEL[e.from]})`;
+      return `Status: ${STATUS_LABEL[e.to]} ${was(e.from)}`;
     case 'incident_opened':
       return `${IMPACT_LABEL[e.incident.impact]} incident: ${e.incident.title}`;
     case 'incident_updated':
@@ -39,6 +47,8 @@ export function eventLine(e: MonitorEvent): string {
       return 'Reachable again';
     case 'incidents_summarised':
       return `${e.count.toLocaleString('en-US')} more incident changes at ${e.vendor}`;
+    case 'components_summarised':
+      return `${e.count.toLocaleString('en-US')} more component changes at ${e.vendor}`;
   }
 }
 
@@ -132,13 +142,19 @@ export function vendorText(events: MonitorEvent[], more = 0): Omit<AppNotificati
   // Incident titles first: they say what is going on in the vendor's words.
   for (const e of incidents) if (!said.has(e)) lines.push(eventLine(e));
   for (const e of components) if (!said.has(e)) lines.push(eventLine(e));
-  if (vendorChange && !lines.length) lines.push(`Was ${STATUS_LABEL[vendorChange.from]}`);
+  if (vendorChange && !lines.length)
+    lines.push(
+      vendorChange.from === 'unknown'
+        ? 'First reading of this page'
+        : `Was ${STATUS_LABEL[vendorChange.from]}`,
+    );
   const lead = incidents[0];
   if (!lines.length && lead) lines.push(`Impact: ${IMPACT_LABEL[lead.incident.impact]}`);
   const unique = [...new Set(lines)].filter((l) => !title.endsWith(l));
   const incidentId =
     incidents.find((e) => e.type !== 'incident_resolved')?.incident.id ?? incidents[0]?.incident.id;
-  const extra = more > 0 ? `${more.toLocaleString('en-US')} more incident changes at ${vendor}` : null;
+  // `more` counts whatever did not fit (component and incident changes alike): say no more than "changes".
+  const extra = more > 0 ? `${more.toLocaleString('en-US')} more changes at ${vendor}` : null;
   return {
     title: limitTitle(title),
     body: limitBody(unique, extra),

@@ -5,12 +5,25 @@ import {
   impactToStatus,
   INCIDENT_STATUS_LABEL,
   isResolvedStatus,
+  STATUS_LABEL,
 } from '../../../shared/status';
 import { formatDuration, formatLocal, formatStarts, parseTime } from '../format';
 import { useNow } from '../hooks/useNow';
 import { NavLink } from './NavLink';
 import { StatusGlyph } from './StatusBadge';
 import { RelativeTime } from './RelativeTime';
+
+/**
+ * An incident's badge in the words of the status it counts as, with the vendor's own word for its impact
+ * ("Partial outage · major impact"), so that a "Major outage" header never sits above a "Major impact"
+ * badge of another colour.
+ */
+export function impactBadgeText(incident: Pick<Incident, 'impact' | 'kind'>): string {
+  if (incident.kind === 'maintenance' || incident.impact === 'maintenance') return 'Maintenance';
+  if (incident.impact === 'none') return 'No impact';
+  if (incident.impact === 'unknown') return 'Impact not published';
+  return `${STATUS_LABEL[impactToStatus(incident.impact)]} · ${IMPACT_LABEL[incident.impact].toLowerCase()} impact`;
+}
 
 export function incidentDuration(incident: Incident): string | null {
   const start = parseTime(incident.startedAt);
@@ -46,7 +59,7 @@ export function IncidentList({
               </NavLink>
               <div className="incident-item__meta muted">
                 <span className={`pill pill--${impactToStatus(incident.impact)}`}>
-                  {maintenance ? 'Maintenance' : `${IMPACT_LABEL[incident.impact]} impact`}
+                  {impactBadgeText(incident)}
                 </span>{' '}
                 <span className="pill">{INCIDENT_STATUS_LABEL[incident.status]}</span> ·{' '}
                 {planned ? (

@@ -86,18 +86,24 @@ function ForwardTargets() {
       </p>
       {loadError ? <p className="muted">Could not read the forwarding targets: {loadError}</p> : null}
       {targets.length > 0 ? (
-        <ul aria-label="Forwarding targets">
+        <ul className="targets" aria-label="Forwarding targets">
           {targets.map((t) => (
-            <li key={`${t.index}-${t.label}`}>
-              <code>{t.label}</code>
-              {t.level === 'outages' ? ' (outages only)' : ''}
-              {t.waiting > 0 ? ` — ${t.waiting} waiting` : ''}{' '}
-              <button type="button" onClick={() => void test(t.index)}>
-                Send test
-              </button>{' '}
-              <button type="button" onClick={() => void remove(t.index)}>
-                Remove
-              </button>
+            <li key={`${t.index}-${t.label}`} className="target">
+              <span className="target__label">
+                <code>{t.label}</code>
+                <span className="muted">
+                  {t.level === 'outages' ? ' (outages only)' : ''}
+                  {t.waiting > 0 ? ` — ${t.waiting} waiting` : ''}
+                </span>
+              </span>
+              <span className="buttons target__buttons">
+                <button type="button" onClick={() => void test(t.index)}>
+                  Send test
+                </button>
+                <button type="button" onClick={() => void remove(t.index)}>
+                  Remove
+                </button>
+              </span>
               {tests[t.index] ? (
                 <span role="status" className="muted">
                   {' '}
@@ -110,7 +116,7 @@ function ForwardTargets() {
       ) : (
         <p className="muted">No forwarding target.</p>
       )}
-      <div className="form--inline">
+      <div className="form--feed">
         <label className="field">
           <span className="field__label">Service</span>
           <select value={type} onChange={(e) => setType(e.target.value as ForwardType)}>
@@ -121,13 +127,19 @@ function ForwardTargets() {
             ))}
           </select>
         </label>
-        <label className="field">
+        <label className="field form--feed__url">
           <span className="field__label">Webhook URL</span>
-          <input type="url" value={url} autoComplete="off" onChange={(e) => setUrl(e.target.value)} />
+          <input
+            type="url"
+            value={url}
+            autoComplete="off"
+            placeholder="https://hooks.example.com/…"
+            onChange={(e) => setUrl(e.target.value)}
+          />
         </label>
-        <label>
-          <input type="checkbox" checked={outagesOnly} onChange={(e) => setOutagesOnly(e.target.checked)} />{' '}
-          Outages only
+        <label className="check form--feed__check">
+          <input type="checkbox" checked={outagesOnly} onChange={(e) => setOutagesOnly(e.target.checked)} />
+          <span>Outages only</span>
         </label>
         <button
           type="button"

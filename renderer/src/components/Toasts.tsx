@@ -1,7 +1,9 @@
 // In-page notifications, for hosts that have no OS notifications (the web mode's bridge offers
 // `onNotification`); Electron shows them as OS notifications instead, so there this renders nothing.
-// A toast about an outage stays until dismissed (it is news a person must not miss); others fade. With
-// the user's opt-in, a tab in the background also shows them as browser notifications.
+// They have a region of their own above the view, never over it. A vendor's newer notification replaces
+// its older ones (a recovery closes its outage toasts); a toast about an outage stays until dismissed or
+// replaced (it is news a person must not miss); others fade. The newest few show, the rest behind a count.
+// With the user's opt-in, a tab in the background also shows them as browser notifications.
 import { useEffect, useState } from 'react';
 import type { AppNotification } from '../../../shared/notification';
 import { isOutage, STATUS_LABEL } from '../../../shared/status';
@@ -10,9 +12,11 @@ import { useNav, type Route } from '../stores/nav-store';
 import { isWebBridge } from '../web-bridge';
 import { StatusGlyph } from './StatusBadge';
 import { showBrowserNotification } from './BrowserNotifications';
+import { addToast } from '../toast-list';
 
 const SHOWN_MS = 15_000;
-const MAX_SHOWN = 3;
+/** Toasts shown before the "N more" button: the region stays short, the view keeps the screen. */
+const MAX_SHOWN = 2;
 
 function routeOf(n: AppNotification): Route {
   const t = n.target;
@@ -26,12 +30,13 @@ export function Toasts() {
   const bridge = useBridge();
   const navigate = useNav((s) => s.navigate);
   const [items, setItems] = useState<AppNotification[]>([]);
+  const [expanded, setExpanded] = useState(false);
 
   useEffect(() => {
     if (!isWebBridge(bridge)) return;
     const timers = new Set<ReturnType<typeof setTimeout>>();
     const off = bridge.onNotification((n) => {
-      setItems((list) => [n, ...list.filter((x) => x.key !== n.key)].slice(0, MAX_SHOWN));
+      setItems((list) => addToast(list, n));
       showBrowserNotification(n, () => navigate(routeOf(n)));
       if (isOutage(n.severity)) return;
       const timer = setTimeout(() => {
@@ -47,10 +52,16 @@ export function Toasts() {
   }, [bridge, navigate]);
 
   const dismiss = (key: string): void => setItems((list) => list.filter((x) => x.key !== key));
+  const shown = expanded ? items : items.slice(0, MAX_SHOWN);
+  const hidden = items.length - shown.length;
   return (
-    <section className="toasts" aria-label="Notifications" aria-live="polite">
+    <section
+      className={`toasts${items.length ? '' : ' toasts--empty'}`}
+      aria-label="Notifications"
+      aria-live="polite"
+    >
       <ul>
-        {items.map((n) => (
+        {shown.map((n) => (
           <li key={n.key} className={`toast toast--${n.severity}`}>
             <StatusGlyph status={n.severity} size={18} />
             <div className="toast__body">
@@ -59,26 +70,36 @@ export function Toasts() {
                 {n.title}
               </strong>
               <p>{n.body}</p>
-              <div className="buttons">
-                {n.target ? (
-                  <button
-                    type="button"
-                    onClick={() => {
-                      navigate(routeOf(n));
-                      dismiss(n.key);
-                    }}
-                  >
-                    Open
-                  </button>
-                ) : null}
-                <button type="button" onClick={() => dismiss(n.key)}>
-                  Dismiss
+            </div>
+            <div className="buttons toast__buttons">
+              {n.target ? (
+                <button
+                  type="button"
+                  onClick={() => {
+                    navigate(routeOf(n));
+                    dismiss(n.key);
+                  }}
+                >
+                  Open
                 </button>
-              </div>
+              ) : null}
+              <button type="button" onClick={() => dismiss(n.key)}>
+                Dismiss
+              </button>
             </div>
           </li>
         ))}
       </ul>
+      {hidden > 0 || (expanded && items.length > MAX_SHOWN) ? (
+        <div className="toasts__more">
+          <button type="button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+            {expanded ? 'Show fewer notifications' : `${hidden} more notification${hidden === 1 ? '' : 's'}`}
+          </button>
+          <button type="button" onClick={() => setItems([])}>
+            Dismiss all
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -66,7 +66,9 @@ function CatalogSearch({ onChoose }: { onChoose(entry: CatalogEntry): void }) {
         </p>
       ) : null}
       {results && results.length === 0 ? (
-        <p className="muted">Nothing in the catalog matches; paste the address below.</p>
+        <p className="muted" role="status">
+          Not in the catalog — paste its status page address below.
+        </p>
       ) : null}
       {results && results.length > 0 ? (
         <ul className="catalog-results" aria-label="Catalog results">

@@ -1,12 +1,7 @@
 // One incident: title, impact, progress, affected components by name, start and end (local time and
 // relative), and every update in order with its body as sanitized markdown. "Copy as text" for chat.
 import { useEffect, useState } from 'react';
-import {
-  IMPACT_LABEL,
-  impactToStatus,
-  INCIDENT_STATUS_LABEL,
-  isResolvedStatus,
-} from '../../../shared/status';
+import { impactToStatus, INCIDENT_STATUS_LABEL, isResolvedStatus } from '../../../shared/status';
 import { useBridge } from '../bridge';
 import { useAppStore } from '../stores/app-store';
 import { useDetailEntry, useDetailStore } from '../stores/detail-store';
@@ -15,6 +10,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { RelativeTime } from '../components/RelativeTime';
 import { ExternalLink, isWebUrl } from '../components/ExternalLink';
 import { Markdown } from '../components/Markdown';
+import { impactBadgeText } from '../components/IncidentList';
 import { formatDuration, formatLocal, formatStarts, parseTime } from '../format';
 import { useNow } from '../hooks/useNow';
 import { affectedNames, incidentAsText } from '../incident-text';
@@ -100,12 +96,7 @@ export function IncidentView({ vendorId, incidentId }: { vendorId: string; incid
           {incident.title}
         </h1>
         <div className="badges">
-          <StatusBadge
-            status={impactToStatus(incident.impact)}
-            label={
-              incident.kind === 'maintenance' ? 'Maintenance' : `${IMPACT_LABEL[incident.impact]} impact`
-            }
-          />
+          <StatusBadge status={impactToStatus(incident.impact)} label={impactBadgeText(incident)} />
           <span className={`pill pill--progress${resolved ? ' pill--resolved' : ''}`}>
             {INCIDENT_STATUS_LABEL[incident.status]}
           </span>

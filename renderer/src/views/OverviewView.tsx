@@ -2,10 +2,11 @@
 // open, last check, and a warning when the data is stale or the vendor unreachable. Compact rows by
 // default (a screen holds 15+ vendors), roomy cards on request, optionally under catalog categories.
 // Virtualized, so that thousands of vendors scroll smoothly; arrow keys move between rows.
-import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { VendorSummary } from '../../../shared/ipc';
 import { PLATFORM_LABEL } from '../../../shared/platforms';
+import { unmatchedSentence } from '../../../shared/component-match';
 import { compareWorstFirst, isProblem, STATUS_LABEL } from '../../../shared/status';
 import { useAppStore } from '../stores/app-store';
 import { useUi, type Grouping, type StatusFilter } from '../stores/ui-store';
@@ -122,6 +123,8 @@ const RoomyRow = memo(function RoomyRow({ vendor }: { vendor: VendorSummary }) {
           <span className="row__incident-title">
             <ProblemsText vendor={vendor} />
           </span>
+        ) : vendor.unmatchedComponents?.length ? (
+          <UnmatchedText vendor={vendor} />
         ) : (
           <span className="muted">
             <NothingOpen vendor={vendor} />
@@ -141,7 +144,20 @@ const RoomyRow = memo(function RoomyRow({ vendor }: { vendor: VendorSummary }) {
   );
 });
 
-/** The compact row: glyph, name, the one-line problem, its age; the status in words for screen readers. */
+/** Why a vendor reads as unknown when a watched name is not on its page (first of them). */
+function UnmatchedText({ vendor }: { vendor: VendorSummary }) {
+  const first = vendor.unmatchedComponents?.[0];
+  if (!first) return null;
+  const more = (vendor.unmatchedComponents?.length ?? 0) - 1;
+  const text = `${unmatchedSentence(first)}${more > 0 ? ` (+${more} more)` : ''}`;
+  return (
+    <span className="warning" title={text}>
+      {text}
+    </span>
+  );
+}
+
+/** The compact row: glyph, name, the status in words, the one-line problem, its age. */
 const CompactRow = memo(function CompactRow({ vendor }: { vendor: VendorSummary }) {
   const first = vendor.open[0];
   const warning = vendorWarningKind(vendor);
@@ -151,9 +167,15 @@ const CompactRow = memo(function CompactRow({ vendor }: { vendor: VendorSummary 
       <span className="row__name" title={vendor.name}>
         {vendor.name}
       </span>
-      <span className="visually-hidden">, {STATUS_LABEL[vendor.status]}:</span>
+      <span className={`row__status row__status--${vendor.status}`}>
+        <span className="visually-hidden">, </span>
+        {STATUS_LABEL[vendor.status]}
+        <span className="visually-hidden">:</span>
+      </span>
       <span className="row__problem">
-        {first ? (
+        {vendor.unmatchedComponents?.length && !first ? (
+          <UnmatchedText vendor={vendor} />
+        ) : first ? (
           <>
             <span className="row__incident-title" title={first.title}>
               {first.title}
@@ -246,6 +268,61 @@ function useSlashToSearch(input: RefObject<HTMLInputElement | null>): void {
   }, [input]);
 }
 
+/** Nothing watched yet: the three ways to start, each one step away. */
+function EmptyOverview() {
+  return (
+    <div className="empty-start">
+      <p>Pick the vendors you depend on, and StatusTray tells you when one of them is in trouble.</p>
+      <ul className="starts">
+        <li className="card">
+          <h2>From the catalog</h2>
+          <p className="muted">Search hundreds of known status pages by vendor name.</p>
+          <NavLink route={{ name: 'add' }} className="button button--primary">
+            Add a vendor
+          </NavLink>
+        </li>
+        <li className="card">
+          <h2>Import a watchlist</h2>
+          <p className="muted">A watchlist file exported from StatusTray, or written by hand.</p>
+          <NavLink route={{ name: 'settings' }} className="button">
+            Import in Settings
+          </NavLink>
+        </li>
+        <li className="card">
+          <h2>See it work first</h2>
+          <p className="muted">
+            Run <code>npm run demo -- --web</code>: a simulated vendor goes through an outage and back.
+          </p>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+/** Rows are taller on a phone-sized screen: names and incident titles get two lines, not a few letters. */
+const NARROW = '(max-width: 560px)';
+export const NARROW_ROW_HEIGHT = 86;
+const NARROW_ROOMY_HEIGHT = 116;
+
+function narrowQuery(): MediaQueryList | null {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+    ? window.matchMedia(NARROW)
+    : null;
+}
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => narrowQuery()?.matches ?? false);
+  useEffect(() => {
+    const query = narrowQuery();
+    if (!query) return;
+    const onChange = (): void => setNarrow(query.matches);
+    query.addEventListener('change', onChange);
+    onChange();
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return narrow;
+}
+
 export function OverviewView() {
   const vendors = useAppStore((s) => s.state?.vendors ?? []);
   const sharedCause = useAppStore((s) => s.state?.sharedCause ?? null);
@@ -268,7 +345,15 @@ export function OverviewView() {
     [sorted, filter, query],
   );
   const items = useMemo(() => listItems(shown, grouping), [shown, grouping]);
-  const rowHeight = density === 'compact' ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
+  const narrow = useNarrow();
+  const rowHeight =
+    density === 'compact'
+      ? narrow
+        ? NARROW_ROW_HEIGHT
+        : COMPACT_ROW_HEIGHT
+      : narrow
+        ? NARROW_ROOMY_HEIGHT
+        : ROW_HEIGHT;
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -336,12 +421,7 @@ export function OverviewView() {
       </div>
       <SharedCauseBanner group={sharedCause} acks={acks ?? []} />
       {vendors.length === 0 ? (
-        <div className="empty">
-          <p>You do not watch any vendor yet.</p>
-          <NavLink route={{ name: 'add' }} className="button button--primary">
-            Add your first vendor
-          </NavLink>
-        </div>
+        <EmptyOverview />
       ) : (
         <>
           <div className="toolbar" role="search">
@@ -440,8 +520,11 @@ export function OverviewView() {
             </div>
           )}
           <p className="hint">
-            Vendors in trouble are listed first. Press / to search, ↑ ↓ to move through the list and Enter to
-            open a vendor.
+            Vendors in trouble are listed first.
+            <span className="hint--keys">
+              {' '}
+              Press / to search, ↑ ↓ to move through the list and Enter to open a vendor.
+            </span>
           </p>
         </>
       )}

@@ -281,7 +281,8 @@ export function SettingsView() {
             checked={settings.notificationsEnabled}
             onChange={(e) => void update({ notificationsEnabled: e.target.checked })}
           />
-          <span>Show desktop notifications</span>
+          {/* In a browser there is no desktop: the toasts of this page (and, below, the browser's own). */}
+          <span>{web ? 'Show notifications in this page' : 'Show desktop notifications'}</span>
         </label>
         <label className="check">
           <input

@@ -5,7 +5,15 @@ import { useEffect, useState } from 'react';
 import { incidentTime, type Incident, type NotifyLevel, type Snapshot } from '../../../shared/model';
 import type { SnoozeChoice, VendorSummary } from '../../../shared/ipc';
 import { PLATFORM_LABEL } from '../../../shared/platforms';
-import { isResolvedStatus, worstOf } from '../../../shared/status';
+import {
+  compareWorstFirst,
+  isProblem,
+  isResolvedStatus,
+  severity,
+  worstOf,
+  type ComponentStatus,
+} from '../../../shared/status';
+import { unmatchedSentence } from '../../../shared/component-match';
 import { useBridge } from '../bridge';
 import { useAppStore } from '../stores/app-store';
 import { useDetailEntry, useDetailStore } from '../stores/detail-store';
@@ -50,6 +58,99 @@ function openByDefault(
   return items.some((c) => c.status !== 'operational' || marked(c));
 }
 
+/** Components with problems first (worst first), the rest in the page's order (the sort is stable). */
+export function problemsFirst<C extends { status: ComponentStatus }>(items: readonly C[]): C[] {
+  const rank = (c: C): number => (isProblem(c.status) ? severity(c.status) : 0);
+  return [...items].sort((a, b) => rank(b) - rank(a));
+}
+
+/** A component with a problem, for the "What's wrong" list: since the earliest open incident naming it. */
+export interface WrongItem {
+  id: string;
+  name: string;
+  group: string | null;
+  status: ComponentStatus;
+  watched: boolean;
+  since: string | null;
+}
+
+/** What is wrong on the page: watched components with problems first, worst first; since when if known. */
+export function whatsWrong(snapshot: Snapshot, watched: readonly string[]): WrongItem[] {
+  const open = snapshot.incidents.filter((i) => !isResolvedStatus(i.status) && i.kind !== 'maintenance');
+  const items = snapshot.components
+    .filter((c) => isProblem(c.status))
+    .map((c) => {
+      const starts = open
+        .filter((i) => i.components.includes(c.id))
+        .map((i) => i.startedAt)
+        .filter((t): t is string => t !== null)
+        .sort();
+      return {
+        id: c.id,
+        name: c.name,
+        group: c.group,
+        status: c.status,
+        watched: watched.length === 0 || isNamedInWatchlist(c, watched),
+        since: starts[0] ?? null,
+      };
+    });
+  return items.sort((a, b) => Number(b.watched) - Number(a.watched) || compareWorstFirst(a.status, b.status));
+}
+
+const WRONG_SHOWN = 8;
+
+/** The short list at the top: what is broken, where, how badly and since when; and watched names missing. */
+function WhatsWrong({ vendor, snapshot }: { vendor: VendorSummary; snapshot: Snapshot }) {
+  const items = whatsWrong(snapshot, vendor.watchedComponents);
+  const unmatched = vendor.unmatchedComponents ?? [];
+  if (items.length === 0 && unmatched.length === 0) return null;
+  const shown = items.slice(0, WRONG_SHOWN);
+  return (
+    <section className="card card--wrong" aria-labelledby="wrong-title">
+      <h2 id="wrong-title">What's wrong</h2>
+      {unmatched.length > 0 ? (
+        <ul className="unmatched" aria-label="Watched components not on this page">
+          {unmatched.map((u) => (
+            <li key={u.name} className="warning">
+              <span aria-hidden="true" className="warning__icon">
+                ⚠
+              </span>{' '}
+              {unmatchedSentence(u)} Its status cannot be told, so this vendor reads as unknown: choose the
+              components again below.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {shown.length > 0 ? (
+        <ul className="wrong" aria-label="Components with problems">
+          {shown.map((c) => (
+            <li key={c.id} className="wrong__item">
+              <StatusBadge status={c.status} compact />
+              <span className="wrong__name">
+                {c.name}
+                {c.group ? <span className="muted"> · {c.group}</span> : null}
+                {c.watched ? null : <span className="muted"> (not watched)</span>}
+              </span>
+              <span className="wrong__since muted">
+                {c.since ? (
+                  <>
+                    since <span title={formatLocal(c.since)}>{formatLocal(c.since)}</span>
+                  </>
+                ) : (
+                  'no open incident names it'
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {items.length > shown.length ? (
+        <p className="muted">and {plural(items.length - shown.length, 'more component')} below.</p>
+      ) : null}
+    </section>
+  );
+}
+
 function WatchedMark() {
   return (
     <span className="watched" title="You watch this component">
@@ -62,7 +163,7 @@ function ComponentsSection({ vendor, snapshot }: { vendor: VendorSummary; snapsh
   const groupOpen = useUi((s) => s.groupOpen);
   const setGroupOpen = useUi((s) => s.setGroupOpen);
   const watched = vendor.watchedComponents;
-  const groups = groupComponents(snapshot.components);
+  const groups = groupComponents(snapshot.components).map((g) => ({ ...g, items: problemsFirst(g.items) }));
   const marked = (c: { name: string; group: string | null }): boolean =>
     watched.length > 0 && isNamedInWatchlist(c, watched);
   const watchedCount = snapshot.components.filter(marked).length;
@@ -397,6 +498,7 @@ export function VendorView({ vendorId }: { vendorId: string }) {
           No good read of this page yet: components and incidents appear after the first successful check.
         </p>
       ) : null}
+      {snapshot ? <WhatsWrong vendor={vendor} snapshot={snapshot} /> : null}
       {snapshot ? (
         <>
           <section className="card" aria-labelledby="open-title">
@@ -411,14 +513,14 @@ export function VendorView({ vendorId }: { vendorId: string }) {
           </section>
         </>
       ) : null}
+      {snapshot && snapshot.components.length > 0 ? (
+        <ComponentsSection vendor={vendor} snapshot={snapshot} />
+      ) : null}
       {detail ? (
         <section className="card" aria-labelledby="uptime-title">
           <h2 id="uptime-title">Uptime, last 90 days</h2>
           <UptimeBars days={detail.uptime} />
         </section>
-      ) : null}
-      {snapshot && snapshot.components.length > 0 ? (
-        <ComponentsSection vendor={vendor} snapshot={snapshot} />
       ) : null}
       {snapshot ? (
         <section className="card" aria-labelledby="history-title">

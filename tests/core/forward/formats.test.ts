@@ -52,8 +52,11 @@ describe('forward payloads', () => {
     expect(typeof payload.text).toBe('string');
     expect(payload.blocks[0]).toEqual({
       type: 'header',
-      text: { type: 'plain_text', text: message.title, emoji: true },
+      text: { type: 'plain_text', text: 'Kustomer: Email delays &lt;now&gt; &amp; later', emoji: true },
     });
+    expect(payload.text).toBe(
+      'Kustomer: Email delays &lt;now&gt; &amp; later: We are investigating delayed emails @everyone.',
+    );
     expect(payload.blocks[1].type).toBe('section');
     expect(payload.blocks[1].text.type).toBe('mrkdwn');
     expect(payload.blocks[1].text.text).not.toContain('<');
@@ -61,7 +64,7 @@ describe('forward payloads', () => {
     expect(payload.blocks[2].type).toBe('actions');
     expect(button).toMatchObject({
       type: 'button',
-      text: { type: 'plain_text' },
+      text: { type: 'plain_text', text: 'Open the incident on status.kustomer.com' },
       url: message.incident!.url,
     });
   });
@@ -81,18 +84,24 @@ describe('forward payloads', () => {
     expect(attachment.content.type).toBe('AdaptiveCard');
     expect(attachment.content.$schema).toBe('http://adaptivecards.io/schemas/adaptive-card.json');
     expect(attachment.content.body.every((b: { type: string }) => b.type === 'TextBlock')).toBe(true);
-    expect(attachment.content.body[0].text).toBe(message.title);
+    // `<` is followed by an invisible word joiner: no tag, no `<at>` mention, no autolink.
+    expect(attachment.content.body[0].text).toBe('Kustomer: Email delays <\u2060now> & later');
     expect(attachment.content.actions).toEqual([
-      { type: 'Action.OpenUrl', title: 'Open the incident', url: message.incident!.url },
+      {
+        type: 'Action.OpenUrl',
+        title: 'Open the incident on status.kustomer.com',
+        url: message.incident!.url,
+      },
     ]);
   });
 
   it('discord: content and an embed with the status color as a 24-bit integer, no mentions', () => {
     const payload = JSON.parse(formatRequest('discord', message).body);
-    expect(payload.content).toBe(message.title);
+    // Markdown syntax arrives backslash-escaped, as discord.js's escapeMarkdown does.
+    expect(payload.content).toBe('Kustomer: Email delays \\<now\\> & later');
     expect(payload.embeds).toHaveLength(1);
     expect(payload.embeds[0]).toMatchObject({
-      title: message.title,
+      title: payload.content,
       description: message.body,
       url: message.incident!.url,
       color: 0xd92b2b,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createMetrics, type VendorMetricsInput } from '../../../electron/core/metrics/metrics';
 import type { ReadOutcome } from '../../../electron/core/read';
 import type { Snapshot } from '../../../shared/model';
+import type { VendorStatus } from '../../../shared/status';
 import { parsePrometheus, sampleValue } from '../../fakes/prometheus';
 
 const snapshot: Snapshot = {
@@ -42,12 +43,27 @@ const snapshot: Snapshot = {
   error: null,
 };
 
+function reading(status: VendorStatus, name = 'Kustomer'): Omit<VendorMetricsInput, 'entry'> {
+  return {
+    status,
+    lastCheckedAt: 1,
+    lastError: null,
+    lastGood: { ...snapshot, status, vendor: { ...snapshot.vendor, name } },
+  };
+}
+
 describe('metrics', () => {
   it('exposes vendor status, up, open incidents and component status as in the state', async () => {
     const state: VendorMetricsInput[] = [
-      { name: 'Kustomer', status: 'partial_outage', lastCheckedAt: 1, lastError: null, lastGood: snapshot },
       {
-        name: 'GitHub',
+        entry: { url: 'https://status.kustomer.com', name: 'Kustomer' },
+        status: 'partial_outage',
+        lastCheckedAt: 1,
+        lastError: null,
+        lastGood: snapshot,
+      },
+      {
+        entry: { url: 'https://www.githubstatus.com/', name: 'GitHub' },
         status: 'unknown',
         lastCheckedAt: 1,
         lastError: { kind: 'timeout', message: 'timed out' },
@@ -66,7 +82,11 @@ describe('metrics', () => {
       samples.filter((s) => s.name === 'statustray_vendor_status' && s.labels.vendor === 'Kustomer'),
     ).toHaveLength(6);
     expect(sampleValue(samples, 'statustray_vendor_status', { vendor: 'GitHub', status: 'unknown' })).toBe(1);
-    expect(sampleValue(samples, 'statustray_vendor_up', { vendor: 'Kustomer' })).toBe(1);
+    // Every vendor series has the stable id of the watched URL.
+    expect(
+      sampleValue(samples, 'statustray_vendor_up', { id: 'status.kustomer.com', vendor: 'Kustomer' }),
+    ).toBe(1);
+    expect(sampleValue(samples, 'statustray_vendor_up', { id: 'www.githubstatus.com' })).toBe(0);
     expect(sampleValue(samples, 'statustray_vendor_up', { vendor: 'GitHub' })).toBe(0);
     expect(sampleValue(samples, 'statustray_open_incidents', { vendor: 'Kustomer' })).toBe(1);
     expect(
@@ -90,25 +110,88 @@ describe('metrics', () => {
   });
 
   it('counts polls by result and times them; two engines never share a registry', async () => {
-    const a = createMetrics(() => []);
+    const watched: VendorMetricsInput[] = [
+      { entry: { url: 'https://status.kustomer.com', name: 'Kustomer' }, ...reading('operational') },
+      { entry: { url: 'https://bad.example.com' }, ...reading('unknown') },
+    ];
     const b = createMetrics(() => []);
     const ok = (error: Snapshot['error']): ReadOutcome => ({
       snapshot: { ...snapshot, error },
       detection: null,
       notModified: false,
     });
-    const readA = a.instrument(
-      async (url) => ok(url.includes('bad') ? { kind: 'timeout', message: 't' } : null),
-      () => 'Kustomer',
+    const a = createMetrics(() => watched);
+    const readA = a.instrument(async (url) =>
+      ok(url.includes('bad') ? { kind: 'timeout', message: 't' } : null),
     );
     await readA('https://status.kustomer.com', {} as never);
     await readA('https://status.kustomer.com', {} as never);
     await readA('https://bad.example.com', {} as never);
     const samples = parsePrometheus(await a.text());
     expect(sampleValue(samples, 'statustray_polls_total', { vendor: 'Kustomer', result: 'ok' })).toBe(2);
-    expect(sampleValue(samples, 'statustray_polls_total', { vendor: 'Kustomer', result: 'timeout' })).toBe(1);
+    expect(sampleValue(samples, 'statustray_polls_total', { id: 'bad.example.com', result: 'timeout' })).toBe(
+      1,
+    );
     expect(sampleValue(samples, 'statustray_poll_seconds_count')).toBe(3);
     const other = parsePrometheus(await b.text());
     expect(sampleValue(other, 'statustray_poll_seconds_count')).toBe(0);
+  });
+});
+
+describe('metrics identity', () => {
+  it('two pages that both call themselves "MajorVendor" are two vendors: the outage is not masked', async () => {
+    const state: VendorMetricsInput[] = [
+      { entry: { url: 'http://127.0.0.1:4001/' }, ...reading('major_outage', 'MajorVendor') },
+      { entry: { url: 'http://127.0.0.2:4002/' }, ...reading('operational', 'MajorVendor') },
+    ];
+    const samples = parsePrometheus(await createMetrics(() => state).text());
+    const current = samples.filter((s) => s.name === 'statustray_vendor_status' && s.value === 1);
+    expect(current.map((s) => s.labels)).toEqual([
+      { id: '127.0.0.1:4001', vendor: 'MajorVendor', status: 'major_outage' },
+      { id: '127.0.0.2:4002', vendor: 'MajorVendor (2)', status: 'operational' },
+    ]);
+  });
+
+  it("the name the user gave wins over the page's", async () => {
+    const state: VendorMetricsInput[] = [
+      {
+        entry: { url: 'https://status.kustomer.com', name: 'Our helpdesk' },
+        ...reading('degraded', 'Page name'),
+      },
+    ];
+    const samples = parsePrometheus(await createMetrics(() => state).text());
+    expect(sampleValue(samples, 'statustray_vendor_up', { vendor: 'Our helpdesk' })).toBe(1);
+  });
+
+  it("a page whose name changes at every poll adds no series; a removed vendor's series are removed", async () => {
+    const state: VendorMetricsInput[] = [
+      { entry: { url: 'http://127.0.0.1:4001/' }, ...reading('operational', 'Renamer 0') },
+      { entry: { url: 'https://status.kustomer.com', name: 'Kustomer' }, ...reading('operational') },
+    ];
+    const metrics = createMetrics(() => state);
+    const read = metrics.instrument(async (url) => ({
+      snapshot: { ...snapshot, url, vendor: { ...snapshot.vendor, name: `Renamer ${Math.random()}` } },
+      detection: null,
+      notModified: false,
+    }));
+    const seriesCount = async () => parsePrometheus(await metrics.text()).length;
+    await read('http://127.0.0.1:4001/', {} as never);
+    await read('https://status.kustomer.com', {} as never);
+    const before = await seriesCount();
+    for (let poll = 1; poll <= 50; poll++) {
+      state[0] = { ...state[0]!, ...reading('operational', `Renamer ${poll}`) };
+      await read('http://127.0.0.1:4001/', {} as never);
+      expect(await seriesCount()).toBe(before);
+    }
+    const samples = parsePrometheus(await metrics.text());
+    expect(sampleValue(samples, 'statustray_polls_total', { id: '127.0.0.1:4001', result: 'ok' })).toBe(51);
+    // Named as first read, for as long as it is watched.
+    expect(sampleValue(samples, 'statustray_vendor_up', { id: '127.0.0.1:4001' })).toBe(1);
+    expect(samples.find((s) => s.labels.id === '127.0.0.1:4001')!.labels.vendor).toBe('Renamer 0');
+
+    state.shift();
+    const after = parsePrometheus(await metrics.text());
+    expect(after.some((s) => s.labels.id === '127.0.0.1:4001')).toBe(false);
+    expect(sampleValue(after, 'statustray_polls_total', { vendor: 'Kustomer', result: 'ok' })).toBe(1);
   });
 });

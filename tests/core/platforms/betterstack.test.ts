@@ -143,3 +143,58 @@ describe('real Better Stack pages: /index.json first, what the rendered page sho
     }
   });
 });
+
+describe('a resolved report Better Stack leaves without an end time (status.betterstack.com)', () => {
+  const real = fixtureJson<Json>('betterstack', 'betterstack-resolved.json');
+  const report = (d: Json) => parseBetterstack(d, 'https://status.betterstack.com', NOW).incidents[0]!;
+
+  it('reads a report whose aggregate state is resolved as resolved, at its last update, though ends_at is null', () => {
+    expect(report(real)).toMatchObject({
+      id: '1050825',
+      status: 'resolved',
+      resolvedAt: '2026-09-04T19:53:00.000Z',
+      startedAt: '2026-09-04T13:50:00.000Z',
+    });
+  });
+
+  it('reads a report as resolved when its last update marks every resource resolved, whatever the order of updates', () => {
+    const included = (real.included as Json[]).map((x) => {
+      if (x.type === 'status_report') {
+        const a = { ...(x.attributes as Json) };
+        delete a.aggregate_state;
+        a.affected_resources = [{ status_page_resource_id: '4188758', status: 'degraded' }];
+        const rel = { status_updates: { data: [{ id: '5709884' }, { id: '5709883' }] } };
+        return { ...x, attributes: a, relationships: rel };
+      }
+      return x;
+    });
+    const last = {
+      type: 'status_update',
+      id: '5709884',
+      attributes: {
+        message: 'Processing has fully recovered.',
+        published_at: '2026-09-04T21:10:00.000Z',
+        affected_resources: [{ status_page_resource_id: '4188758', status: 'resolved' }],
+      },
+    };
+    const incident = report({ ...real, included: [last, ...included] });
+    expect(incident).toMatchObject({ status: 'resolved', resolvedAt: '2026-09-04T21:10:00.000Z' });
+    expect(incident.updates.map((u) => u.status)).toEqual(['investigating', 'resolved']);
+    // Still open while the last update names a resource not yet resolved.
+    const open = report({ ...real, included: [...included] });
+    expect(open).toMatchObject({ status: 'investigating', resolvedAt: null });
+  });
+
+  it('shows the page operational over HTTP, with the report in its history and none open', async () => {
+    const server = await startServer({
+      routes: { '/index.json': serveFixture('betterstack', 'betterstack-resolved.json', 'application/json') },
+    });
+    try {
+      const snap = await readThroughEngine(server.origin + '/index.json');
+      expect(snap).toMatchObject({ error: null, status: 'operational' });
+      expect(snap.incidents.filter((i) => i.resolvedAt === null)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});

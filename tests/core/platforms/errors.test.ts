@@ -23,6 +23,9 @@ const API_PATH: Record<(typeof PLATFORM_IDS)[number], string> = {
   slack: '/api/v2.0.0/current',
   heroku: '/api/v4/current-status',
   apple: '/system_status_en_US.js',
+  pagerduty: '/',
+  salesforce: '/v1/instances/status/preview',
+  zendesk: '/api/ssp/incidents.json',
   feed: '/history.rss',
 };
 

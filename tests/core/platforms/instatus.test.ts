@@ -184,3 +184,78 @@ describe('real Instatus pages: the JSON API first, the state the page embeds whe
     }
   });
 });
+
+describe("an Instatus summary found at Statuspage's /api/v2/summary.json is read as Instatus", () => {
+  let calm: FakeServer;
+  let busy: FakeServer;
+  beforeAll(async () => {
+    const asJson = (file: string) => serveFixture('instatus', file, 'application/json; charset=utf-8');
+    const page = (_req: unknown, res: import('node:http').ServerResponse) => {
+      // A custom-domain page that names no platform in its HTML.
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!DOCTYPE html><html><head><title>Status</title></head><body>Loading…</body></html>');
+    };
+    calm = await startServer({
+      routes: {
+        '/': page,
+        '/api/v2/summary.json': asJson('wistia-summary.json'),
+        '/v2/components.json': asJson('wistia-components.json'),
+      },
+    });
+    busy = await startServer({
+      routes: { '/api/v2/summary.json': asJson('documented-hasissues-summary.json') },
+    });
+  });
+  afterAll(async () => {
+    await calm.close();
+    await busy.close();
+  });
+
+  it('reads the address /api/v2/summary.json given by hand as Instatus, with its components', async () => {
+    const snap = await readThroughEngine(calm.origin + '/api/v2/summary.json');
+    expect(snap.error).toBeNull();
+    expect(snap.vendor).toMatchObject({ platform: 'instatus', name: 'Wistia' });
+    expect(snap.status).toBe('operational');
+    expect(snap.components.map((c) => [c.name, c.status])).toEqual([['Group Record', 'operational']]);
+  });
+
+  it('recognises the page by the document at /api/v2/summary.json when its HTML names no platform', async () => {
+    const snap = await readThroughEngine(calm.origin + '/');
+    expect(snap.error).toBeNull();
+    expect(snap.vendor).toMatchObject({ platform: 'instatus', name: 'Wistia' });
+  });
+
+  it("moves a page remembered as Statuspage over to Instatus when its summary turns out to be Instatus's", async () => {
+    const { createHttpClient } = await import('../../../electron/core/http/client');
+    const { readSnapshot } = await import('../../../electron/core/read');
+    const http = createHttpClient({ proxy: 'none' });
+    try {
+      const cached = {
+        platform: 'statuspage' as const,
+        pageUrl: calm.origin,
+        apiUrl: `${calm.origin}/api/v2`,
+      };
+      const out = await readSnapshot(calm.origin, { http, detection: cached, timeoutMs: 5000 });
+      expect(out.snapshot.error).toBeNull();
+      expect(out.snapshot.vendor).toMatchObject({ platform: 'instatus', name: 'Wistia' });
+      // The next poll goes straight to the Instatus reader.
+      expect(out.detection).toMatchObject({
+        platform: 'instatus',
+        apiUrl: `${calm.origin}/api/v2/summary.json`,
+      });
+    } finally {
+      await http.close();
+    }
+  });
+
+  it('reads an open incident and a planned maintenance from it, never "not a Statuspage summary"', async () => {
+    const snap = await readThroughEngine(busy.origin + '/api/v2/summary.json');
+    expect(snap.error).toBeNull();
+    expect(snap.vendor.platform).toBe('instatus');
+    expect(snap.status).toBe('major_outage');
+    expect(snap.incidents.map((i) => [i.title, i.status, i.kind])).toEqual([
+      ["We're facing an issue with our API", 'investigating', 'incident'],
+      ['Database maintenance', 'scheduled', 'maintenance'],
+    ]);
+  });
+});

@@ -30,7 +30,7 @@ describe('a storm at one vendor', () => {
     const stormNotes = d.sent.filter((n) => n.title.startsWith('Storm Corp'));
     expect(stormNotes.length).toBeGreaterThan(0);
     expect(stormNotes.length).toBeLessThanOrEqual(10);
-    expect(stormNotes[0]!.body).toMatch(/[\d,]+ more incident changes at Storm Corp$/);
+    expect(stormNotes[0]!.body).toMatch(/[\d,]+ more changes at Storm Corp$/);
     // What is persisted stays small.
     expect(JSON.stringify(d.state).length).toBeLessThan(1_000_000);
     expect(d.state.pending.length).toBeLessThanOrEqual(1_000);

@@ -2,12 +2,15 @@
 // the state its HTML page embeds. The reading says which one it came from (`vendor.source`).
 import { FetchError } from '../../http/types';
 import type { PlatformRead } from '../types';
+import { OtherPlatformError } from './other-platform';
 
 /** Failures of the API address itself; a host that does not answer at all will not serve its page either. */
 const API_FAILURES = new Set(['http', 'parse', 'schema', 'too_large', 'redirect']);
 
 function fallsBack(err: unknown): boolean {
   if (!(err instanceof FetchError)) return false;
+  // Another platform's document: its own adapter reads it, not this one's page reader.
+  if (err instanceof OtherPlatformError) return false;
   // 429 says "ask less": asking for the page as well would be asking more.
   return API_FAILURES.has(err.kind);
 }

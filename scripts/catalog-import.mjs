@@ -1,0 +1,531 @@
+// Re-runs the catalog batch "public status-page lists" (shared/catalog/README.md): reads the lists from local
+// git snapshots of their repositories, keeps the pages whose address and platform a source confirms, and
+// writes shared/catalog/data/more-vendors.json plus a count of what was left out and why.
+//
+//   node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git>
+//
+// No host is contacted: the lists are data, read with `git show`.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const [statusphereGit, sttsGit, multiStatusGit, statuspileGit] = process.argv.slice(2);
+if (!statuspileGit) {
+  console.error(
+    'usage: node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git>',
+  );
+  process.exit(1);
+}
+const show = (gitDir, file) =>
+  execFileSync('git', ['--git-dir', gitDir, 'show', `HEAD:${file}`], { encoding: 'utf8' });
+
+// Names the lists misspell, or that would be read as another vendor's.
+const NAME_FIXES = {
+  'status.gatsbyjs.com': 'Gatsby',
+  'status.gemini.com': 'Gemini (crypto exchange)',
+  'status.securecodewarrior.com': 'Secure Code Warrior',
+  'status.multiversx.com': 'MultiversX',
+  'status.one.com': 'One.com',
+  'status.mavenlink.com': 'Mavenlink',
+};
+
+// Categories read by hand for vendors whose name and host say nothing the word list below knows.
+const CATEGORY_BY_NAME = new Map(
+  [
+    'Campaign Monitor=email;Docaposte=other;Elation Health=other;Omada Health=other;Trusted Health=hr;Runway: App Store Connect=devtools;SEOmonitor=marketing;TeamRetro=collaboration;Stack Exchange=other;Bittitan=cloud;Digital Pacific=cloud;Digital Pigeon=collaboration;Dronedeploy=other;Code 42=security;CodeTwo=email;Verizon Digital Media=networking;Transbank=payments;Sapiens=other;Teradici=other;LuxSci=email;Devolutions=security;Ipapi=data;Ghost Inspector=devtools;Hosted Graphite=monitoring;Lifesizecloud=communication;Packagecloud=devtools;Pingplotter Cloud=monitoring;Printix=other;PrinterLogic=other;Qlik=analytics;TriNet=hr;TIBCO=data;Serverdensity=monitoring;Ivanti Cloud=security;Ellucian=other;Caseware Cloud=finance;Coveo Cloud=data;Avaya Cloud=communication;Arista Cloudvision=networking;Adaptavist Cloud Apps=devtools;CloudApp=collaboration;SCORM Cloud=hr;Umbraco Cloud=devtools;Platform9=cloud;Prey=security;Syncano=devtools;Voximplant=communication;Webshare=networking;Flatfile=data;SEON=security;DataDome=security;DataGrail=security;Hygraph=devtools;',
+    'BetterCloud=security;Gitlabhost=devtools;Prerender.io=devtools;CloudRepo=devtools;Baremetrics=analytics;Databox=analytics;',
+    'Littledata=analytics;Elasticio=devtools;People.ai=crm;Axis Communications=security;Clarifai=ai;Carta=finance;Schibsted=media;Pardot=marketing;CS:GO stats=media;Shakepay=finance;Reviewtrackers=marketing;',
+    '20i=cloud;3NCRYPT3D=security;Ably=devtools;AbuseIPDB=security;Adalo=devtools;Addigy=security;',
+    'Alchemy=devtools;AlienVault=security;Allegro=ecommerce;Alloy=identity;Anvil=devtools;Appen=ai;',
+    'AppRiver=security;Apwide=devtools;Array=finance;Assembla=devtools;Atera=monitoring;atSpoke=support;',
+    'Automox=security;AutoSPF=email;Auvik=networking;Avanan=security;Aviator=devtools;Avigilon=security;',
+    'Axcient=cloud;Axios=communication;Axway=devtools;B2C2=finance;Basedash=data;BigLeaf=networking;',
+    'Binarylane=cloud;Bizzabo=marketing;BlazeMeter=devtools;Blip=communication;Block.io=finance;',
+    'Blockchair=finance;Bloom=finance;Bluefin=payments;BMJ=media;Bonsai=data;Breadcrumb=ecommerce;',
+    'Brivo=security;Broadcom AppNeta=monitoring;Calix=networking;Calm=media;Canary=security;',
+    'Canonical=cloud;Carbon Black=security;Carrot quest=marketing;Castle=security;CEX.IO=finance;',
+    'CHECK24 Vergleichsportal GmbH=ecommerce;Cherwell=support;Cimpress=ecommerce;Cint=marketing;',
+    'Cisco CES=security;Cisco IOT=networking;Cisco Systems=security;Cisco Umbrella=security;',
+    'ClearlyIP=communication;Clojars=devtools;Clyde=ecommerce;Cohesity=data;Comodo=security;',
+    'ComplianceAlpha=finance;Cradlepoint=networking;Currents=devtools;Cxengage=communication;',
+    'Deadmanssnitch=monitoring;Dediserve=cloud;DeepSource=devtools;Dell Boomi=devtools;Divio=cloud;',
+    'Documo=communication;Dogado=cloud;Doit=cloud;Dongee=cloud;Doodle=collaboration;',
+    'DRACOON=collaboration;Dyn=networking;EasyRedir=networking;Ecostruxure IT=monitoring;Ekco=cloud;',
+    'Emnify=networking;Endless Group=cloud;Enjin=media;Envoy=collaboration;Equinix=cloud;',
+    'Equinix Metal=cloud;Esa=collaboration;Esker=finance;eToro=finance;Eurafibre=networking;',
+    'Exact=finance;Exalate=devtools;Expel=security;Experian=data;F5=security;Fasterize=networking;',
+    'FingerprintJS=security;Fireblocks=finance;Flow Swiss=cloud;Fond=hr;Forcepoint=security;',
+    'Forcepoint ONE=security;Frase=marketing;Freee=finance;Freistilbox=cloud;Freshservice=support;',
+    'Frigade=devtools;G Core Labs=networking;G2=marketing;GatherContent=collaboration;',
+    'Geekbot=collaboration;Genetec=security;Glesys=cloud;GLOBO=communication;GoLinks=collaboration;',
+    'GoToMyPC=collaboration;Gportal=cloud;Grammarly=collaboration;GreyNoise=security;GridScale=cloud;',
+    'HackerOne=security;HackerRank=hr;Halp=support;Hashnode=media;hCaptcha=security;',
+    'Hearsay Systems=marketing;Hedera=finance;Height=collaboration;Helium=networking;HENNGE One=identity;',
+    'Hivebrite=marketing;Hiver=email;Hover=networking;Hummingbot=finance;Hyonix=cloud;Hypernode=cloud;',
+    'I Want My Name=networking;Ibm Aspera=data;Incognia=security;Infoblox=networking;Infura=devtools;',
+    'Infusionsoft by Keap=marketing;Instaclustr=data;InStride=hr;InterNetX=networking;Intruder=security;',
+    'IONOS=cloud;IPVanish=security;Iristel=communication;Iron=devtools;IRONSCALES=security;',
+    'Jama Software=devtools;Jellyfish=devtools;JetBrains=devtools;Jexo=devtools;JitBit=support;',
+    'Jitterbit=devtools;Joomag=media;Jostle AP=collaboration;Judoscale=cloud;Juicefs=data;K6=devtools;',
+    'Keeping=support;Keypup=devtools;Kisi=security;Kolide=security;Kualo=cloud;Latch=security;',
+    'Latitude.sh=cloud;Launchpad=devtools;Layer0=cloud;Layerstack=cloud;LexisNexis=data;',
+    'LicenseSpring=devtools;Liferay=devtools;Lingk=data;Liquid Web=cloud;LMAX=finance;Loader=devtools;',
+    'Loopup=communication;Lumaserv=cloud;Lunar=finance;Luno=finance;M247=networking;MacStadium=cloud;',
+    'Maestroqa=support;Magemojo=cloud;Magensa=payments;ManageEngine=monitoring;ManoMano=ecommerce;',
+    'Mavenlink=collaboration;MaxMind=data;Mendix=devtools;Mist=networking;Moveworks=ai;MuleSoft=devtools;',
+    'MultiversX=finance;Munzee=media;N Able=monitoring;NCR=payments;Netfortris=communication;',
+    'Nexcess=cloud;Ngrok=devtools;Nightfall=security;Ninety=collaboration;Nintex=devtools;',
+    'Nitro=collaboration;NordLayer=security;Ns1=networking;Nutanix=cloud;ObjectRocket=data;',
+    'Ocrolus=finance;Octopus=devtools;One.com=cloud;OneSchema=data;OneSky=devtools;OpenCorporates=data;',
+    'OpenNode=payments;OpenSea=finance;OpenSRS=networking;Openvpn=security;OPSWAT=security;',
+    'Optimism=finance;OSL Singapore=finance;Otava=cloud;OTOY=media;Outsystems=devtools;Packet=cloud;',
+    'PairSoft=finance;Panther Labs=security;Paperspace=cloud;Paribu=finance;Parsec=media;',
+    'Patch My PC=security;Pax8=cloud;Payscale=hr;Pdq=devtools;Permit Io=identity;pgMustard=data;',
+    'Playvox=support;Prefect=data;Presslabs=cloud;PriceHubble=data;PrimeXBT=finance;',
+    'Progress Telerik=devtools;ProofHub=collaboration;ProsperStack=payments;Protecht=security;',
+    'Publitio=media;PullRequest=devtools;Pureservice=support;Purse.io=ecommerce;Qovery=cloud;',
+    'Quadency=finance;QuadraNet=cloud;Qualifio=marketing;Quay.io=devtools;Quick Base=devtools;',
+    'QuickNode=devtools;Racknerd=cloud;Rackspace=cloud;rackSPEED=cloud;RealVNC=collaboration;',
+    'Red Canary=security;Register.it=networking;Remitano=finance;Rhombus=security;Ribose=collaboration;',
+    'Rightscale=cloud;Ripple=media;Roam=collaboration;Rocket.net=cloud;Rookout=devtools;Rubrik=data;',
+    'Runpanther=security;Runscope=devtools;SafeBase=security;Samanage=support;Sapling=hr;SashiDo=cloud;',
+    'Scalingo=cloud;Scoutapp=monitoring;Secomea=networking;Sectigo=security;Section=networking;SEEK=hr;',
+    'Seravo=cloud;Sertifi=collaboration;Servebolt=cloud;Servint=cloud;ShakeBugs=devtools;',
+    'Shelf.io=support;Sherweb=cloud;Shockbyte=cloud;Sift=security;Sitespect=marketing;Skedulo=hr;',
+    'SkyKick=cloud;Skylight=monitoring;SkySilk=cloud;Slab=collaboration;Sleuth=devtools;',
+    'Slido=communication;Smoothwall=security;SnapLogic=devtools;Solana=finance;Sonassi=cloud;',
+    'Soracom=networking;Speakap=communication;SpecOPs=security;Spiceworks=support;',
+    'Splashtop=collaboration;Squiz=marketing;Stacker=devtools;STACKIT=cloud;Status.io=monitoring;',
+    'Stealth=cloud;Storj=cloud;Subsplash=media;Swiftype=data;Talend=data;Tempo=collaboration;',
+    'TeraSwitch=networking;TextExpander=collaboration;THG=ecommerce;Threader=media;Tide=finance;',
+    'Todyl=security;Tokopedia=ecommerce;Totango=crm;Transcend=security;Tresorit=collaboration;',
+    'Tricentis Flood=devtools;Trifacta=data;Tugboat Logic=security;Tuple=collaboration;UK2=cloud;',
+    'Umbrellar=cloud;Uphold=finance;Upwork=hr;Urllo=networking;Urlscan=security;Verisk=data;',
+    'Verkada=security;viaPeople=hr;VIPRE=security;Visma=finance;Voltage=finance;Voxeet=communication;',
+    'Voyado=marketing;Wallarm=security;Webcentral=cloud;Webshrinker=security;Websolr=data;Weebly=cloud;',
+    'Whatnot=ecommerce;Wordtune=ai;Workiva=finance;Workspot=cloud;Xplor=payments;Yasoon=collaboration;',
+    'Zenvia=communication;Zero Hash=finance;ZeroSSL=security;Zyte=data;',
+  ]
+    .join('')
+    .split(';')
+    .filter(Boolean)
+    .map((pair) => pair.split('=')),
+);
+
+// CATEGORY_WORDS
+const CATEGORY_WORDS = [
+  [
+    'payments',
+    /\b(pay|pays|payment|payments|checkout|billing|merchant|card|cards|epay|stripe|paddle|cashfree|payoneer)\b|pay\b|pay(ments?|ment)\b/,
+  ],
+  [
+    'finance',
+    /\b(crypto|coin|coins|bitcoin|btc|blockchain|exchange|bank|banking|finance|financial|invest|wealth|trading|capital|markets?|ledger|accounting|tax|invoice|invoicing|expense|expenses|bit[a-z]*|chain[a-z]*|defi|token[a-z]*|wallet)\b|coin|crypto|(^| )(bit)|chain|trade|finance|wealth/,
+  ],
+  ['ai', /\b(ai|ml|gpt|llm|machine learning|openai|anthropic|cohere|datarobot|scale)\b|\.ai /],
+  [
+    'security',
+    /\b(security|secure|sec|cyber|threat|threats|firewall|waf|antivirus|malware|phish[a-z]*|vpn|ssl|tls|cert[a-z]*|fraud|risk|vulnerab[a-z]*|pentest|siem|soc|defen[cs]e|guard[a-z]*|shield|protect[a-z]*|privacy|compliance|captcha|bot|bots|zero trust|encrypt[a-z]*|crypt[a-z]*)\b|secur|cyber|guard|threat|phish|sentinel|armor|fortin|forti|sophos|eset|avast|webroot|trellix|barracuda|sonicwall|watchguard|checkpoint|zscaler|netskope|cloudflare|imperva|incapsula|perimeter|huntress|rapid7|tenable|snyk/,
+  ],
+  [
+    'identity',
+    /\b(auth|oauth|sso|identity|id|login|iam|passwordless|password[a-z]*|okta|onelogin|sign[ -]?in)\b|auth|identity|passw|lastpass|keeper|bitwarden|1password|jumpcloud|foxpass|duo/,
+  ],
+  [
+    'networking',
+    /\b(dns|cdn|network[a-z]*|edge|ip|ipv6|domain|domains|registrar|bgp|isp|fiber|fibre|telecom|internet|proxy|proxies|ntp|sd-?wan|wan|wifi|wi-fi|routing|peering|transit|carrier)\b|dns|cdn|network|domain|akamai|fastly|keycdn|bunny|stackpath|edgio|ngenix|quad9/,
+  ],
+  [
+    'cloud',
+    /\b(cloud|hosting|host|hoster|hosted|server|servers|vps|dedicated|datacenter|data center|colo[a-z]*|iaas|paas|kubernetes|k8s|container[a-z]*|compute|serverless|platform|infra[a-z]*|storage|backup[a-z]*|s3|object storage|virtual|vm|vms|hypervisor|wordpress|wp)\b|host|cloud|server|vps|hetzner|ovh|linode|vultr|digitalocean|leaseweb|kinsta|wpengine|pantheon|netlify|vercel|render|fly/,
+  ],
+  [
+    'data',
+    /\b(db|database[s]?|data|sql|nosql|postgres[a-z]*|mysql|mongo[a-z]*|redis|elastic[a-z]*|search|warehouse|etl|elt|pipeline[s]?|kafka|streaming|queue[s]?|mq|mqtt|graph|analytics db|cache|caching|memcach[a-z]*|cassandra|neo4j|timescale|clickhouse|snowflake|bigquery|lake)\b|data|sql|redis|mongo|elastic|search|graph|cache|algolia|neo4j|fauna|stitch|rivery|matillion|hevo|panoply|segment/,
+  ],
+  [
+    'monitoring',
+    /\b(monitor[a-z]*|observability|apm|log|logs|logging|metric[s]?|uptime|alert[a-z]*|incident[s]?|on-?call|tracing|trace[s]?|error[s]?|crash[a-z]*|synthetic[s]?|rum|ping[a-z]*|sentry|datadog|grafana|graphite|signalfx|sysdig|lightstep|raygun|bugsnag|rollbar|honeybadger|scout|appsignal|librato|loggly|papertrail|logz|thousandeyes|catchpoint|opsgenie|xmatters|zenduty|victorops)\b|monitor|observ|logg|metric|uptime|alert|incident|sentry|datadog|grafana|signalfx|sysdig|raygun/,
+  ],
+  [
+    'devtools',
+    /\b(dev|developer[s]?|devops|api|apis|sdk|git|github|gitlab|bitbucket|ci|cd|ci\/cd|build[s]?|deploy[a-z]*|test|testing|tests|qa|code|coding|repo[s]?|repository|package[s]?|registry|npm|pypi|maven|gradle|docker|jenkins|ide|compiler|low-?code|no-?code|feature flag[s]?|flags|cms|headless|webhook[s]?|scraping|scraper|scrape|automation|workflow[s]?|integration[s]?|ipaas|browser|mobile|app center|cli)\b|dev|code|git|build|deploy|test|api|sdk|ci\b|scrap|automat|workflow|integrat|jitpack|gemfury|packagecloud|cloudrepo|artifactory|sonatype|jfrog|appveyor|codeship|semaphore|circleci|travis|bitrise|percy|chromatic|cypress|browserstack|saucelabs|postman|swagger|stoplight|rapidapi|hasura|prisma|supabase|firebase|appwrite|nhost|8base|replit|glitch|heroku|pipedream|zapier|workato|tray|make\b|ifttt|contentful|prismic|sanity|storyblok|hygraph|strapi|ghost|gatsby|meteor|ionic|expo|launchdarkly|split|flagsmith/,
+  ],
+  [
+    'email',
+    /\b(email[s]?|e-mail|mail|mailing|smtp|inbox|newsletter[s]?|sms|push|notification[s]?|transactional|mx)\b|mail|sms|push|sendgrid|sparkpost|postmark|mandrill|sendwithus|courier|onesignal|pushy|kickbox|mxtoolbox/,
+  ],
+  [
+    'communication',
+    /\b(chat|message|messaging|voice|voip|telephony|phone|phones|call|calls|calling|video|meeting[s]?|conferenc[a-z]*|webinar[s]?|sip|ucaas|ccaas|contact center|pbx|fax|telecom|communication[s]?|collaborat[a-z]*|team chat|talk)\b|chat|messag|voice|voip|phone|call|video|meet|confer|webinar|twilio|vonage|nexmo|plivo|bandwidth|sinch|telnyx|ringcentral|dialpad|aircall|zoom|webex|bluejeans|lifesize|gotomeeting|ringover|talkdesk|ujet|zingle|threema|wickr|discord|slack/,
+  ],
+  [
+    'support',
+    /\b(support|helpdesk|help desk|service desk|servicedesk|ticket[s]?|ticketing|customer service|customer success|cx|knowledge base|faq|live chat|feedback|survey[s]?|review[s]?)\b|helpdesk|desk|support|ticket|zendesk|freshdesk|intercom|helpscout|happyfox|groove|kustomer|gorgias|trengo|front|drift|olark|crisp|zopim|helpdocs|elevio|walkme|pendo|appcues|userpilot|inline ?manual|whatfix/,
+  ],
+  [
+    'crm',
+    /\b(crm|sales|salesforce|hubspot|pipedrive|lead[s]?|prospect[a-z]*|deal[s]?|revenue|cpq|account based|sales engagement|enablement)\b|crm|sales|lead|prospect|highspot|seismic|gong|outreach|pardot|cognism|zoominfo|hginsights|people\.ai|clari/,
+  ],
+  [
+    'marketing',
+    /\b(marketing|ads|advert[a-z]*|ad|seo|sem|campaign[s]?|affiliate[s]?|influencer[s]?|social|social media|brand[a-z]*|content|cdp|personaliz[a-z]*|loyalty|referral[s]?|audience|attribution|growth|landing page[s]?|forms?|a\/b|experiment[a-z]*|optimiz[a-z]*|reviews?)\b|market|advert|\bads\b|seo|campaign|affiliate|social|brand|loyal|referr|audience|attribut|landing|optimiz|experiment|criteo|xandr|lotame|liveramp|emarsys|braze|iterable|klaviyo|ortto|mailchimp|activecampaign|hubspot|instapage|unbounce|sprout|hootsuite|buffer|later|agorapulse/,
+  ],
+  [
+    'analytics',
+    /\b(analytics|analytic|insight[s]?|bi|business intelligence|dashboard[s]?|report[a-z]*|tracking|tracker|heatmap[s]?|session replay|product analytics|stat[s]?|statistic[s]?)\b|analytic|insight|dashboard|report|track|heap|mixpanel|amplitude|chartbeat|baremetrics|databox|geckoboard|littledata|plausible|fathom|matomo|hotjar|fullstory|lookback|maze|qlik|tableau|looker|sisense|mode/,
+  ],
+  [
+    'ecommerce',
+    /\b(shop|shops|shopping|store|stores|storefront|commerce|ecommerce|e-commerce|cart|marketplace|retail|pos|point of sale|order[s]?|fulfil[a-z]*|shipping|ship[a-z]*|logistic[s]?|delivery|subscription[s]?|inventory|product catalog)\b|shop|store|commerce|cart|retail|\bpos\b|order|fulfil|ship|logist|deliver|inventory|narvar|project44|fourkites|bigcartel|bigcommerce|magento|woocommerce|shopify|shopkeep|toast|lightspeed|vend|square/,
+  ],
+  [
+    'hr',
+    /\b(hr|hris|human resources|payroll|recruit[a-z]*|hiring|hire|talent|applicant[s]?|ats|job[s]?|career[s]?|employee[s]?|workforce|people|benefits|onboarding|performance review[s]?|learning|lms|training|e-learning|elearning|course[s]?|coaching|scheduling|shift[s]?|time ?clock|timesheet[s]?|attendance)\b|recruit|payroll|talent|hiring|employee|workforce|learning|training|course|coach|shift|timeclock|greenhouse|lever|workday|bamboo|gusto|rippling|trinet|paycor|paychex|adp|deel|remote|docebo|degreed|udemy|moodle|scorm|reflektive|lattice|15five|culture amp|goodtime|recruiterbox|nowsta|tcp/,
+  ],
+  [
+    'design',
+    /\b(design|designer[s]?|prototyp[a-z]*|ui|ux|wireframe[s]?|mockup[s]?|illustration|font[s]?|icon[s]?|image[s]?|photo[s]?|graphic[s]?|creative|whiteboard)\b|design|prototyp|figma|sketch|invision|zeplin|framer|canva|miro|whimsical|milanote|ceros|prezi|font|icon|image|photo|graphic|creative|bynder|webdam|cloudinary|imgix|imagekit|uploadcare|filestack/,
+  ],
+  [
+    'media',
+    /\b(media|music|audio|podcast[s]?|stream|streaming|video streaming|tv|radio|game|games|gaming|gamer[s]?|esport[s]?|entertainment|news|publish[a-z]*|magazine|film|movie[s]?|broadcast[a-z]*|player[s]?|minecraft|steam|twitch)\b|media|music|audio|podcast|stream|game|gaming|esport|entertain|news|publish|film|movie|broadcast|player|minecraft|hypixel|nba|geforce|smugmug|vimeo|wistia|brightcove|jwplayer|mux|api\.video|drm/,
+  ],
+  [
+    'collaboration',
+    /\b(collaborat[a-z]*|productivity|project[s]?|task[s]?|todo|to-do|note[s]?|notes|docs|document[s]?|wiki|knowledge|file[s]?|sharing|share|drive|sync|calendar|scheduling|schedule|planner|planning|roadmap[s]?|kanban|whiteboard|workspace|intranet|form[s]?|survey[s]?|esign[a-z]*|e-sign[a-z]*|signature[s]?|pdf|office|team[s]?|okr[s]?|goal[s]?|meeting notes|time tracking)\b|collab|product|project|task|note|docs|document|wiki|file|share|sync|calendar|schedul|plan|roadmap|kanban|workspace|intranet|form|survey|sign|pdf|office|team|okr|goal|time/,
+  ],
+];
+
+const DATA = path.join(import.meta.dirname, '..', 'shared', 'catalog', 'data');
+const OUT = 'more-vendors.json';
+// Files written by other batches (and by other importers) are read as "already catalogued".
+const existing = [];
+for (const file of readdirSync(DATA)) {
+  if (file === OUT || !file.endsWith('.json')) continue;
+  existing.push(...JSON.parse(readFileSync(path.join(DATA, file), 'utf8')));
+}
+const hostOf = (url) => new URL(url).hostname.toLowerCase();
+const bare = (host) => host.replace(/^www\./, '');
+const known = new Map(existing.map((e) => [bare(hostOf(e.url)), e]));
+
+// Platforms the sources name, mapped to ours (stts's names; statuspile's).
+const PLATFORM = {
+  statuspage: 'statuspage',
+  incidentio: 'incidentio',
+  instatus: 'instatus',
+  betterstack: 'betterstack',
+  betteruptime: 'betterstack',
+  cstate: 'cstate',
+  sorry: 'sorry',
+  statusiov1: 'statusio',
+  statuspal: 'statuspal',
+  cachet: 'cachet',
+  // stts reads Sendbird's regional pages with its Statuspage reader (SendbirdService: StatusPageService).
+  sendbird: 'statuspage',
+};
+// A page on a platform's own domain runs that platform.
+const PLATFORM_DOMAINS = [
+  [/\.statuspage\.io$/, 'statuspage'],
+  [/\.instatus\.com$/, 'instatus'],
+  [/\.betteruptime\.com$/, 'betterstack'],
+  [/\.betterstack\.com$/, 'betterstack'],
+  [/\.status\.io$/, 'statusio'],
+  [/\.sorryapp\.com$/, 'sorry'],
+  [/\.statuspal\.io$/, 'statuspal'],
+  [/\.incident\.io$/, 'incidentio'],
+];
+// Hosts that serve a platform we do not read (their own dashboards, or the platforms another batch adds
+// with its own readers): never catalogued under a platform they do not run.
+const NOT_OURS = [
+  /(^|\.)pagerduty\.com$/,
+  /(^|\.)salesforce\.com$/,
+  /(^|\.)force\.com$/,
+  // SalesforceIQ was retired; a search for "salesforce" must not offer it.
+  /(^|\.)salesforceiq\.com$/,
+  /(^|\.)okta\.com$/,
+  /(^|\.)zendesk\.com$/,
+  /(^|\.)fastly(status)?\.com$/,
+  /(^|\.)office365\.com$/,
+  /(^|\.)office\.com$/,
+  /(^|\.)microsoft$/,
+  /(^|\.)microsoft\.com$/,
+  /(^|\.)azure\.com$/,
+  /(^|\.)amazon\.com$/,
+  /(^|\.)aws\.amazon\.com$/,
+  /(^|\.)google\.com$/,
+  /(^|\.)apple\.com$/,
+  /(^|\.)ibm\.com$/,
+  /(^|\.)oraclecloud\.com$/,
+  /(^|\.)slack\.com$/,
+  /(^|\.)heroku\.com$/,
+  /(^|\.)mailchimp\.com$/,
+  /(^|\.)statuscast\.com$/,
+  /(^|\.)statushub\.(io|com)$/,
+  /(^|\.)site24x7\.com$/,
+  /(^|\.)statuscake\.com$/,
+  /(^|\.)checklyhq\.com$/,
+  /(^|\.)rootly\.com$/,
+  // Other status-page products' own domains.
+  /\.freshstatus\.io$/,
+  /\.hund\.io$/,
+  /\.checkly\.online$/,
+  /(^|\.)uptimerobot\.com$/,
+  /(^|\.)uptime\.com$/,
+  /\.statuskeeper\.io$/,
+  /\.montastic\.io$/,
+  /(^|\.)sap\.com$/,
+  /(^|\.)oracle\.com$/,
+  // Pages stts (2026, newer) reads with a reader of their own, not Statuspage's.
+  /^status\.algolia\.com$/,
+  /^status\.beanstalkapp\.com$/,
+  /(^|\.)broadcom\.com$/,
+  /^status\.evernote\.com$/,
+  /^status\.netsuite\.com$/,
+  /^status\.signalwire\.com$/,
+  /^status\.jsdelivr\.com$/,
+  /^status\.recurly\.com$/,
+  /(^|\.)paypal(-status)?\.com$/,
+  /(^|\.)playstation\.com$/,
+  /^status\.adobe\.com$/,
+  // Providers' own dashboards (not Statuspage): Alibaba Cloud's console page.
+  /^status\.alibabacloud\.com$/,
+  // Vendors an earlier check of this catalog found on a platform in doubt (README: "left out").
+  /^status\.auth0\.com$/,
+  /^status\.apollographql\.com$/,
+  /(^|\.)railway\.app$/,
+  /^railway\.instatus\.com$/,
+  /(^|\.)sumologic\.com$/,
+  /^status\.deepseek\.com$/,
+  /(^|\.)fivetran\.com$/,
+  /(^|\.)whop\.com$/,
+  /(^|\.)salesloft\.com$/,
+  /(^|\.)databricks\.com$/,
+];
+
+const skipped = {};
+const skip = (reason, what) => {
+  (skipped[reason] ??= []).push(what);
+};
+
+/** candidates by bare host: { name, url, platform, source } — later sources of higher rank win. */
+const candidates = new Map();
+const offer = (c) => {
+  const host = bare(hostOf(c.url));
+  const seen = candidates.get(host);
+  if (!seen || c.rank > seen.rank) candidates.set(host, { ...c, host });
+  else if (seen && seen.platform !== c.platform && c.rank === seen.rank) seen.conflict = true;
+};
+
+// 1. inket/stts services.json: each page read by stts's reader of the platform it is filed under (2026).
+{
+  const text = show(sttsGit, 'Resources/services.json').replace(/,(\s*[\]}])/g, '$1');
+  for (const [kind, list] of Object.entries(JSON.parse(text))) {
+    for (const s of list) {
+      const platform = PLATFORM[kind];
+      if (!platform) {
+        skip(`stts: a platform we have no reader for (${kind})`, s.url);
+        continue;
+      }
+      offer({ name: s.name, url: s.url, platform, source: 'stts', rank: 4 });
+    }
+  }
+}
+// 2. dogsbodytech/statuspile providers.js: typed entries (statuspage, cachet) its readers poll.
+{
+  const text = show(statuspileGit, 'src/providers.js');
+  const re = /name:\s*"([^"]+)",\s*type:\s*"([^"]+)",\s*url:\s*"([^"]+)"/g;
+  for (const m of text.matchAll(re)) {
+    const platform = PLATFORM[m[2]];
+    if (platform) offer({ name: m[1], url: m[3], platform, source: 'statuspile', rank: 3 });
+  }
+}
+// 3. lwindolf/multi-status feeds.opml: feeds its parser reads; Statuspage's /history.atom confirms Statuspage.
+const feedConfirmed = new Map();
+{
+  const text = show(multiStatusGit, 'frontend/feeds.opml');
+  for (const m of text.matchAll(/text="([^"]+)" xmlUrl="([^"]+)"/g)) {
+    const feed = new URL(m[2].replace(/&amp;/g, '&'));
+    if (/^\/history\.(atom|rss)$/.test(feed.pathname)) {
+      feedConfirmed.set(bare(feed.hostname), 'statuspage');
+      offer({
+        name: m[1],
+        url: `https://${feed.hostname}`,
+        platform: 'statuspage',
+        source: 'multi-status',
+        rank: 2,
+      });
+    } else if (/^\/pages\/[0-9a-f]{24}\/rss$/.test(feed.pathname)) {
+      // status.io's feed address: /pages/<page id>/rss.
+      feedConfirmed.set(bare(feed.hostname), 'statusio');
+      offer({
+        name: m[1],
+        url: `https://${feed.hostname}`,
+        platform: 'statusio',
+        source: 'multi-status',
+        rank: 2,
+      });
+    } else if (
+      /^(\/[a-z]{2})?\/(feed|rss|_rss|snow\/statusfeed|[a-z]{2}\.atom)(\/atom|\/rss)?\/?$/.test(feed.pathname)
+    ) {
+      // A vendor's own feed: read with our RSS/Atom reader, at the address the list's reader used.
+      offer({
+        name: m[1],
+        url: feed.href.replace(/^http:/, 'https:'),
+        platform: 'feed',
+        source: 'multi-status',
+        rank: 2,
+      });
+    } else skip('multi-status: a feed at a path of no platform we could confirm', feed.href);
+  }
+}
+// 4. metoro-io/statusphere status_pages.go: pages its scrapers read (Atlassian Statuspage's history page
+//    first, then feeds).
+{
+  const text = show(statusphereGit, 'common/status_pages/status_pages.go');
+  for (const m of text.matchAll(/URL:\s*"([^"]+)",\s*Name:\s*"([^"]*)"/g)) {
+    let url;
+    try {
+      url = new URL(m[1]);
+    } catch {
+      skip('statusphere: not an address', m[1]);
+      continue;
+    }
+    if (url.pathname !== '/' && url.pathname !== '') {
+      skip(
+        'statusphere: an address with a path (a vendor dashboard, not a page at the root of its host)',
+        m[1],
+      );
+      continue;
+    }
+    if (url.search) {
+      skip('statusphere: an address with a query', m[1]);
+      continue;
+    }
+    const host = bare(url.hostname);
+    const domain = PLATFORM_DOMAINS.find(([re]) => re.test(url.hostname));
+    const platform = domain?.[1] ?? feedConfirmed.get(host) ?? 'statuspage';
+    offer({ name: m[2], url: `https://${url.hostname}`, platform, source: 'statusphere', rank: 1 });
+  }
+}
+
+// ---- choose ----------------------------------------------------------------------------------------------
+const out = [];
+const ids = new Set(existing.map((e) => e.id));
+const nameKey = (n) =>
+  n
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+const names = new Set(existing.flatMap((e) => [e.name, ...(e.aliases ?? [])].map(nameKey)));
+for (const c of [...candidates.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+  if (known.has(c.host)) {
+    skip('already in the catalog (same host)', c.url);
+    continue;
+  }
+  if (NOT_OURS.some((re) => re.test(c.host))) {
+    skip('served by a dashboard or platform we have no reader for', c.url);
+    continue;
+  }
+  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(c.host)) {
+    skip('not a public host name', c.url);
+    continue;
+  }
+  if (c.conflict) {
+    skip('sources of the same rank disagree on the platform', c.url);
+    continue;
+  }
+  let name = displayName(c.name, c.host);
+  if (!name) {
+    skip('no vendor name', c.url);
+    continue;
+  }
+  if (names.has(nameKey(name))) {
+    // The vendor is already catalogued under another address (an older host, or its *.statuspage.io name):
+    // the address of the newer source stands.
+    skip('vendor already catalogued under another address', `${c.url} (${name})`);
+    continue;
+  }
+  names.add(nameKey(name));
+  let id = slug(name);
+  if (ids.has(id)) id = slug(`${name} ${c.host}`);
+  if (ids.has(id) || !id) {
+    skip('no unique id', c.url);
+    continue;
+  }
+  ids.add(id);
+  const entry = {
+    id,
+    name,
+    category: categorize(name, c.host),
+    // A feed is catalogued at the feed's own address; a page at the root of its host.
+    url: c.platform === 'feed' ? c.url : `https://${hostOf(c.url)}`,
+    platform: c.platform,
+  };
+  out.push({ entry, source: c.source });
+}
+out.sort((a, b) => a.entry.id.localeCompare(b.entry.id));
+writeFileSync(
+  path.join(DATA, OUT),
+  JSON.stringify(
+    out.map((o) => o.entry),
+    null,
+    2,
+  ) + '\n',
+);
+
+const bySource = {};
+for (const o of out) bySource[o.source] = (bySource[o.source] ?? 0) + 1;
+const byPlatform = {};
+for (const o of out) byPlatform[o.entry.platform] = (byPlatform[o.entry.platform] ?? 0) + 1;
+const byCategory = {};
+for (const o of out) byCategory[o.entry.category] = (byCategory[o.entry.category] ?? 0) + 1;
+console.log(JSON.stringify({ added: out.length, bySource, byPlatform, byCategory }, null, 1));
+console.log('left out:');
+for (const [reason, list] of Object.entries(skipped)) console.log(`  ${list.length}\t${reason}`);
+if (process.env.VERBOSE) console.log(JSON.stringify(skipped, null, 1));
+
+// ---- helpers ---------------------------------------------------------------------------------------------
+function displayName(raw, host) {
+  let name = raw
+    .replace(/\s+/g, ' ')
+    .split(' - ')[0]
+    .replace(/[-\s]+$/, '')
+    .trim();
+  if (NAME_FIXES[host]) return NAME_FIXES[host];
+  if (!name) return '';
+  // Lists write some names as slugs ("Akamai-Edge-Dns") or in lower case ("codefresh"): the vendor's own
+  // casing is not known, so words are split at hyphens and only their first letter raised.
+  if (!name.includes(' ') && /[A-Za-z]-[A-Za-z]/.test(name) && !/\.[a-z]/.test(name))
+    name = name.replace(/-/g, ' ');
+  if (name === name.toLowerCase() || raw.includes('-'))
+    name = name.replace(/(^|\s)([a-z])/g, (_, a, b) => a + b.toUpperCase());
+  name = name.replace(/\b(Dns|Cdn|Api|Iot|Crm|Rms|Saas|Msp|Sso|Vpn|Erp|Ai|Hr|Dx|It|Ip)\b/g, (w) =>
+    w === 'Saas' ? 'SaaS' : w.toUpperCase(),
+  );
+  return name;
+}
+
+function slug(text) {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+// A category from words of the name and host; "other" when none fits. Checked in order: the first match wins.
+function categorize(name, host) {
+  if (CATEGORY_BY_NAME.has(name)) return CATEGORY_BY_NAME.get(name);
+  // The host's own words, without the words every status page's host has ("status", "www", the TLD).
+  const labels = host
+    .split('.')
+    .slice(0, -1)
+    .filter(
+      (l) => !/^(www|status|statuspage|statut|trust|uptime|co|com|net|org|io)$/.test(l) && !/status/.test(l),
+    );
+  const text = ` ${name.toLowerCase()} ${labels.join(' ')} `;
+  for (const [category, re] of CATEGORY_WORDS) if (re.test(text)) return category;
+  return 'other';
+}
