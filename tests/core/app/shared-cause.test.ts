@@ -95,6 +95,8 @@ async function day(vendors: VendorName[], settings: Record<string, unknown> = {}
   return { core, timers, received, groups, until, apply };
 }
 
+const FOUR = ['OpenAI', 'Discord', 'Canva', 'Shopify'];
+
 /** What a person notices: new notifications, not the silent in-place updates of one already shown. */
 const noticed = (list: AppNotification[]): AppNotification[] => list.filter((n) => !n.silent);
 
@@ -112,14 +114,16 @@ describe('a shared layer fails (Cloudflare, 18 November 2025)', () => {
     ]);
     // The group's notification, as last replaced in place, names the four and the possible cause.
     const group = d.received.filter((n) => n.tag === morning[1]!.tag).at(-1)!;
-    expect(group.title).toMatch(/^4 vendors in trouble since \d\d:\d\d: OpenAI, Discord, Canva, Shopify$/);
+    // (In the order the polls saw them: two pages read in one poll may come either way.)
+    expect(group.title).toMatch(/^4 vendors in trouble since \d\d:\d\d: /);
+    for (const name of FOUR) expect(group.title).toContain(name);
     expect(group.body).toContain('Possibly Cloudflare: Cloudflare reports a major outage since 11:48 UTC');
     expect(group.body).toContain('OpenAI and Discord mention Cloudflare');
-    expect(group.group).toMatchObject({ vendors: ['OpenAI', 'Discord', 'Canva', 'Shopify'] });
+    expect([...group.group!.vendors].sort()).toEqual([...FOUR].sort());
     expect(group.group!.cause!.vendor).toBe('Cloudflare');
     // The window shows the group and the tray-facing state names the cause.
     const state = await d.core.handlers['state:get']();
-    expect(state.sharedCause?.vendors.map((v) => v.name)).toEqual(['OpenAI', 'Discord', 'Canva', 'Shopify']);
+    expect(state.sharedCause?.vendors.map((v) => v.name).sort()).toEqual([...FOUR].sort());
     expect(state.sharedCause?.cause?.evidence).toContain('OpenAI and Discord mention Cloudflare');
     // Each vendor's own detail stays in the window.
     expect(state.vendors.find((v) => v.name === 'Discord')?.open[0]?.title).toBe('Connectivity issues');
@@ -150,7 +154,9 @@ describe('a shared layer fails (Cloudflare, 18 November 2025)', () => {
     await d.apply(AFTERNOON);
     await d.until(at('14:41:00'));
     const afternoon = noticed(d.received).slice(before);
-    expect(afternoon.map((n) => n.title)).toEqual(['4 vendors recovered: OpenAI, Discord, Canva, Shopify']);
+    expect(afternoon).toHaveLength(1);
+    expect(afternoon[0]!.title).toMatch(/^4 vendors recovered: /);
+    for (const name of FOUR) expect(afternoon[0]!.title).toContain(name);
     expect(d.groups.at(-1)).toMatchObject({ type: 'shared_cause_closed', vendor: 'Cloudflare' });
     expect((await d.core.handlers['state:get']()).sharedCause).toBeNull();
 
@@ -191,8 +197,9 @@ describe('a shared layer fails (Cloudflare, 18 November 2025)', () => {
     const got = noticed(d.received);
     expect(got.map((n) => n.title)).toEqual([
       expect.stringMatching(/^Canva — /),
-      expect.stringMatching(/^3 vendors in trouble since \d\d:\d\d: Canva, Shopify, Linear$/),
+      expect.stringMatching(/^3 vendors in trouble since \d\d:\d\d: /),
     ]);
+    expect([...got[1]!.group!.vendors].sort()).toEqual(['Canva', 'Linear', 'Shopify']);
     expect(got[1]!.body).toContain('No common cause is known.');
     expect(got[1]!.group?.cause).toBeNull();
     expect(d.groups[0]).toMatchObject({ type: 'shared_cause_opened', cause: null, vendor: null });
