@@ -1,6 +1,7 @@
 // The `statustray` executable: one table of commands, each in ./cli/<name>.ts and loaded only when asked
 // for, so that `--version` and `--help` read nothing else and `check` never pays for the web server.
 import { version } from '../package.json';
+import { unknownCommandLine } from './cli/args';
 
 interface Command {
   /** The command's synopsis, as in the overall help. */
@@ -35,7 +36,8 @@ const COMMANDS: Record<string, Command> = {
   },
   web: {
     usage:
-      'web [--config <watchlist.json>] [--port <n>] [--host 127.0.0.1] [--interval <seconds>] [--no-token]',
+      'web [--config <watchlist.json>] [--port <n>] [--host 127.0.0.1] [--interval <seconds>] [--no-open]\n' +
+      '                 [--allow-remote] [--new-token | --no-token]',
     summary: 'serve the dashboard to a browser',
     load: () => import('./cli/web'),
     help: async () => (await import('./web/cli-args')).WEB_USAGE,
@@ -62,12 +64,6 @@ function usage(): string {
 Usage:
 ${names.map((n) => `  statustray ${COMMANDS[n]!.usage}`).join('\n')}
   statustray --version | --help
-  calendar: {
-    usage: 'calendar --config <watchlist.json> [--timeout <seconds>]',
-    summary: "print the watched vendors' planned maintenance as an iCalendar (.ics)",
-    load: () => import('./cli/calendar'),
-    help: async () => (await import('./cli/help/calendar')).CALENDAR_HELP,
-  },
 
 Commands:
 ${names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`).join('\n')}
@@ -82,15 +78,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version}\n`);
     return 0;
   }
-  const helpFor = name === 'help' && rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
-  if (helpFor) return printHelp(helpFor);
+  if (name === 'help' && rest[0] !== undefined) {
+    const helpFor = COMMANDS[rest[0]];
+    if (helpFor) return printHelp(helpFor);
+    process.stderr.write(unknownCommandLine(rest[0], Object.keys(COMMANDS)));
+    return 1;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? process.stdout : process.stderr).write(usage() + '\n');
     return name ? 0 : 1;
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`statustray: unknown command "${name}"\n\n${usage()}\n`);
+    process.stderr.write(unknownCommandLine(name, [...Object.keys(COMMANDS), 'help']));
     return 1;
   }
   if (asksForHelp(rest)) return printHelp(command);

@@ -106,7 +106,7 @@ export function createElectronStore<T>(name: string, options: ElectronStoreOptio
         return { value: envelope.data as T };
       } catch (error) {
         store = null;
-        const aside = moveAside(location, 'corrupt');
+        const aside = moveAside(location, 'unusable');
         const where = aside ? `it was kept aside as ${aside}` : 'it was left in place';
         const problem = `${safeName}.json could not be read (${describe(error)}); ${where}.`;
         const previous = readBackup();

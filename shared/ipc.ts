@@ -117,6 +117,8 @@ export interface AppState {
   sharedCause?: SharedCauseView | null;
   /** What the user acknowledged, newest first. */
   acks?: AckView[];
+  /** Forwarding targets failing long enough to be told, or gone, by their shortened names (for the tray). */
+  failingFeeds?: string[];
 }
 
 export interface DetectResult {
@@ -178,6 +180,10 @@ export interface ForwardTargetView {
   vendors: string[];
   /** Messages waiting in its outbox. */
   waiting: number;
+  /** The receiver answered 410 Gone: nothing is sent until the user resumes it (a test that works, or adding it again). */
+  gone?: boolean;
+  /** Since when (ISO time) it has failed long enough to be told; absent while it works. */
+  failingSince?: string;
 }
 export type RequestChannel = keyof RequestChannels;
 

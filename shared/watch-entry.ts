@@ -31,6 +31,22 @@ export const ENTRY_MESSAGES = {
 
 const PLAIN_MESSAGES = new Set<string>(Object.values(ENTRY_MESSAGES));
 
+/**
+ * The one rule for an address given without its scheme ("status.kustomer.com", on the command line or
+ * in a watchlist): it is read as https://. Returns the address with https:// added, or null when it
+ * already has a scheme (or is not an address at all): the caller says so once when it adds one.
+ */
+export function withHttpsAdded(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '' || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || /\s/.test(trimmed)) return null;
+  try {
+    const url = new URL(`https://${trimmed}`);
+    return url.hostname ? `https://${trimmed}` : null;
+  } catch {
+    return null;
+  }
+}
+
 function isHttpUrl(value: string): boolean {
   try {
     const u = new URL(value.trim());
@@ -130,6 +146,13 @@ export function readWatchEntry(raw: unknown): EntryReading {
   const unknownKeys = Object.keys(kept);
   if (unknownKeys.length) {
     notes.push(`unknown field(s) ${unknownKeys.map((k) => `"${k}"`).join(', ')} kept as they are`);
+  }
+  if (typeof known.url === 'string') {
+    const added = withHttpsAdded(known.url);
+    if (added) {
+      notes.push(`"${known.url.trim()}" has no scheme: read as ${added}`);
+      known.url = added;
+    }
   }
   if (known.notify !== undefined && !notifyField.safeParse(known.notify).success) {
     notes.push(

@@ -2,7 +2,6 @@
 // (iCalendar, DESIGN.md) on standard output, for a file, a web server or a calendar app to pick up.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildCalendar, type CalendarVendor } from '../core/calendar/calendar';
 import { createHttpClient } from '../core/http/client';
 import { mapPool } from '../core/pool';
@@ -10,22 +9,16 @@ import { readSnapshot } from '../core/read';
 import { parseWatchlist, vendorIdFor } from '../core/watchlist';
 import { CALENDAR_HELP as USAGE } from './help/calendar';
 import { terminalText } from '../core/text/terminal-text';
+import { parseCommandArgs, usageLine, UsageError } from './args';
+import { CALENDAR_OPTIONS } from './options';
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { config?: string; timeout?: string; help?: boolean };
+  let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        config: { type: 'string', short: 'c' },
-        timeout: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseCommandArgs(CALENDAR_OPTIONS, argv, { positionals: false }));
   } catch (err) {
-    process.stderr.write(`statustray calendar: ${(err as Error).message}\n\n${USAGE}\n`);
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(usageLine('calendar', err.message));
     return 1;
   }
   if (values.help) {
@@ -33,12 +26,14 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.config) {
-    process.stderr.write(`statustray calendar: --config <watchlist.json> is required\n\n${USAGE}\n`);
+    process.stderr.write(usageLine('calendar', '--config <watchlist.json> is required'));
     return 1;
   }
   const timeoutS = values.timeout === undefined ? 20 : Number(values.timeout);
   if (!Number.isFinite(timeoutS) || timeoutS <= 0 || timeoutS > 600) {
-    process.stderr.write('statustray calendar: --timeout must be a number of seconds from 1 to 600\n');
+    process.stderr.write(
+      usageLine('calendar', `--timeout must be a number of seconds from 1 to 600, not "${values.timeout}"`),
+    );
     return 1;
   }
   const file = path.resolve(values.config);
@@ -51,7 +46,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { watchlist, problems } = parseWatchlist(text);
   for (const p of problems) process.stderr.write(`statustray calendar: ${path.basename(file)}: ${p}\n`);
-  if (!watchlist || watchlist.vendors.length === 0) {
+  if (!watchlist) return 1;
+  if (watchlist.vendors.length === 0) {
     process.stderr.write(`statustray calendar: ${path.basename(file)} has no vendor to read\n`);
     return 1;
   }

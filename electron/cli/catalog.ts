@@ -1,9 +1,11 @@
 // `catalog [query] [--json]`: search the built-in vendor catalog and print a table, or the entries as JSON.
 import type { CatalogEntry } from '../../shared/catalog-types';
 import { CATALOG, searchCatalog } from '../../shared/catalog';
+import { parseCommandArgs, usageLine, UsageError } from './args';
 import { stopQuietlyOnBrokenPipe } from './broken-pipe';
 import { CATALOG_HELP as HELP } from './help/catalog';
 import { terminalText } from '../core/text/terminal-text';
+import { CATALOG_OPTIONS } from './options';
 
 interface Options {
   query: string;
@@ -13,17 +15,14 @@ interface Options {
 type Parsed = { ok: true; options: Options } | { ok: false; help: true } | { ok: false; error: string };
 
 export function parseArgs(argv: string[]): Parsed {
-  const words: string[] = [];
-  let json = false;
-  let literal = false;
-  for (const arg of argv) {
-    if (literal || !arg.startsWith('-') || arg === '-') words.push(arg);
-    else if (arg === '--') literal = true;
-    else if (arg === '--json') json = true;
-    else if (arg === '--help' || arg === '-h') return { ok: false, help: true };
-    else return { ok: false, error: `unknown option "${arg}"` };
+  try {
+    const { values, positionals } = parseCommandArgs(CATALOG_OPTIONS, argv, { positionals: true });
+    if (values.help) return { ok: false, help: true };
+    return { ok: true, options: { query: positionals.join(' ').trim(), json: values.json === true } };
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    return { ok: false, error: err.message };
   }
-  return { ok: true, options: { query: words.join(' ').trim(), json } };
 }
 
 /** Where the command writes; tests pass their own. */
@@ -41,7 +40,7 @@ export async function run(argv: string[], io: CatalogIo = processIo): Promise<nu
       io.stdout.write(HELP + '\n');
       return 0;
     }
-    io.stderr.write(`statustray catalog: ${parsed.error}\n\n${HELP}\n`);
+    io.stderr.write(usageLine('catalog', parsed.error));
     return 1;
   }
   const { query, json } = parsed.options;

@@ -1,7 +1,6 @@
 // `check <url>...`: read each status page once and print a table (or, with --json, one JSON array of
 // Snapshots in the order given). Exit 0 when every page was read, 2 when any failed, 1 for a usage error,
 // 3 with --fail-on when a vendor is at that status or worse.
-import { parseArgs } from 'node:util';
 import type { Snapshot } from '../../shared/model';
 import { STATUS_LABEL, STATUS_LOOK, isProblem, type VendorStatus } from '../../shared/status';
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../core/http/client';
@@ -14,6 +13,9 @@ import { stopQuietlyOnBrokenPipe } from './broken-pipe';
 import { CHECK_HELP as HELP, FAIL_ON_LEVELS } from './help/check';
 import { atOrWorse, checkExitCode, isStatus } from './gate';
 import { terminalText } from '../core/text/terminal-text';
+import { withHttpsAdded } from '../../shared/watch-entry';
+import { closest, parseCommandArgs, usageLine, UsageError } from './args';
+import { CHECK_OPTIONS } from './options';
 
 export const CHECK_CONCURRENCY = 64;
 
@@ -149,25 +151,15 @@ export function formatTable(rows: Row[], color: boolean): string {
 
 export async function run(argv: string[], io: CheckIo = process): Promise<number> {
   const usage = (message: string) => {
-    io.stderr.write(`statustray check: ${message}\n\n${HELP}\n`);
+    io.stderr.write(usageLine('check', message));
     return 1;
   };
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean' },
-        timeout: { type: 'string' },
-        'fail-on': { type: 'string' },
-        component: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseCommandArgs(CHECK_OPTIONS, argv, { positionals: true });
   } catch (err) {
-    return usage(err instanceof Error ? err.message : String(err));
+    if (!(err instanceof UsageError)) throw err;
+    return usage(err.message);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -191,7 +183,10 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   if (values['fail-on'] !== undefined) {
     const level = values['fail-on'].trim();
     if (!isStatus(level) || level === 'operational') {
-      return usage(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${values['fail-on']}"`);
+      const guess = closest(level, FAIL_ON_LEVELS);
+      return usage(
+        `--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${values['fail-on']}"${guess ? ` — did you mean ${guess}?` : ''}`,
+      );
     }
     failOn = level;
   }
@@ -203,6 +198,7 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
       return usage(err instanceof Error ? err.message : String(err));
     }
   }
+  sayHttpsAdded('check', positionals, io.stderr);
 
   if (io.stdout === process.stdout) stopQuietlyOnBrokenPipe();
   // One connection per origin: a vendor's requests go one after the other anyway, and undici serves a
@@ -264,4 +260,19 @@ function terminalSafe(text: string): string {
 
 function indent(json: string): string {
   return '  ' + json.replace(/\n/g, '\n  ');
+}
+
+/** Says once, for each address given without a scheme, that it is read as https:// (the one rule). */
+export function sayHttpsAdded(
+  command: string,
+  urls: readonly string[],
+  stderr: { write(text: string): unknown },
+): void {
+  const told = new Set<string>();
+  for (const url of urls) {
+    const added = withHttpsAdded(url);
+    if (!added || told.has(added)) continue;
+    told.add(added);
+    stderr.write(`statustray ${command}: "${url.trim()}" has no scheme: reading ${added}\n`);
+  }
 }

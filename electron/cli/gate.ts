@@ -24,3 +24,11 @@ export function checkExitCode(result: { failed: number; atFailLevel: number }): 
   if (result.atFailLevel > 0) return 3;
   return result.failed > 0 ? 2 : 0;
 }
+
+/**
+ * `wait`'s exit status at its timeout: 2 when some page was never read (a deploy gate can tell "cannot
+ * see the vendor" from "the vendor is down"), else 3 (every page was read, some is still worse).
+ */
+export function waitExitCode(result: { neverRead: number }): number {
+  return result.neverRead > 0 ? 2 : 3;
+}

@@ -1,15 +1,16 @@
 // `wait <url>...`: a gate for pipelines. Polls the pages until every vendor is at `--until` or better (exit
-// 0 at once), or gives up at `--timeout` (exit 3), printing each vendor's reading and every change on the way.
-import { parseArgs } from 'node:util';
+// 0 at once), or gives up at `--timeout` (exit 2 when a page was never read, else 3), printing each
+// vendor's reading and every change on the way.
 import type { Snapshot } from '../../shared/model';
 import { STATUS_LABEL, type VendorStatus } from '../../shared/status';
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../core/http/client';
 import type { Detection } from '../core/platforms/types';
 import { mapPool } from '../core/pool';
 import { parseUserUrl, readSnapshot } from '../core/read';
+import { closest, parseCommandArgs, usageLine, UsageError } from './args';
 import { stopQuietlyOnBrokenPipe } from './broken-pipe';
-import { CHECK_CONCURRENCY } from './check';
-import { atOrBetter, isStatus } from './gate';
+import { CHECK_CONCURRENCY, sayHttpsAdded } from './check';
+import { atOrBetter, isStatus, waitExitCode } from './gate';
 import {
   DEFAULT_WAIT_INTERVAL_S,
   DEFAULT_WAIT_TIMEOUT_S,
@@ -17,6 +18,7 @@ import {
   WAIT_HELP as HELP,
 } from './help/wait';
 import { terminalText } from '../core/text/terminal-text';
+import { WAIT_OPTIONS } from './options';
 
 export interface WaitIo {
   stdout: { write(text: string): unknown };
@@ -43,25 +45,19 @@ function seconds(flag: string, text: string | undefined, fallback: number, max: 
 export function parseWaitArgs(argv: string[]): WaitOptions | 'help' | { error: string } {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        until: { type: 'string' },
-        timeout: { type: 'string' },
-        interval: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseCommandArgs(WAIT_OPTIONS, argv, { positionals: true });
   } catch (err) {
-    return { error: err instanceof Error ? err.message : String(err) };
+    if (!(err instanceof UsageError)) throw err;
+    return { error: err.message };
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const until = (values.until ?? 'operational').trim();
   if (!isStatus(until) || until === 'unknown') {
-    return { error: `--until must be one of ${UNTIL_LEVELS.join(', ')}, not "${values.until}"` };
+    const guess = closest(until, UNTIL_LEVELS);
+    return {
+      error: `--until must be one of ${UNTIL_LEVELS.join(', ')}, not "${values.until}"${guess ? ` — did you mean ${guess}?` : ''}`,
+    };
   }
   const timeout = seconds('--timeout', values.timeout, DEFAULT_WAIT_TIMEOUT_S, 7 * 86_400);
   if (typeof timeout === 'string') return { error: timeout };
@@ -105,10 +101,11 @@ export async function run(argv: string[], io: WaitIo = process): Promise<number>
     return 0;
   }
   if ('error' in parsed) {
-    io.stderr.write(`statustray wait: ${parsed.error}\n\n${HELP}\n`);
+    io.stderr.write(usageLine('wait', parsed.error));
     return 1;
   }
   const { urls, until, timeoutMs, intervalMs } = parsed;
+  sayHttpsAdded('wait', urls, io.stderr);
   if (io.stdout === process.stdout) stopQuietlyOnBrokenPipe();
   const started = Date.now();
   const deadline = started + timeoutMs;
@@ -120,6 +117,8 @@ export async function run(argv: string[], io: WaitIo = process): Promise<number>
   const detections = new Map<number, Detection>();
   const said = new Map<number, string>();
   let latest: Snapshot[] = [];
+  // Pages read at least once: a page never read gets its own exit status at the timeout.
+  const everRead = new Set<number>();
   try {
     while (!giveUp.signal.aborted) {
       const round = await mapPool(urls, CHECK_CONCURRENCY, async (url, i) => {
@@ -136,6 +135,9 @@ export async function run(argv: string[], io: WaitIo = process): Promise<number>
       if (giveUp.signal.aborted) break;
       latest = round;
       latest.forEach((s, i) => {
+        if (!s.error) everRead.add(i);
+      });
+      latest.forEach((s, i) => {
         const reading = readingOf(s);
         const before = said.get(i);
         if (before === reading) return;
@@ -145,9 +147,7 @@ export async function run(argv: string[], io: WaitIo = process): Promise<number>
       });
       if (latest.every((s) => isAtLevel(s, until))) {
         const after = Math.round((Date.now() - started) / 1000);
-        io.stderr.write(
-          `statustray wait: ${urls.length === 1 ? 'the vendor is' : `all ${urls.length} vendors are`} ${level.toLowerCase()} or better (after ${after} s).\n`,
-        );
+        io.stderr.write(`statustray wait: ${reachedLine(urls.length, until)} (after ${after} s).\n`);
         return 0;
       }
       await sleep(Math.min(intervalMs, deadline - Date.now()), giveUp.signal);
@@ -165,7 +165,23 @@ export async function run(argv: string[], io: WaitIo = process): Promise<number>
     `statustray wait: gave up after ${Math.round(timeoutMs / 1000)} s; not ${level.toLowerCase()} or better:\n` +
       (behind.length ? behind.map((l) => `  ${l}\n`).join('') : '  (no page answered in time)\n'),
   );
-  return 3;
+  return waitExitCode({ neverRead: urls.length - everRead.size });
+}
+
+const REACHED_WORDS: Record<VendorStatus, string> = {
+  operational: 'operational',
+  maintenance: 'in maintenance',
+  degraded: 'degraded',
+  partial_outage: 'in partial outage',
+  major_outage: 'in major outage',
+  unknown: 'unknown',
+};
+
+/** "the vendor is operational", "both vendors are degraded or better", "all 5 vendors are operational". */
+export function reachedLine(count: number, until: VendorStatus): string {
+  const who = count === 1 ? 'the vendor is' : count === 2 ? 'both vendors are' : `all ${count} vendors are`;
+  // Nothing is better than operational: "operational or better" would say nothing more.
+  return `${who} ${until === 'operational' ? 'operational' : `${REACHED_WORDS[until]} or better`}`;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

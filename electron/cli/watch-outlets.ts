@@ -7,10 +7,11 @@ import path from 'node:path';
 import type { ForwardTarget, SharedCauseEvent, WatchEntry } from '../../shared/model';
 import { createOutlets } from '../core/app/outlets';
 import { createPolicyRunner, policyConfigOf, type PolicyRunner } from '../core/app/policy';
-import { DEFAULT_SETTINGS } from '../core/app/stores';
+import { DEFAULT_SETTINGS, validatePolicyState } from '../core/app/stores';
 import { forwardContextOf } from '../core/forward/context';
 import { Forwarder } from '../core/forward/forwarder';
 import { forwardMessage } from '../core/forward/message';
+import { registerForwardMetrics } from '../core/metrics/forward-metrics';
 import { METRICS_CONTENT_TYPE, type EngineMetrics } from '../core/metrics/metrics';
 import type { Monitor } from '../core/monitor/monitor';
 import { realTimers } from '../core/monitor/types';
@@ -35,9 +36,14 @@ export async function startWatchForwarding(opts: {
   log: (line: string) => void;
   /** The groups of vendors failing together, told once as a group (and its later stages as follow-ups). */
   onGroups?: (listener: (groups: SharedCauseEvent[]) => void) => () => void;
+  /** Where the forwarding series go (/metrics), when watch serves them. */
+  metrics?: EngineMetrics | null;
 }): Promise<WatchForwarding> {
   const { monitor, log } = opts;
-  const store = createFileStore<PolicyState>(path.join(opts.dataDir, 'watch-notifications.json'));
+  // Its schema checks the file and its backup alike: a backup it refuses is kept aside, never restored.
+  const store = createFileStore<PolicyState>(path.join(opts.dataDir, 'watch-notifications.json'), {
+    validate: validatePolicyState,
+  });
   const loaded = await store.load().catch(() => ({ value: null, notice: undefined }));
   if (loaded.notice) log(loaded.notice);
   let state: PolicyState = { ...initialPolicyState(), ...(loaded.value ?? {}) };
@@ -49,6 +55,7 @@ export async function startWatchForwarding(opts: {
   };
 
   const forwarder = new Forwarder({ dataDir: opts.dataDir, targets: [...opts.targets], notice: log });
+  if (opts.metrics) registerForwardMetrics(opts.metrics.registry, () => forwarder.state());
   await forwarder.start();
   const outlets = createOutlets([
     {

@@ -4,7 +4,6 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { MonitorEvent, SharedCauseEvent } from '../../shared/model';
 import { createSharedCauseTracker } from '../core/app/shared-cause';
 import { History, type HistoryData } from '../core/history/history';
@@ -23,6 +22,8 @@ import { isLoopbackHost } from '../web/security';
 import { metricsAccessKey, startMetricsServer, startWatchForwarding } from './watch-outlets';
 import { WATCH_HELP as USAGE } from './help/watch';
 import { terminalText } from '../core/text/terminal-text';
+import { parseCommandArgs, usageLine, UsageError } from './args';
+import { WATCH_OPTIONS } from './options';
 
 /** How often, at most, the history is written while watching (it is also written on stop). */
 export const HISTORY_SAVE_PERIOD_MS = 5 * 60_000;
@@ -68,30 +69,12 @@ function stamp(iso: string): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values: {
-    config?: string;
-    interval?: string;
-    json?: boolean;
-    help?: boolean;
-    'metrics-port'?: string;
-    'metrics-host'?: string;
-  };
+  let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        config: { type: 'string', short: 'c' },
-        interval: { type: 'string', short: 'i' },
-        json: { type: 'boolean' },
-        'metrics-port': { type: 'string' },
-        'metrics-host': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseCommandArgs(WATCH_OPTIONS, argv, { positionals: false }));
   } catch (err) {
-    process.stderr.write(`statustray watch: ${(err as Error).message}\n\n${USAGE}\n`);
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(usageLine('watch', err.message));
     return 1;
   }
   if (values.help) {
@@ -99,14 +82,19 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.config) {
-    process.stderr.write(`statustray watch: --config <watchlist.json> is required\n\n${USAGE}\n`);
+    process.stderr.write(usageLine('watch', '--config <watchlist.json> is required'));
     return 1;
   }
   let interval: number | undefined;
   if (values.interval !== undefined) {
     interval = Number(values.interval);
     if (!Number.isFinite(interval) || interval < 1 || interval > 86_400) {
-      process.stderr.write(`statustray watch: --interval must be a number of seconds from 1 to 86400\n`);
+      process.stderr.write(
+        usageLine(
+          'watch',
+          `--interval must be a number of seconds from 1 to 86400, not "${values.interval}"`,
+        ),
+      );
       return 1;
     }
   }
@@ -116,7 +104,12 @@ export async function run(argv: string[]): Promise<number> {
     metricsPort !== undefined &&
     !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort <= 65_535)
   ) {
-    process.stderr.write(`statustray watch: --metrics-port must be a port number from 0 to 65535\n`);
+    process.stderr.write(
+      usageLine(
+        'watch',
+        `--metrics-port must be a port number from 0 to 65535, not "${values['metrics-port']}"`,
+      ),
+    );
     return 1;
   }
 
@@ -131,7 +124,9 @@ export async function run(argv: string[]): Promise<number> {
   const { watchlist, problems } = parseWatchlist(text);
   const name = path.basename(configPath);
   for (const p of problems) process.stderr.write(`statustray watch: ${terminalText(`${name}: ${p}`)}\n`);
-  if (!watchlist || watchlist.vendors.length === 0) {
+  // A file that cannot be read as a watchlist at all has been told above, in its own words.
+  if (!watchlist) return 1;
+  if (watchlist.vendors.length === 0) {
     process.stderr.write(`statustray watch: ${name} has no vendor to watch\n`);
     return 1;
   }
@@ -224,6 +219,7 @@ export async function run(argv: string[]): Promise<number> {
           groupListeners.add(listener);
           return () => void groupListeners.delete(listener);
         },
+        metrics,
       })
     : null;
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;

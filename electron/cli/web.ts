@@ -1,15 +1,18 @@
 // `web`: the browser dashboard. Runs the real engine (createAppCore) and serves the same React UI on
-// 127.0.0.1 until Ctrl-C or SIGTERM. Prints (and, from a terminal, opens) an address carrying a per-run
-// access token.
-import { readFile, stat } from 'node:fs/promises';
+// 127.0.0.1 until Ctrl-C or SIGTERM. Prints (and, from a terminal, opens) an address carrying the access
+// key kept in the data folder; with --config, the file is the watchlist (./core/app/config-file).
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { createAppCore } from '../core/app';
 import type { AppCore } from '../core/app-types';
 import { ensurePrivateDir } from '../core/storage/private-dir';
-import { parseWatchlist } from '../core/watchlist';
+import { createConfigFileSync, readConfigFile, type ConfigFileSync } from '../core/app/config-file';
+import { STORE_NAMES } from '../core/app/stores';
+import { accessKey, AccessKeyError } from '../web/access-key';
 import { parseWebArgs, UsageError, WEB_USAGE, type WebArgs } from '../web/cli-args';
+import { remoteRefusal } from '../web/server';
+import { usageLine } from './args';
 import { startDashboard, type Dashboard } from '../web/dashboard';
 import { openBrowser, shouldOpenBrowser } from '../web/open-browser';
 import { isLoopbackHost } from '../web/security';
@@ -47,45 +50,61 @@ export async function run(argv: string[]): Promise<number> {
     args = parseWebArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`statustray web: ${err.message}\n\n${WEB_USAGE}\n`);
+    process.stderr.write(usageLine('web', err.message));
     return 1;
   }
   if (args === 'help') {
     process.stdout.write(WEB_USAGE + '\n');
     return 0;
   }
-  if (!isLoopbackHost(args.host) && !args.allowRemote) {
-    process.stderr.write(
-      `statustray web: refusing to listen on ${args.host}: the dashboard has no login, so anyone who reaches it could change your watchlist.\n` +
-        'Use 127.0.0.1, or add --allow-remote if you really mean it.\n',
-    );
+  const fail = (message: string): number => {
+    process.stderr.write(`statustray web: ${message}\n`);
     return 1;
-  }
-  let watchlistPath: string | undefined;
-  // The file's own interval applies unless --interval says otherwise (the engine reports its other problems).
+  };
+  if (!isLoopbackHost(args.host) && !args.allowRemote) return fail(remoteRefusal(args.host, args.token));
+  const dataDir = defaultDataDir();
+  // The watchlist file is read and checked before anything listens: a broken file is one clear exit 1.
+  let configFile: ConfigFileSync | undefined;
   let intervalSeconds = args.interval;
   if (args.config) {
-    watchlistPath = path.resolve(args.config);
-    const info = await stat(watchlistPath).catch(() => null);
-    if (!info?.isFile()) {
-      process.stderr.write(`statustray web: cannot read the watchlist ${watchlistPath}: no such file.\n`);
+    const file = path.resolve(args.config);
+    if (Object.values(STORE_NAMES).some((n) => path.join(dataDir, `${n}.json`) === file)) {
+      return fail(`${file} is one of StatusTray's own data files; keep your watchlist file somewhere else.`);
+    }
+    const reading = await readConfigFile(file);
+    if (!reading.ok) {
+      for (const p of reading.problems) process.stderr.write(`statustray web: ${args.config}: ${p}\n`);
       return 1;
     }
-    const text = await readFile(watchlistPath, 'utf8').catch(() => null);
-    intervalSeconds ??= text === null ? undefined : parseWatchlist(text).watchlist?.intervalSeconds;
+    for (const p of reading.notes) process.stderr.write(`statustray web: ${args.config}: ${p}\n`);
+    // The file's own interval applies unless --interval says otherwise.
+    intervalSeconds ??= reading.watchlist.intervalSeconds;
+    configFile = createConfigFileSync({
+      file,
+      first: reading,
+      // An edit is picked up within one polling interval, and within 2 s at most.
+      pollMs: Math.min(2_000, (intervalSeconds ?? 120) * 1000),
+    });
   }
   // A taken port is told before anything else happens: no dashboard build, no vendor polled.
   const taken = await portProblem(args.host, args.port);
-  if (taken) {
-    process.stderr.write(`statustray web: ${taken}\n`);
-    return 1;
-  }
-  const dataDir = defaultDataDir();
+  if (taken) return fail(taken);
   await ensurePrivateDir(dataDir);
-
+  let token: string | null = null;
   // Notices quote vendor text: through terminal-text, one line each, no control character.
   const log = (line: string): void => void process.stderr.write(`${terminalText(line)}\n`);
-  const core = createAppCore({ dataDir, watchlistPath, intervalSeconds });
+  if (args.token) {
+    try {
+      const key = await accessKey({ dataDir, env: process.env, renew: args.newToken });
+      token = key.token;
+      if (key.note) log(`statustray web: ${key.note}`);
+    } catch (err) {
+      if (!(err instanceof AccessKeyError)) throw err;
+      return fail(err.message);
+    }
+  }
+
+  const core = createAppCore({ dataDir, configFile, intervalSeconds });
   let dashboard: Dashboard;
   try {
     dashboard = await startDashboard({
@@ -93,12 +112,12 @@ export async function run(argv: string[]): Promise<number> {
       host: args.host,
       port: args.port,
       allowRemote: args.allowRemote,
-      ...(args.token ? {} : { token: null }),
+      token,
       log,
     });
   } catch (err) {
-    process.stderr.write(`statustray web: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
+    configFile?.stop();
+    return fail(err instanceof Error ? err.message : String(err));
   }
   process.stdout.write(`StatusTray dashboard: ${dashboard.url}\n`);
   if (!args.token) {

@@ -25,6 +25,7 @@ export interface AppCore {
   signal(what: 'wake' | 'online' | 'offline'): void;
 }
 
+import type { ConfigFileSync } from './app/config-file';
 import type { DocumentStore } from './storage/types';
 import type { HttpClient } from './http/types';
 import type { ReadFn, Timers } from './monitor/types';
@@ -34,8 +35,14 @@ export interface AppCoreOptions {
   dataDir: string;
   /** Opens a named document store; default: an atomic JSON file under dataDir. The app passes electron-store. */
   openStore?: <T>(name: string) => DocumentStore<T>;
-  /** Load this watchlist file at start (web `--config`) instead of / in addition to the stored one. */
+  /** Load this watchlist file at start (the demo, tests): its new vendors join the stored ones. */
   watchlistPath?: string;
+  /**
+   * A watchlist file that is THE watchlist (web `--config`): its vendors and targets replace the stored
+   * ones, the window's changes are written to it (the data folder's watchlist is left as it is), and an
+   * edit by hand while running is applied and told.
+   */
+  configFile?: ConfigFileSync;
   /** Open a link in the system browser; hosts check http(s) before calling. */
   openExternal?: (url: string) => Promise<boolean>;
   http?: HttpClient;
@@ -51,4 +58,6 @@ export interface AppCoreOptions {
   coalesceMs?: number;
   /** Where notifications go besides the hosts' own listeners (onNotification), e.g. a forwarding outbox. */
   outlets?: readonly NotificationOutlet[];
+  /** How long a forwarding target fails before the user is told (default 10 minutes). */
+  forwardFailingAfterMs?: number;
 }

@@ -24,6 +24,7 @@ import {
   type SavedSnapshots,
 } from './app/stores';
 import { check } from './app/validate';
+import { followConfigFile } from './app/config-follow';
 import { Acks } from './app/acks';
 import { createSharedCauseTracker } from './app/shared-cause';
 import type { SharedCauseView } from '../../shared/ipc';
@@ -31,6 +32,7 @@ import type { MonitorEvent, SharedCauseEvent } from '../../shared/model';
 import { findEntry, importWatchlistFile, vendorHandlers, vendorSummary } from './app/vendors';
 import { History } from './history/history';
 import { createMetrics } from './metrics/metrics';
+import { registerForwardMetrics } from './metrics/forward-metrics';
 import { createHttpClient } from './http/client';
 import { Monitor } from './monitor/monitor';
 import { realTimers, type ReadFn, type Timers } from './monitor/types';
@@ -85,6 +87,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       sharedCause: sharedCauseView(),
       acks: acks.views(),
       ...(options.intervalSeconds !== undefined ? { intervalOverrideSeconds: intervalSeconds() } : {}),
+      failingFeeds: forwarding.failing(),
     });
 
   const reportSaveError =
@@ -121,6 +124,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     history: new History(null, { gapMs: 3 * 120_000 }),
     detections: new Map(),
     saveWatchlist() {
+      const { configFile } = options;
+      if (configFile) {
+        watchlistSave = watchlistSave
+          .catch(() => undefined)
+          .then(() => configFile.save(ctx.entries, ctx.forward))
+          .catch(reportSaveError(`watchlist (${path.basename(configFile.file)})`));
+        return watchlistSave;
+      }
       const file = storedWatchlist(ctx.entries);
       if (ctx.forward.length > 0) file.forward = ctx.forward.map((t) => ({ ...t }));
       watchlistSave = watchlistSave
@@ -137,6 +148,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const { monitor } = ctx;
   const forwarding = createAppForwarding(ctx);
   outlets.add(forwarding.outlet);
+  registerForwardMetrics(metrics.registry, () => forwarding.queues());
   const calendar = createAppCalendar(ctx);
   monitor.setIntervalMs(intervalSeconds() * 1000);
 
@@ -262,6 +274,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     acks = new Acks(loaded.acks);
     ctx.history = new History(loaded.history, { gapMs: 3 * intervalSeconds() * 1000 });
     if (options.watchlistPath) await importWatchlistFile(ctx, options.watchlistPath);
+    if (options.configFile) followConfigFile(ctx, options.configFile, forwarding.retarget);
     monitor.setIntervalMs(intervalSeconds() * 1000);
     ctx.syncMonitor();
     for (const [id, saved] of Object.entries(loaded.snapshots?.vendors ?? {})) {
@@ -285,6 +298,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     historySave.cancel();
     snapshotsSave.cancel();
     pauseEnd.stop();
+    options.configFile?.stop();
     await monitor.stop();
     await forwarding.stop();
     if (started) {

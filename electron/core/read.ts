@@ -4,6 +4,7 @@
 import type { Snapshot, SnapshotError } from '../../shared/model';
 import { PLATFORM_LABEL } from '../../shared/platforms';
 import { hasCredentials, redactCredentials, stripCredentials } from '../../shared/url-credentials';
+import { withHttpsAdded } from '../../shared/watch-entry';
 import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './http/types';
 import { classifyError } from './http/client';
 import { planMaintenance } from './maintenance';
@@ -54,7 +55,7 @@ export function parseUserUrl(raw: string): URL {
   const text = raw.trim();
   let url: URL;
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
+    url = new URL(withHttpsAdded(text) ?? text);
   } catch {
     throw new FetchError('invalid_url', `"${redactCredentials(raw)}" is not a valid URL`);
   }

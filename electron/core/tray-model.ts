@@ -98,7 +98,7 @@ export function isPaused(state: Pick<AppState, 'tray' | 'settings'>, now: number
  * without data.
  */
 export function trayTooltip(
-  state: Pick<AppState, 'vendors' | 'tray' | 'offline' | 'settings' | 'sharedCause'>,
+  state: Pick<AppState, 'vendors' | 'tray' | 'offline' | 'settings' | 'failingFeeds' | 'sharedCause'>,
   options: TrayTextOptions,
 ): string {
   const max = TOOLTIP_MAX[options.platform] ?? TOOLTIP_DEFAULT_MAX;
@@ -113,6 +113,10 @@ export function trayTooltip(
   }
   const group = sharedCauseLine(state);
   if (group) prefix.push(`${group}.`);
+  const feeds = state.failingFeeds ?? [];
+  // A team channel that hears nothing is news too (its target's name is shortened, secret-free).
+  if (feeds.length === 1) prefix.push(`Team feed failing: ${truncate(feeds[0]!, 60)}.`);
+  else if (feeds.length > 1) prefix.push(`${feeds.length} team feeds failing.`);
   const head = prefix.length > 0 ? `${prefix.join(' ')} ` : '';
 
   const vendors = state.vendors;

@@ -1,4 +1,4 @@
-// Who holds the dashboard's key: a per-run token (as notebook servers have) that the printed address
+// Who holds the dashboard's key: a token (kept across runs by ./access-key) that the printed address
 // carries, that API calls and event streams must present, and the page a person sees without it.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -92,8 +92,8 @@ export const ACCESS_PAGE_HTML = `<!doctype html>
 <body>
 <h1>Open StatusTray from its own address</h1>
 <p>This dashboard only opens from the address it printed when it started, because that address
-carries a key that changes every run. A link from another site, or an old or mistyped address, does
-not have it.</p>
+carries its access key. A link from another site, or a mistyped address or one from before the key
+was replaced (<code>--new-token</code>), does not have it.</p>
 <p>In the terminal where you ran <code>statustray web</code>, find the line
 <code>StatusTray dashboard: http://127.0.0.1:…/?token=…</code> and open that address. The page keeps
 the key for as long as its tab is open.</p>

@@ -1,7 +1,7 @@
 // The web host: serves the built renderer and implements the bridge of shared/ipc.ts over HTTP
 // (POST /api/<channel>) and server-sent events (GET /api/events), backed by an AppCore. Loopback only
 // unless the caller opts in; every request must name this server (no DNS rebinding, no CORS), and API calls
-// and the event stream must present the per-run access token (see ./access).
+// and the event stream must present the access key (see ./access).
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -136,19 +136,30 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** Why the dashboard will not listen on a non-loopback address unless asked to. */
+export function remoteRefusal(host: string, withKey: boolean): string {
+  const risk = withKey
+    ? 'other machines could reach the dashboard, and its access key would cross the network in clear text (plain http)'
+    : 'without an access key (--no-token), anyone who reaches it could change your watchlist';
+  return `Refusing to serve the dashboard on ${host}: ${risk}. Use 127.0.0.1, or add --allow-remote if you really mean it.`;
+}
+
+/** What is said when the dashboard listens on a non-loopback address. */
+export function remoteWarning(host: string, withKey: boolean): string {
+  return withKey
+    ? `warning: serving on ${host}, reachable from other machines; the access key crosses the network in clear text (plain http), so anyone who can watch that traffic can use it. Use this only on a network you trust, or behind https.`
+    : `warning: serving on ${host}, reachable from other machines, without an access key (--no-token): anyone who reaches it can change your watchlist.`;
+}
+
 export async function createWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const token = options.token === undefined ? createAccessToken() : options.token;
   if (!isLoopbackHost(host) && !options.allowRemote) {
-    throw new Error(
-      `Refusing to serve the dashboard on ${host}: it has no login, so anyone who can reach that address could change your watchlist. Use 127.0.0.1, or pass the explicit opt-in flag if you really mean it.`,
-    );
+    throw new Error(remoteRefusal(host, token !== null));
   }
-  if (!isLoopbackHost(host)) {
-    log(`warning: serving on ${host}, reachable from other machines; the dashboard has no login.`);
-  }
+  if (!isLoopbackHost(host)) log(remoteWarning(host, token !== null));
 
   const indexHtml = await readFile(path.join(options.staticDir, 'index.html'), 'utf8').catch(() => '');
   const pageHeaders: Record<string, string> = {

@@ -48,6 +48,15 @@ export function takeAccessToken(win: Window = window): string | null {
   }
 }
 
+/** The key this tab holds (null when none: a dashboard started with --no-token, or storage disabled). */
+export function heldAccessToken(win: Window = window): string | null {
+  try {
+    return win.sessionStorage.getItem(TOKEN_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
 /** Whether the window runs in the browser dashboard (whose bridge streams notifications to show in-page). */
 export function isWebBridge(bridge: Bridge): bridge is WebBridge {
   return typeof (bridge as Partial<WebBridge>).onNotification === 'function';

@@ -110,7 +110,9 @@ describe('catalog command', () => {
     const { code, out, err } = await catalog('kustomer', '--jsn');
     expect(code).toBe(1);
     expect(out).toBe('');
-    expect(err).toContain('unknown option "--jsn"');
+    expect(err).toBe(
+      'statustray catalog: unknown option --jsn — did you mean --json? Run `statustray catalog --help` for its options.\n',
+    );
   });
 
   it('treats words after -- as the query', async () => {

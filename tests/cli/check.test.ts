@@ -179,7 +179,7 @@ describe('check from the command line', () => {
 
 describe('check usage', () => {
   it.each([
-    [['--bogus', 'https://x.example'], 'Unknown option'],
+    [['--bogus', 'https://x.example'], 'unknown option --bogus'],
     [[], 'at least one status page URL'],
     [['https://x.example', '--timeout', 'soon'], '--timeout must be'],
     [['https://x.example', '--timeout', '0'], '--timeout must be'],
@@ -188,7 +188,9 @@ describe('check usage', () => {
     const io = capture();
     expect(await run(argv as string[], io.io)).toBe(1);
     expect(io.err()).toContain(message);
-    expect(io.err()).toContain('Usage:');
+    // One line, with where the help is (not the whole help burying the message).
+    expect(io.err().trimEnd().split('\n')).toHaveLength(1);
+    expect(io.err()).toContain('Run `statustray check --help`');
     expect(io.out()).toBe('');
   });
 

@@ -55,7 +55,7 @@ describe('the statustray executable', () => {
   it('says what is wrong for an unknown command or no command, with exit 1', async () => {
     const unknown = spawnCli(['chek']);
     expect(await unknown.exit).toBe(1);
-    expect(unknown.stderr()).toMatch(/unknown command "chek"/);
+    expect(unknown.stderr()).toMatch(/unknown command "chek" — did you mean "check"\?/);
     const none = spawnCli([]);
     expect(await none.exit).toBe(1);
     expect(none.stderr()).toMatch(/Usage:/);

@@ -125,7 +125,7 @@ describe('wait', () => {
     // One interval (1 s) plus a read, not the 120 s timeout.
     expect(Date.now() - resolvedAt).toBeLessThan(15_000);
     expect(run.lines.at(-1)).toMatch(/Kustomer — Operational \(was Degraded performance\)$/);
-    expect(run.stderr()).toMatch(/the vendor is operational or better/);
+    expect(run.stderr()).toMatch(/statustray wait: the vendor is operational \(after \d+ s\)\./);
   });
 
   it('accepts a lower bar with --until', async () => {
@@ -137,13 +137,23 @@ describe('wait', () => {
     expect(run.lines[0]).toMatch(/Kustomer — Degraded performance$/);
   });
 
-  it('exits 3 at the timeout, naming the vendors that are not back, an unreadable page among them', async () => {
+  it('exits 3 at the timeout when every page was read but a vendor is still down', async () => {
+    const server = await vendor();
+    server.update((f) => setComponentStatus(f, 'Prod1 (US)/Workflow', 'partial_outage'));
+    const run = cli(['wait', server.pageUrl, '--timeout', '2', '--interval', '1']);
+    expect(await run.exit).toBe(3);
+    expect(run.stderr()).toMatch(
+      /gave up after 2 s; not operational or better:\n {2}Kustomer: Partial outage\n/,
+    );
+  });
+
+  it('exits 2 at the timeout when a page was never read, naming the vendors that are not back', async () => {
     const server = await vendor();
     server.update((f) => setComponentStatus(f, 'Prod1 (US)/Workflow', 'partial_outage'));
     const dead = await deadUrl();
     const started = Date.now();
     const run = cli(['wait', server.pageUrl, dead, '--timeout', '3', '--interval', '1']);
-    expect(await run.exit).toBe(3);
+    expect(await run.exit).toBe(2);
     const took = Date.now() - started;
     expect(took).toBeGreaterThanOrEqual(3_000);
     expect(took).toBeLessThan(20_000);
@@ -162,7 +172,8 @@ describe('wait', () => {
     closers.push(silent.close);
     const started = Date.now();
     const run = cli(['wait', silent.url('/'), '--timeout', '2']);
-    expect(await run.exit).toBe(3);
+    // Never read: exit 2, as `check` gives for a page it cannot read.
+    expect(await run.exit).toBe(2);
     // Not a request timeout (10 s) later.
     expect(Date.now() - started).toBeLessThan(8_000);
     expect(run.stderr()).toMatch(
@@ -177,5 +188,15 @@ describe('wait', () => {
     const bad = cli(['wait', 'https://status.example.com', '--until', 'unknown']);
     expect(await bad.exit).toBe(1);
     expect(bad.stderr()).toMatch(/--until must be one of operational, maintenance/);
+  });
+});
+
+describe('what wait says when the vendors are back', () => {
+  it('reads as English for one, two and more vendors', async () => {
+    const { reachedLine } = await import('../../electron/cli/wait');
+    expect(reachedLine(1, 'operational')).toBe('the vendor is operational');
+    expect(reachedLine(2, 'operational')).toBe('both vendors are operational');
+    expect(reachedLine(5, 'degraded')).toBe('all 5 vendors are degraded or better');
+    expect(reachedLine(2, 'partial_outage')).toBe('both vendors are in partial outage or better');
   });
 });

@@ -274,10 +274,10 @@ describe('watch', () => {
     run.proc.kill('SIGTERM');
     expect(await run.exit).toBe(0);
     expect(run.stderr()).toMatch(
-      /watch-history\.json could not be read \(not a history: vendors\.someone\.segments: .+\); kept aside as watch-history\.corrupt-[^ ]+\.json/,
+      /watch-history\.json could not be read \(not a history: vendors\.someone\.segments: .+\); kept aside as watch-history\.unusable-[^ ]+\.json/,
     );
     const names = await fs.readdir(path.join(dir, 'data'));
-    const aside = names.find((n) => n.startsWith('watch-history.corrupt-'));
+    const aside = names.find((n) => n.startsWith('watch-history.unusable-'));
     expect(aside).toBeDefined();
     expect(await fs.readFile(path.join(dir, 'data', aside!), 'utf8')).toBe(bad);
     // And a new, valid history was written in its place.

@@ -39,10 +39,10 @@ describe('electron-store DocumentStore', () => {
     const result = await store.load();
     expect(result.value).toBeNull();
     expect(result.notice).toMatch(
-      /watchlist\.json could not be read \(not valid JSON\); it was kept aside as .*corrupt/,
+      /watchlist\.json could not be read \(not valid JSON\); it was kept aside as .*unusable/,
     );
-    const aside = readdirSync(dir).filter((f) => f.includes('.corrupt-'));
-    expect(aside).toEqual(['watchlist.corrupt-2026-11-24T10-00-00-000Z.json']);
+    const aside = readdirSync(dir).filter((f) => f.includes('.unusable-'));
+    expect(aside).toEqual(['watchlist.unusable-2026-11-24T10-00-00-000Z.json']);
     expect(readFileSync(join(dir, aside[0]!), 'utf8')).toContain('[tru');
     expect(existsSync(join(dir, 'watchlist.json'))).toBe(false);
   });
@@ -64,7 +64,7 @@ describe('electron-store DocumentStore', () => {
     const result = await createElectronStore('settings', { dir, now }).load();
     expect(result.value).toBeNull();
     expect(result.notice).toContain('kept aside');
-    expect(readdirSync(dir).some((f) => f.startsWith('settings.corrupt-'))).toBe(true);
+    expect(readdirSync(dir).some((f) => f.startsWith('settings.unusable-'))).toBe(true);
   });
 
   it('keeps a backup that is torn aside when the main file is missing, instead of replacing it later', async () => {
@@ -179,5 +179,56 @@ describe('window bounds memory', () => {
     expect(windowBoundsMemory(dir).load()).toEqual({ x: 1, y: 2, width: 900, height: 700 });
     writeFileSync(join(dir, 'window-state.json'), 'nonsense');
     expect(windowBoundsMemory(dir).load()).toBeUndefined();
+  });
+});
+
+describe('the app core on electron-store: team feeds', () => {
+  it('keeps a target added in Settings and an unknown top-level field through two restarts', async () => {
+    writeFileSync(
+      join(dir, 'watchlist.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        savedAt: 'x',
+        data: { version: 1, vendors: [], teamNote: 'from a newer version' },
+      }),
+    );
+    const http = { close: async () => undefined } as unknown as HttpClient;
+    const read = async (url: string) => ({
+      snapshot: {
+        url,
+        vendor: { name: 'Example', platform: 'statuspage' as const, pageUrl: url },
+        status: 'operational' as const,
+        components: [],
+        incidents: [],
+        fetchedAt: new Date(now()).toISOString(),
+        error: null,
+      },
+      detection: null,
+      notModified: false,
+    });
+    const open = () => {
+      resetElectronMock();
+      return createAppCore({ dataDir: dir, openStore: electronStoreOpener({ dir, now }), read, http, now });
+    };
+    let core = open();
+    await core.start();
+    await core.handlers['forward:add']({ type: 'slack', url: 'http://127.0.0.1:9/services/T0/B0/SECRET' });
+    for (let i = 0; i < 2; i++) {
+      await core.stop();
+      core = open();
+      await core.start();
+      await core.handlers['vendors:add']({ url: `https://status.other${i}.test` });
+    }
+    try {
+      expect((await core.handlers['forward:list']()).map((t) => t.label)).toEqual([
+        'slack http://127.0.0.1:9/…CRET',
+      ]);
+      expect((await core.handlers['state:get']()).notices).toEqual([]);
+    } finally {
+      await core.stop();
+    }
+    const stored = JSON.parse(readFileSync(join(dir, 'watchlist.json'), 'utf8')).data;
+    expect(stored.teamNote).toBe('from a newer version');
+    expect(stored.forward).toHaveLength(1);
   });
 });

@@ -27,6 +27,16 @@ describe('tray tooltip', () => {
     );
   });
 
+  it('says a team feed is failing, by its shortened name, ahead of the vendors', () => {
+    const state = appState([vendor('GitHub', 'operational')], 'operational');
+    expect(trayTooltip({ ...state, failingFeeds: ['slack https://hooks.slack.com/…3Tz9'] }, linux)).toBe(
+      'Team feed failing: slack https://hooks.slack.com/…3Tz9. GitHub operational',
+    );
+    expect(trayTooltip({ ...state, failingFeeds: ['a', 'b'] }, linux)).toBe(
+      '2 team feeds failing. GitHub operational',
+    );
+  });
+
   it('says all are operational only when every vendor is', () => {
     const all = Array.from({ length: 12 }, (_, i) => vendor(`V${i}`, 'operational'));
     expect(trayTooltip(appState(all, 'operational'), linux)).toBe('All 12 vendors operational');

@@ -65,6 +65,40 @@ describe('team feeds in settings', () => {
     await screen.findByText('No forwarding target.');
   });
 
+  it('shows a target the receiver said is gone, and resumes it when a test works', async () => {
+    const user = userEvent.setup();
+    let gone = true;
+    const view = (): ForwardTargetView[] => [
+      {
+        index: 0,
+        type: 'ntfy',
+        label: 'ntfy https://ntfy.sh/…eam1',
+        level: 'all',
+        vendors: [],
+        waiting: 3,
+        ...(gone ? { gone: true } : {}),
+      },
+    ];
+    const b = createFakeBridge({
+      'state:get': async () => appState(mixedVendors()),
+      'forward:list': async () => view(),
+      'forward:test': async () => {
+        gone = false;
+        return { ok: true, detail: 'HTTP 200' };
+      },
+    });
+    renderApp(b, '#/settings');
+    const list = await screen.findByRole('list', { name: 'Forwarding targets' });
+    await waitFor(() =>
+      expect(list).toHaveTextContent(
+        'stopped: the receiver says this address is gone (HTTP 410). Send a test to resume.',
+      ),
+    );
+    await user.click(within(list).getByRole('button', { name: 'Send test' }));
+    await waitFor(() => expect(list).toHaveTextContent('Sent (HTTP 200)'));
+    expect(list).not.toHaveTextContent('gone');
+  });
+
   it('exports the maintenance calendar as a download', async () => {
     const user = userEvent.setup();
     renderApp(bridge(), '#/settings');

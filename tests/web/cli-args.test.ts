@@ -12,11 +12,13 @@ describe('web command options', () => {
       interval: undefined,
       open: true,
       token: true,
+      newToken: false,
     });
   });
 
-  it('reads --no-open and --no-token', () => {
+  it('reads --no-open, --no-token and --new-token', () => {
     expect(parseWebArgs(['--no-open', '--no-token'])).toMatchObject({ open: false, token: false });
+    expect(parseWebArgs(['--new-token'])).toMatchObject({ token: true, newToken: true });
   });
 
   it('reads --config, --port, --host and --interval', () => {
@@ -30,6 +32,7 @@ describe('web command options', () => {
       interval: 5,
       open: true,
       token: true,
+      newToken: false,
     });
     expect(parseWebArgs(['--help'])).toBe('help');
     expect(parseWebArgs(['-h'])).toBe('help');
@@ -41,8 +44,10 @@ describe('web command options', () => {
     [['--port', '-1'], /--port/],
     [['--port', ''], /--port must be a whole number/],
     [['--interval', '0.5'], /--interval must be a number of seconds, at least 1/],
-    [['--bogus'], /Unknown option '--bogus'/],
-    [['stray'], /Unexpected argument 'stray'/],
+    [['--bogus'], /unknown option --bogus/],
+    [['--no-tokn'], /unknown option --no-tokn — did you mean --no-token\?/],
+    [['stray'], /unexpected argument "stray"/],
+    [['--new-token', '--no-token'], /cannot go together/],
     [['--host', ' '], /--host must not be empty/],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(() => parseWebArgs(argv)).toThrow(UsageError);

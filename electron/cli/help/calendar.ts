@@ -6,7 +6,7 @@ Reads each vendor's page of a watchlist once and prints every planned and runnin
 iCalendar (.ics) on standard output: one event per maintenance, with a UID that stays the same from
 one run to the next, so a calendar app that imports the file again updates its events.
 
-  --config <file>   the watchlist (the same JSON file as \`statustray watch --help\` shows)
+  -c, --config <file>  the watchlist (the same JSON file as \`statustray watch --help\` shows)
   --timeout <s>     give each page at most this many seconds (1 to 600; default 20)
   -h, --help        show this help
 

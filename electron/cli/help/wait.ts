@@ -29,7 +29,9 @@ Statuses, best to worst: operational, unknown, maintenance, degraded, partial_ou
 Exit status:
   0  every vendor is at the level
   1  the command line was wrong
-  3  the timeout passed first (the vendors not at the level are named)
+  2  the timeout passed and some page was never read (it cannot be told whether its vendor is fine)
+  3  the timeout passed and every page was read, but some vendor is still worse than the level
+     (the vendors not at the level are named)
 
 Examples:
   statustray wait https://www.githubstatus.com --timeout 900 && ./deploy.sh

@@ -7,14 +7,14 @@ Polls every vendor of a watchlist and prints what it learns, as it happens: each
 reading at start, a vendor it cannot read at its first failed read, then every change of status,
 component, incident and maintenance, until Ctrl-C or SIGTERM.
 
-  --config <file>   the watchlist, a JSON file such as
+  -c, --config <file>  the watchlist, a JSON file such as
                       { "version": 1,
                         "vendors": [ { "url": "https://status.kustomer.com", "name": "Kustomer",
                                        "components": ["Prod2 (EU)/Channel - Email"] } ],
                         "intervalSeconds": 120 }
                     "name" and "components" are optional; with "components", only those count
                     toward the vendor's status. The desktop app's export is such a file.
-  --interval <s>    seconds between two polls of a vendor (from 1; default: the file's
+  -i, --interval <s>  seconds between two polls of a vendor (from 1; default: the file's
                     "intervalSeconds", else 120); a vendor with an open incident is polled
                     at least every 30 s
   --json            one JSON object a line: {"type", "vendor", "at", …} where type is
@@ -22,7 +22,10 @@ component, incident and maintenance, until Ctrl-C or SIGTERM.
                     (from, to), component_status_changed (component, group, from, to),
                     incident_opened / incident_updated / incident_resolved (incident),
                     maintenance_started / maintenance_completed (incident),
-                    vendor_unreachable (error) or vendor_recovered
+                    vendor_unreachable (error), vendor_recovered,
+                    incidents_summarised / components_summarised (count: the changes
+                    of one poll beyond 100), or shared_cause_opened / _updated /
+                    _closed (group, vendors, cause: several vendors in trouble together)
   --metrics-port <n>  serve Prometheus metrics at http://127.0.0.1:<n>/metrics
   --metrics-host <a>  the address to serve them on (default 127.0.0.1: this machine only); on
                       another address a scrape must send the key watch prints (Bearer)

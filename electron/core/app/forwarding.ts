@@ -4,7 +4,7 @@
 import type { ForwardTargetView, RequestHandlers } from '../../../shared/ipc';
 import type { ForwardTarget } from '../../../shared/model';
 import { forwardContextOf } from '../forward/context';
-import { Forwarder } from '../forward/forwarder';
+import { Forwarder, type TargetQueueState } from '../forward/forwarder';
 import { forwardMessage, type ForwardMessage } from '../forward/message';
 import { describeTarget, MAX_FORWARD_TARGETS, targetId } from '../forward/targets';
 import type { AppContext } from './context';
@@ -15,9 +15,15 @@ export type ForwardChannel = 'forward:list' | 'forward:add' | 'forward:remove' |
 
 export interface AppForwarding {
   outlet: NotificationOutlet;
+  /** Each target's outbox and failures, for /metrics. */
+  queues(): TargetQueueState[];
+  /** Targets failing long enough to be told, or gone, by their shortened names (the tray's tooltip). */
+  failing(): string[];
   /** Resume what waits and follow ctx.forward. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** ctx.forward was replaced from outside the window (a watchlist file edited by hand): follow it. */
+  retarget(): Promise<void>;
   handlers: Pick<RequestHandlers, ForwardChannel>;
 }
 
@@ -39,21 +45,31 @@ export function createAppForwarding(ctx: AppContext): AppForwarding {
     dataDir: ctx.options.dataDir,
     targets: [],
     now: ctx.now,
+    ...(ctx.options.forwardFailingAfterMs !== undefined
+      ? { tellFailingAfterMs: ctx.options.forwardFailingAfterMs }
+      : {}),
     notice: (text) => {
       ctx.notices.addOnce(text);
       ctx.push.changed();
     },
   });
   const views = (): ForwardTargetView[] => {
-    const waiting = new Map(forwarder.state().map((s) => [s.id, s.waiting]));
-    return ctx.forward.map((t, index) => ({
-      index,
-      type: t.type,
-      label: describeTarget(t),
-      level: t.level ?? 'all',
-      vendors: t.vendors ?? [],
-      waiting: waiting.get(targetId(t)) ?? 0,
-    }));
+    const queues = new Map(forwarder.state().map((s) => [s.id, s]));
+    return ctx.forward.map((t, index) => {
+      const queue = queues.get(targetId(t));
+      const view: ForwardTargetView = {
+        index,
+        type: t.type,
+        label: describeTarget(t),
+        level: t.level ?? 'all',
+        vendors: t.vendors ?? [],
+        waiting: queue?.waiting ?? 0,
+      };
+      if (queue?.gone) view.gone = true;
+      if (queue?.toldFailing && queue.failingSince !== null)
+        view.failingSince = new Date(queue.failingSince).toISOString();
+      return view;
+    });
   };
   const changed = async (): Promise<ForwardTargetView[]> => {
     forwarder.setTargets(ctx.forward);
@@ -81,11 +97,21 @@ export function createAppForwarding(ctx: AppContext): AppForwarding {
         });
       },
     },
+    queues: () => forwarder.state(),
+    failing: () =>
+      forwarder
+        .state()
+        .filter((q) => q.gone || q.toldFailing)
+        .map((q) => q.label),
     async start() {
       forwarder.setTargets(ctx.forward);
       await forwarder.start();
     },
     stop: () => forwarder.stop(),
+    async retarget() {
+      forwarder.setTargets(ctx.forward);
+      await forwarder.start();
+    },
     handlers: {
       async 'forward:list'(arg) {
         check('forward:list', arg);
@@ -93,8 +119,14 @@ export function createAppForwarding(ctx: AppContext): AppForwarding {
       },
       async 'forward:add'(arg) {
         const target = check('forward:add', arg);
-        if (ctx.forward.some((t) => t.type === target.type && t.url === target.url))
-          throw new Error('This target is already in the list');
+        const known = ctx.forward.find((t) => t.type === target.type && t.url === target.url.trim());
+        if (known && forwarder.isGone(known)) {
+          // Adding a gone target again is the user saying it is back: resume it.
+          await forwarder.resume(known);
+          ctx.push.changed();
+          return views();
+        }
+        if (known) throw new Error('This target is already in the list');
         if (ctx.forward.length >= MAX_FORWARD_TARGETS)
           throw new Error(`At most ${MAX_FORWARD_TARGETS} forwarding targets`);
         const clean: ForwardTarget = { type: target.type, url: target.url.trim() };
@@ -111,7 +143,10 @@ export function createAppForwarding(ctx: AppContext): AppForwarding {
       },
       async 'forward:test'(arg) {
         const { index } = check('forward:test', arg);
-        return forwarder.sendTest(at(index), testMessage(ctx.now()));
+        // A test that works also resumes a target marked gone.
+        const result = await forwarder.sendTest(at(index), testMessage(ctx.now()));
+        ctx.push.changed();
+        return result;
       },
     },
   };

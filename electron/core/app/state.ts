@@ -72,6 +72,8 @@ export interface AppStateInput {
   intervalOverrideSeconds?: number;
   sharedCause?: AppState['sharedCause'];
   acks?: AppState['acks'];
+  /** Forwarding targets failing long enough to be told, or gone (shortened names). */
+  failingFeeds?: readonly string[];
 }
 
 /** The state hosts render: vendors worst first, then by name; the tray's one colour. */
@@ -94,12 +96,15 @@ export function buildAppState(input: AppStateInput): AppState {
     ...(input.intervalOverrideSeconds !== undefined
       ? { intervalOverrideSeconds: input.intervalOverrideSeconds }
       : {}),
+    ...(input.failingFeeds?.length ? { failingFeeds: [...input.failingFeeds] } : {}),
   };
 }
 
 /** Messages for the user that stay until the app restarts (unreadable files, failed saves). */
 export class Notices {
   private readonly list: string[] = [];
+  /** One message per key, replaced by the next (a watchlist file reloaded again): bounded by the keys. */
+  private readonly keyed = new Map<string, string>();
   add(message: string): void {
     this.list.push(message);
   }
@@ -107,8 +112,13 @@ export class Notices {
   addOnce(message: string): void {
     if (!this.list.includes(message)) this.list.push(message);
   }
+  /** Shows `message` as the one notice about `key` (null: none any more). */
+  set(key: string, message: string | null): void {
+    if (message === null) this.keyed.delete(key);
+    else this.keyed.set(key, message);
+  }
   all(): readonly string[] {
-    return this.list;
+    return this.keyed.size ? [...this.list, ...this.keyed.values()] : this.list;
   }
 }
 

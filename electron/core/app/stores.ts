@@ -2,11 +2,13 @@
 // store holds what, how each is checked when loaded (what cannot be used is kept aside and told, never
 // dropped), and saving later without piling up writes.
 import path from 'node:path';
+import { z } from 'zod';
 import type { Settings } from '../../../shared/ipc';
 import { REQUEST_SCHEMAS } from '../../../shared/ipc-schemas';
-import type { Snapshot, WatchEntry, WatchlistFile } from '../../../shared/model';
-import { readWatchEntry, storedWatchEntry } from '../../../shared/watch-entry';
+import type { ForwardTarget, Snapshot, WatchEntry, WatchlistFile } from '../../../shared/model';
+import { plainIssues, readWatchEntry, storedWatchEntry } from '../../../shared/watch-entry';
 import type { AppCoreOptions } from '../app-types';
+import { forwardTargetSchema, MAX_FORWARD_TARGETS } from '../forward/targets';
 import type { HistoryData } from '../history/history';
 import { isOpenIncident } from '../monitor/diff';
 import type { Timers } from '../monitor/types';
@@ -15,8 +17,9 @@ import { validateAckFile, type AckFile } from './acks';
 import { createFileStore } from '../storage/file-store';
 import type { DocumentStore } from '../storage/types';
 import { holdSavesUntil } from '../storage/held-store';
-import { keepAside, rejectedFileFor, type RejectedItem } from '../storage/rejected';
+import { keepAside, MAX_REJECTED_ITEMS, rejectedFileFor, type RejectedItem } from '../storage/rejected';
 import { entryLabel, normalizeUrl } from '../watchlist';
+import { redactCredentials } from '../../../shared/url-credentials';
 
 export const DEFAULT_SETTINGS: Settings = {
   intervalSeconds: 120,
@@ -114,10 +117,50 @@ export function storedSettings(settings: Settings): Settings {
   return { ...settings, ...(settings as WithKeptSettings)[KEPT_SETTINGS] };
 }
 
+/** A watchlist holds at most this many vendors: far more than a team watches, few enough to start fast. */
+export const MAX_WATCHED_VENDORS = 10_000;
+
+/** Top-level watchlist fields this version reads; any other is kept as it is and written back. */
+const KNOWN_WATCHLIST_FIELDS = new Set(['version', 'vendors', 'forward']);
+
+/** The stored forwarding targets, each by the API's schema: a bad one is kept aside with the reason. */
+function checkStoredForward(raw: unknown, rejected: RejectedItem[]): ForwardTarget[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    rejected.push({ what: 'the forwarding targets ("forward")', reason: 'not a list of targets', data: raw });
+    return [];
+  }
+  const out: ForwardTarget[] = [];
+  raw.forEach((item: unknown, index: number) => {
+    const what = `forward target #${index + 1}`;
+    const parsed = forwardTargetSchema.safeParse(item);
+    if (!parsed.success) {
+      rejected.push({ what, reason: plainIssues(parsed.error).sentences.join('; '), data: item });
+      return;
+    }
+    if (out.some((t) => t.type === parsed.data.type && t.url === parsed.data.url)) {
+      rejected.push({ what, reason: 'the same target as one before it', data: item });
+      return;
+    }
+    if (out.length >= MAX_FORWARD_TARGETS) {
+      rejected.push({
+        what,
+        reason: `beyond the ${MAX_FORWARD_TARGETS} targets StatusTray forwards to`,
+        data: item,
+      });
+      return;
+    }
+    out.push(parsed.data);
+  });
+  return out;
+}
+
 /**
  * The stored watchlist, each vendor read by the one watch-entry schema: unknown fields are kept, an
- * unknown "notify" falls back for this run, a vendor that cannot be used is kept aside with the reason.
- * A document without a list of vendors throws (kept aside whole).
+ * unknown "notify" falls back for this run, a vendor that cannot be used is kept aside with the reason,
+ * and so is each vendor beyond MAX_WATCHED_VENDORS. The forwarding targets are read by the API's schema
+ * the same way. A document without a list of vendors throws (kept aside whole). Top-level fields this
+ * version does not know are kept by the store (keepUnknownFields), not here.
  */
 export function checkStoredWatchlist(data: unknown): Checked<WatchlistFile> {
   if (!isRecord(data)) throw new Error('the watchlist is not an object');
@@ -128,6 +171,14 @@ export function checkStoredWatchlist(data: unknown): Checked<WatchlistFile> {
   const seen = new Map<string, number>();
   data.vendors.forEach((raw: unknown, index: number) => {
     const what = entryLabel(raw, index);
+    if (vendors.length >= MAX_WATCHED_VENDORS) {
+      rejected.push({
+        what,
+        reason: `beyond the ${MAX_WATCHED_VENDORS.toLocaleString('en-US')} vendors a watchlist may hold`,
+        data: raw,
+      });
+      return;
+    }
     const reading = readWatchEntry(raw);
     if (!reading.ok) {
       rejected.push({ what, reason: reading.reason, data: raw });
@@ -143,12 +194,54 @@ export function checkStoredWatchlist(data: unknown): Checked<WatchlistFile> {
     seen.set(key, index);
     vendors.push(reading.entry);
   });
-  return { value: { version: 1, vendors }, rejected, notes };
+  const value: WatchlistFile = { version: 1, vendors };
+  const forward = checkStoredForward(data.forward, rejected);
+  if (forward.length > 0) value.forward = forward;
+  return { value, rejected, notes };
+}
+
+/** The top-level fields of a stored watchlist this version does not read, to be written back as they were. */
+export function unknownWatchlistFields(data: unknown): Record<string, unknown> {
+  if (!isRecord(data)) return {};
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !KNOWN_WATCHLIST_FIELDS.has(key)));
+}
+
+/**
+ * A watchlist store that writes back the top-level fields it loaded but this version does not know (a
+ * newer version's), so that no save drops them. What it saves wins over what it kept.
+ */
+export function keepUnknownFields(store: DocumentStore<WatchlistFile>): DocumentStore<WatchlistFile> {
+  let kept: Record<string, unknown> = {};
+  return {
+    location: store.location,
+    async load() {
+      const result = await store.load();
+      kept = unknownWatchlistFields(result.value);
+      return result;
+    },
+    save: (value) => store.save({ ...kept, ...value } as WatchlistFile),
+    ...(store.setAside
+      ? {
+          setAside: () => {
+            kept = {};
+            return store.setAside!();
+          },
+        }
+      : {}),
+  };
 }
 
 /** The watchlist as stored: fields kept from a newer version go back with each vendor. */
-export function storedWatchlist(entries: readonly WatchEntry[]): WatchlistFile {
-  return { version: 1, vendors: entries.map((e) => storedWatchEntry(e) as unknown as WatchEntry) };
+export function storedWatchlist(
+  entries: readonly WatchEntry[],
+  forward: readonly ForwardTarget[] = [],
+): WatchlistFile {
+  const file: WatchlistFile = {
+    version: 1,
+    vendors: entries.map((e) => storedWatchEntry(e) as unknown as WatchEntry),
+  };
+  if (forward.length > 0) file.forward = forward.map((t) => ({ ...t }));
+  return file;
 }
 
 /** A whole-document check as a Checked, for stores that have nothing to keep aside piece by piece. */
@@ -156,12 +249,28 @@ export function checkWhole<T>(validate: (data: unknown) => T): (data: unknown) =
   return (data) => ({ value: validate(data), rejected: [], notes: [] });
 }
 
+/** The parts of the notification state every version has; the rest is checked where it is used. */
+const policyStateSchema = z
+  .object({
+    version: z.literal(1),
+    seen: z.record(z.string(), z.object({ value: z.string(), at: z.number() }).passthrough()),
+    pending: z.array(z.unknown()),
+    held: z.array(z.unknown()).optional(),
+    changes: z.record(z.string(), z.array(z.unknown())).optional(),
+    snoozes: z.record(z.string(), z.unknown()).optional(),
+  })
+  .passthrough();
+
+/** The notification state, by its schema (a backup too: a file store checks a backup like the file). */
 export function validatePolicyState(data: unknown): PolicyState {
-  const d = data as PolicyState;
-  if (!d || d.version !== 1 || typeof d.seen !== 'object' || !Array.isArray(d.pending)) {
-    throw new Error('not a notification state');
+  const parsed = policyStateSchema.safeParse(data);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(
+      `not a notification state${first ? ` (${first.path.join('.') || 'the document'}: ${first.message})` : ''}`,
+    );
   }
-  return { ...initialPolicyState(), ...d };
+  return { ...initialPolicyState(), ...(data as Partial<PolicyState>) };
 }
 
 export function validateHistory(data: unknown): HistoryData {
@@ -230,19 +339,25 @@ export function openAppStores(
   options: Pick<AppCoreOptions, 'dataDir' | 'openStore'>,
   now: () => number,
 ): AppStores {
-  const open = <T>(key: keyof AppStores, check: (d: unknown) => Checked<T>): CheckedStore<T> => ({
+  const open = <T>(
+    key: keyof AppStores,
+    check: (d: unknown) => Checked<T>,
+    wrap: (store: DocumentStore<T>) => DocumentStore<T> = (store) => store,
+  ): CheckedStore<T> => ({
     check,
-    store: options.openStore
-      ? options.openStore<T>(STORE_NAMES[key])
-      : createFileStore<T>(path.join(options.dataDir, `${STORE_NAMES[key]}.json`), {
-          // The file store keeps aside (and restores the backup of) a document that fails as a whole;
-          // the piece-by-piece split happens in loadChecked.
-          validate: (d) => (check(d), d as T),
-          now,
-        }),
+    store: wrap(
+      options.openStore
+        ? options.openStore<T>(STORE_NAMES[key])
+        : createFileStore<T>(path.join(options.dataDir, `${STORE_NAMES[key]}.json`), {
+            // The file store keeps aside (and restores the backup of) a document that fails as a whole;
+            // the piece-by-piece split happens in loadChecked.
+            validate: (d) => (check(d), d as T),
+            now,
+          }),
+    ),
   });
   return {
-    watchlist: open('watchlist', checkStoredWatchlist),
+    watchlist: open('watchlist', checkStoredWatchlist, keepUnknownFields),
     settings: open('settings', checkSettings),
     policy: open('policy', checkWhole(validatePolicyState)),
     history: open('history', checkWhole(validateHistory)),
@@ -289,39 +404,79 @@ export async function loadChecked<T>(
   }
   for (const note of checked.notes) notice(`${name}: ${note}.`);
   if (checked.rejected.length) {
-    const where = await keepRejected(checkedStore, checked.rejected, now);
-    for (const item of checked.rejected)
-      notice(`${name}: ${item.what} could not be used (${item.reason}); ${where}.`);
+    for (const told of await keepRejected(checkedStore, checked.rejected, now)) notice(told);
   }
   return checked.value;
 }
 
+/** Items named one by one in notices; beyond, one notice counts the rest (all of them kept). */
+export const NAMED_REJECTED_ITEMS = 20;
+
+/** "vendor #1 (…) could not be used (why)" for the first items, then "and N more …". */
+function rejectedNotices(name: string, items: readonly RejectedItem[], where: string): string[] {
+  const named = items
+    .slice(0, NAMED_REJECTED_ITEMS)
+    .map((item) => `${name}: ${redactCredentials(item.what)} could not be used (${item.reason}); ${where}.`);
+  const rest = items.length - named.length;
+  if (rest > 0) {
+    const reasons = [...new Set(items.slice(NAMED_REJECTED_ITEMS).map((i) => i.reason))].slice(0, 3);
+    named.push(
+      `${name}: ${rest.toLocaleString('en-US')} more could not be used (${reasons.join('; ')}${reasons.length < new Set(items.map((i) => i.reason)).size ? '; …' : ''}); ${where}.`,
+    );
+  }
+  return named;
+}
+
 /**
- * Keeps what could not be used in `<name>.rejected.json`; failing that, the whole document aside as it
- * is; failing both, the store's saves are held (refused, and so told) until keeping it aside works, so
- * that no later save replaces the only copy. Says where it went, for the notice.
+ * Keeps what could not be used in `<name>.rejected.json`; what does not fit there (the file is full, or
+ * cannot be written), with the whole document aside as it is; failing both, the store's saves are held
+ * (refused, and so told) until keeping it aside works, so that no later save replaces the only copy.
+ * Returns the notices: each item is said to be kept only where it is.
  */
 async function keepRejected<T>(
   checkedStore: CheckedStore<T>,
   items: RejectedItem[],
   now: () => number,
-): Promise<string> {
+): Promise<string[]> {
   const { store } = checkedStore;
-  const keep = () => keepAside(store.location, items, now);
+  const name = path.basename(store.location);
+  const rejectedName = path.basename(rejectedFileFor(store.location));
+  const told: string[] = [];
+  let rest: RejectedItem[] = items;
+  let why: string;
   try {
-    return `kept aside in ${path.basename(await keep())}`;
+    const result = await keepAside(store.location, items, now);
+    told.push(...result.notes.map((n) => `${name}: ${n}.`));
+    told.push(...rejectedNotices(name, result.kept, `kept aside in ${rejectedName}`));
+    rest = result.notKept;
+    if (rest.length === 0) return told;
+    why = `${rejectedName} is full (${MAX_REJECTED_ITEMS.toLocaleString('en-US')} items)`;
   } catch (err) {
-    const why = (err as Error).message;
-    const whole = store.setAside ? await store.setAside().catch(() => null) : null;
-    if (whole)
-      return `${path.basename(rejectedFileFor(store.location))} could not be written (${why}), so the whole file was kept aside as ${path.basename(whole)}`;
-    checkedStore.store = holdSavesUntil(
-      store,
-      keep,
-      `what ${path.basename(store.location)} holds that StatusTray cannot use`,
-    );
-    return `could not be kept aside (${why}): changes to ${path.basename(store.location)} are not saved until it can be`;
+    why = `${rejectedName} could not be written (${(err as Error).message})`;
   }
+  const whole = store.setAside ? await store.setAside().catch(() => null) : null;
+  if (whole) {
+    told.push(
+      ...rejectedNotices(name, rest, `${why}, so the whole file was kept aside as ${path.basename(whole)}`),
+    );
+    return told;
+  }
+  checkedStore.store = holdSavesUntil(
+    store,
+    async () => {
+      const again = await keepAside(store.location, rest, now);
+      if (again.notKept.length > 0) throw new Error(`${rejectedName} is full`);
+    },
+    `what ${name} holds that StatusTray cannot use`,
+  );
+  told.push(
+    ...rejectedNotices(
+      name,
+      rest,
+      `could not be kept aside (${why}): changes to ${name} are not saved until it can be, so it stays as it is`,
+    ),
+  );
+  return told;
 }
 
 export async function loadAllStores(

@@ -17,7 +17,7 @@ import { normalizeUrl, parseWatchlist, serializeWatchlist, vendorIdFor } from '.
 import type { AppContext } from './context';
 import { applyInterval } from './settings';
 import { entryId, summaryOf } from './state';
-import { MIN_APP_INTERVAL_SECONDS } from './stores';
+import { MAX_WATCHED_VENDORS, MIN_APP_INTERVAL_SECONDS } from './stores';
 import { check } from './validate';
 
 /** How long a detection from a preview is reused when the user then adds the page. */
@@ -61,7 +61,8 @@ export function addNewEntries(
   let added = 0;
   let skipped = 0;
   for (const v of vendors) {
-    if (known.has(normalizeUrl(v.url))) {
+    // What storage keeps, the API accepts: no more than a watchlist may hold (counted as skipped).
+    if (known.has(normalizeUrl(v.url)) || ctx.entries.length >= MAX_WATCHED_VENDORS) {
       skipped++;
       continue;
     }
@@ -163,6 +164,10 @@ export function vendorHandlers(ctx: AppContext): Pick<RequestHandlers, VendorCha
         }
         return summaryById(ctx, id);
       }
+      if (ctx.entries.length >= MAX_WATCHED_VENDORS)
+        throw new Error(
+          `A watchlist holds at most ${MAX_WATCHED_VENDORS.toLocaleString('en-US')} vendors; remove one to add another`,
+        );
       const entry: WatchEntry = { url };
       if (req.name?.trim()) entry.name = req.name.trim();
       if (req.components?.length) entry.components = [...req.components];
@@ -252,7 +257,12 @@ export function vendorHandlers(ctx: AppContext): Pick<RequestHandlers, VendorCha
       const { watchlist, problems } = parseWatchlist(text);
       const result: ImportResult = { added: 0, skipped: 0, errors: [...problems] };
       if (!watchlist) return result;
+      const room = MAX_WATCHED_VENDORS - ctx.entries.length;
       Object.assign(result, addNewEntries(ctx, watchlist.vendors));
+      if (watchlist.vendors.length > room && room >= 0 && result.added === room)
+        result.errors.push(
+          `a watchlist holds at most ${MAX_WATCHED_VENDORS.toLocaleString('en-US')} vendors: the ones beyond were not added`,
+        );
       if (watchlist.intervalSeconds !== undefined) {
         if (watchlist.intervalSeconds < MIN_APP_INTERVAL_SECONDS) {
           result.errors.push(

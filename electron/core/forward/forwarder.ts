@@ -1,13 +1,32 @@
 // The forwarding outlet: queues each forwarded message in every target's durable outbox, then delivers
-// each target's queue in order, one message at a time, retrying as retry.ts decides. Thin effects over
-// the pure formatters (formats.ts), filters (targets.ts) and retry decisions (retry.ts).
+// each target's queue in order, one message at a time, retrying as retry.ts decides. One bad message is
+// that message's problem: a request that cannot be built, or that the HTTP client refuses before sending,
+// is kept aside with a notice and the lane moves on at once. A target that answers 410 Gone is marked
+// gone (kept across restarts) and not tried until the user resumes it. A target failing for longer than
+// `tellFailingAfterMs` is told once, and told again when it works. Timers are clamped: no due time, however
+// far (a hand-made file, a clock set back), is ever waited for longer than the longest retry step.
+// Thin effects over the pure formatters (formats.ts), filters (targets.ts) and retry decisions (retry.ts).
 import path from 'node:path';
 import { Agent, request } from 'undici';
 import { formatRequest, type ForwardRequest } from './formats';
 import type { ForwardMessage } from './message';
-import { DEFAULT_OUTBOX_LIMITS, TargetOutbox, type OutboxLimits } from './outbox';
-import { decideRetry, RETRY, type AttemptOutcome, type RetryPolicy } from './retry';
+import { DEFAULT_OUTBOX_LIMITS, TargetOutbox, type GoneMark, type OutboxLimits } from './outbox';
+import {
+  decideRetry,
+  failureReason,
+  longestWaitMs,
+  RETRY,
+  type AttemptOutcome,
+  type FailureReason,
+  type RetryPolicy,
+} from './retry';
 import { describeTarget, targetId, targetWants, type ForwardTarget } from './targets';
+
+/** setTimeout's longest delay (2^31-1 ms); a longer one fires at once, which would be a busy loop. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** After this long failing, a target is told (once), and told again when it works. */
+export const DEFAULT_TELL_FAILING_AFTER_MS = 10 * 60_000;
 
 export type PostFn = (url: string, req: ForwardRequest) => Promise<AttemptOutcome>;
 
@@ -24,6 +43,8 @@ export interface ForwarderOptions {
   timeoutMs?: number;
   /** Backoff timing; tests shorten it. */
   retry?: Partial<RetryPolicy>;
+  /** How long a target fails before the user is told (default 10 min). */
+  tellFailingAfterMs?: number;
 }
 
 export interface TargetQueueState {
@@ -35,6 +56,14 @@ export interface TargetQueueState {
   bytes: number;
   delivered: number;
   dropped: number;
+  /** The receiver answered 410 Gone: nothing is sent to it until the user resumes it. */
+  gone: boolean;
+  /** Failing since (ms), or null when its last attempt worked. */
+  failingSince: number | null;
+  /** It has failed long enough to be told (and was). */
+  toldFailing: boolean;
+  /** Failed attempts by reason, since this run began. */
+  failures: Partial<Record<FailureReason, number>>;
 }
 
 interface Lane {
@@ -45,6 +74,13 @@ interface Lane {
   timer: ReturnType<typeof setTimeout> | null;
   delivered: number;
   dropped: number;
+  gone: GoneMark | null;
+  failingSince: number | null;
+  toldFailing: boolean;
+  /** Tells at the threshold even when the next attempt is later (backoff up to 5 min, Retry-After up to 1 h). */
+  tellTimer: ReturnType<typeof setTimeout> | null;
+  lastFailure: string;
+  failures: Partial<Record<FailureReason, number>>;
 }
 
 /** Error text without the URL: undici's messages may quote it, and it is a secret. */
@@ -77,6 +113,9 @@ export function createPost(timeoutMs = 15_000): { post: PostFn; close(): Promise
         retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : (retryAfter ?? null),
       };
     } catch (err) {
+      // Refused before anything was sent (an invalid header value): retrying the same request cannot help.
+      if ((err as { code?: string }).code === 'UND_ERR_INVALID_ARG')
+        return { kind: 'refused', message: safeMessage(err, url) };
       return { kind: 'network', message: safeMessage(err, url) };
     }
   };
@@ -118,16 +157,31 @@ export class Forwarder {
         next.set(id, existing);
         continue;
       }
-      const outbox = new TargetOutbox(this.root, id, this.opts.limits ?? DEFAULT_OUTBOX_LIMITS);
+      const outbox = new TargetOutbox(
+        this.root,
+        id,
+        this.opts.limits ?? DEFAULT_OUTBOX_LIMITS,
+        (text) => this.opts.notice(`Forwarding to ${describeTarget(target)}: ${text}`),
+        this.now,
+      );
       const lane: Lane = {
         target,
         outbox,
-        opened: outbox.open(),
+        opened: Promise.resolve(),
         busy: false,
         timer: null,
         delivered: 0,
         dropped: 0,
+        gone: null,
+        failingSince: null,
+        toldFailing: false,
+        tellTimer: null,
+        lastFailure: '',
+        failures: {},
       };
+      lane.opened = outbox.open().then(async () => {
+        lane.gone = await outbox.gone();
+      });
       lane.opened.catch((err: unknown) =>
         this.opts.notice(
           `Forwarding to ${describeTarget(target)}: cannot open its outbox: ${(err as Error).message}`,
@@ -135,7 +189,11 @@ export class Forwarder {
       );
       next.set(id, lane);
     }
-    for (const [id, lane] of this.lanes) if (!next.has(id) && lane.timer) clearTimeout(lane.timer);
+    for (const [id, lane] of this.lanes) {
+      if (next.has(id)) continue;
+      if (lane.timer) clearTimeout(lane.timer);
+      if (lane.tellTimer) clearTimeout(lane.tellTimer);
+    }
     this.lanes = next;
   }
 
@@ -162,12 +220,37 @@ export class Forwarder {
     }
   }
 
-  /** Send one sample message now, outside the outbox ("Send test"). */
+  /**
+   * Send one sample message now, outside the outbox ("Send test"). A target marked gone that accepts it
+   * is resumed: the user acted, and the receiver is there again.
+   */
   async sendTest(target: ForwardTarget, message: ForwardMessage): Promise<{ ok: boolean; detail: string }> {
-    const outcome = await this.post(target.url, formatRequest(target.type, message));
-    if (outcome.kind === 'network') return { ok: false, detail: outcome.message };
+    const outcome = await this.attempt(target, message);
+    if (outcome.kind !== 'status') return { ok: false, detail: outcome.message };
     const ok = outcome.status >= 200 && outcome.status < 300;
+    if (ok) await this.resume(target);
     return { ok, detail: `HTTP ${outcome.status}` };
+  }
+
+  /** Whether the receiver said this target is gone (410), until the user resumes it. */
+  isGone(target: ForwardTarget): boolean {
+    return this.lanes.get(targetId(target))?.gone != null;
+  }
+
+  /** The user acted on a gone target (a test that worked, adding it again): try it again now. */
+  async resume(target: ForwardTarget): Promise<void> {
+    const lane = this.lanes.get(targetId(target));
+    if (!lane) return;
+    await lane.opened.catch(() => undefined);
+    if (!lane.gone) return;
+    await lane.outbox.clearGone();
+    lane.gone = null;
+    lane.failingSince = null;
+    lane.toldFailing = false;
+    this.opts.notice(
+      `Forwarding to ${describeTarget(lane.target)} resumed: ${lane.outbox.count} message(s) waiting`,
+    );
+    this.kick(lane);
   }
 
   state(): TargetQueueState[] {
@@ -179,12 +262,16 @@ export class Forwarder {
       bytes: lane.outbox.bytes,
       delivered: lane.delivered,
       dropped: lane.dropped,
+      gone: lane.gone !== null,
+      failingSince: lane.failingSince,
+      toldFailing: lane.toldFailing,
+      failures: { ...lane.failures },
     }));
   }
 
   /** Resolves when every queue is empty (tests, benchmarks). */
   async drained(pollMs = 20): Promise<void> {
-    while ([...this.lanes.values()].some((l) => l.outbox.count > 0 || l.busy)) {
+    while ([...this.lanes.values()].some((l) => (l.outbox.count > 0 && !l.gone) || l.busy)) {
       await new Promise((r) => setTimeout(r, pollMs));
     }
   }
@@ -194,7 +281,9 @@ export class Forwarder {
     this.stopped = true;
     for (const lane of this.lanes.values()) {
       if (lane.timer) clearTimeout(lane.timer);
+      if (lane.tellTimer) clearTimeout(lane.tellTimer);
       lane.timer = null;
+      lane.tellTimer = null;
     }
     await this.closePost();
     await Promise.all([...this.inFlight]);
@@ -218,41 +307,148 @@ export class Forwarder {
     this.inFlight.add(run);
   }
 
+  private get policy(): RetryPolicy {
+    return { ...RETRY, ...this.opts.retry };
+  }
+
+  /** One attempt; a request that cannot even be built is refused here, like one the client refuses. */
+  private async attempt(target: ForwardTarget, message: ForwardMessage): Promise<AttemptOutcome> {
+    let req: ForwardRequest;
+    try {
+      req = formatRequest(target.type, message);
+    } catch (err) {
+      return { kind: 'refused', message: safeMessage(err, target.url) };
+    }
+    return this.post(target.url, req);
+  }
+
+  private wait(lane: Lane, ms: number): void {
+    lane.timer = setTimeout(
+      () => {
+        lane.timer = null;
+        this.kick(lane);
+      },
+      Math.max(0, Math.min(ms, MAX_TIMER_MS)),
+    );
+  }
+
+  /** A failed attempt: counted, and told once the target has failed for long enough. */
+  private failed(lane: Lane, outcome: AttemptOutcome): void {
+    const reason = failureReason(outcome);
+    if (reason) lane.failures[reason] = (lane.failures[reason] ?? 0) + 1;
+    if (outcome.kind === 'refused') return; // that message's problem, not the target's
+    lane.lastFailure = outcome.kind === 'status' ? `HTTP ${outcome.status}` : outcome.message;
+    const after = this.opts.tellFailingAfterMs ?? DEFAULT_TELL_FAILING_AFTER_MS;
+    if (lane.failingSince === null) {
+      lane.failingSince = this.now();
+      if (lane.tellTimer) clearTimeout(lane.tellTimer);
+      lane.tellTimer = setTimeout(
+        () => {
+          lane.tellTimer = null;
+          this.tellFailing(lane);
+        },
+        Math.min(after, MAX_TIMER_MS),
+      );
+    }
+    this.tellFailing(lane);
+  }
+
+  private tellFailing(lane: Lane): void {
+    const after = this.opts.tellFailingAfterMs ?? DEFAULT_TELL_FAILING_AFTER_MS;
+    if (this.stopped || lane.toldFailing || lane.failingSince === null || lane.gone) return;
+    const failedFor = this.now() - lane.failingSince;
+    if (failedFor < after) return;
+    lane.toldFailing = true;
+    this.opts.notice(
+      `Forwarding to ${describeTarget(lane.target)} has failed for ${minutes(failedFor)} (last: ${lane.lastFailure}); ${lane.outbox.count} message(s) waiting. StatusTray keeps trying for 24 hours.`,
+    );
+  }
+
+  private worked(lane: Lane): void {
+    if (lane.toldFailing)
+      this.opts.notice(
+        `Forwarding to ${describeTarget(lane.target)} works again; ${lane.outbox.count} message(s) still waiting are on their way.`,
+      );
+    if (lane.tellTimer) clearTimeout(lane.tellTimer);
+    lane.tellTimer = null;
+    lane.failingSince = null;
+    lane.toldFailing = false;
+  }
+
   private async drain(lane: Lane): Promise<void> {
     await lane.opened;
-    while (!this.stopped && this.lanes.get(targetId(lane.target)) === lane) {
+    const policy = this.policy;
+    while (!this.stopped && this.lanes.get(targetId(lane.target)) === lane && !lane.gone) {
       const entry = await lane.outbox.head();
       if (!entry) return;
-      const wait = entry.nextAt - this.now();
+      const now = this.now();
+      if (entry.nextAt > now + longestWaitMs(policy)) {
+        // Later than StatusTray ever waits: written by hand, or the clock was set back. Read as the longest wait.
+        const due = Number.isFinite(new Date(entry.nextAt).getTime())
+          ? new Date(entry.nextAt).toISOString()
+          : String(entry.nextAt);
+        entry.nextAt = now + longestWaitMs(policy);
+        await lane.outbox.update(entry);
+        this.opts.notice(
+          `Forwarding to ${describeTarget(lane.target)}: "${entry.message.title}" was due at ${due}, later than StatusTray ever waits (was the clock set back?); it is tried within ${minutes(longestWaitMs(policy))}`,
+        );
+      }
+      const wait = entry.nextAt - now;
       if (wait > 0) {
-        lane.timer = setTimeout(() => {
-          lane.timer = null;
-          this.kick(lane);
-        }, wait);
+        this.wait(lane, wait);
         return;
       }
-      const outcome = await this.post(lane.target.url, formatRequest(lane.target.type, entry.message));
+      const outcome = await this.attempt(lane.target, entry.message);
       entry.attempts += 1;
       const decision = decideRetry({
         outcome,
         attempts: entry.attempts,
         queuedAt: entry.queuedAt,
         now: this.now(),
-        policy: { ...RETRY, ...this.opts.retry },
+        policy,
       });
       if (decision.action === 'done') {
         await lane.outbox.remove(entry.seq);
         lane.delivered += 1;
-      } else if (decision.action === 'drop') {
+        this.worked(lane);
+        continue;
+      }
+      this.failed(lane, outcome);
+      if (decision.action === 'drop') {
         await lane.outbox.remove(entry.seq);
         lane.dropped += 1;
         this.opts.notice(
           `Forwarding to ${describeTarget(lane.target)}: dropped "${entry.message.title}": ${decision.reason}`,
         );
+      } else if (decision.action === 'keep-aside') {
+        const aside = await lane.outbox.setAside(entry.seq);
+        lane.dropped += 1;
+        this.opts.notice(
+          `Forwarding to ${describeTarget(lane.target)}: "${entry.message.title}" ${decision.reason}; ${aside ? `it was kept aside as ${aside}` : 'it is skipped'}, the next messages go on`,
+        );
+      } else if (decision.action === 'gone') {
+        lane.gone = { since: this.now(), status: decision.status };
+        this.opts.notice(
+          `Forwarding to ${describeTarget(lane.target)} stopped: the receiver says this address is gone (HTTP ${decision.status}). Nothing more is sent to it until you send a test from Settings → Team feeds, or add it again; ${lane.outbox.count} message(s) waiting.`,
+        );
+        await lane.outbox
+          .markGone(lane.gone)
+          .catch((err: unknown) =>
+            this.opts.notice(
+              `Forwarding to ${describeTarget(lane.target)}: could not note that it is gone (${(err as Error).message}); it will be tried again at the next start`,
+            ),
+          );
+        return;
       } else {
         entry.nextAt = decision.at;
         await lane.outbox.update(entry);
       }
     }
   }
+}
+
+function minutes(ms: number): string {
+  if (ms < 60_000) return `${Math.max(1, Math.round(ms / 1000))} s`;
+  const m = Math.round(ms / 60_000);
+  return m === 1 ? '1 minute' : `${m} minutes`;
 }

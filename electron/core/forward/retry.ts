@@ -1,12 +1,43 @@
 // What to do after one delivery attempt: done (2xx), retry later (network error, 429, 5xx: backoff from
-// 2 s doubling to at most 5 min, Retry-After honoured, for 24 h), or drop with a reason (another 4xx,
-// or 24 h of failures). Pure: the caller passes the attempt's outcome and the time.
+// 2 s doubling to at most 5 min, Retry-After honoured up to 1 h, for 24 h), drop with a reason (another
+// 4xx, or 24 h of failures), keep the message aside (a request that could not be built, or that the
+// HTTP client refused before sending: retrying cannot help), or stop using the target (410 Gone).
+// Pure: the caller passes the attempt's outcome and the time.
 
 export type AttemptOutcome =
-  { kind: 'status'; status: number; retryAfter?: string | null } | { kind: 'network'; message: string };
+  | { kind: 'status'; status: number; retryAfter?: string | null }
+  | { kind: 'network'; message: string }
+  /** Never sent: the request could not be built or the HTTP client refused it (an invalid header). */
+  | { kind: 'refused'; message: string };
 
 export type RetryDecision =
-  { action: 'done' } | { action: 'retry'; at: number } | { action: 'drop'; reason: string };
+  | { action: 'done' }
+  | { action: 'retry'; at: number }
+  | { action: 'drop'; reason: string }
+  | { action: 'keep-aside'; reason: string }
+  | { action: 'gone'; status: number };
+
+/** Why an attempt failed, as the `reason` label of statustray_forward_failures_total. */
+export type FailureReason =
+  'network' | 'refused' | 'gone' | 'http_429' | 'http_4xx' | 'http_5xx' | 'http_other';
+
+export function failureReason(outcome: AttemptOutcome): FailureReason | null {
+  if (outcome.kind === 'network') return 'network';
+  if (outcome.kind === 'refused') return 'refused';
+  const s = outcome.status;
+  if (s >= 200 && s < 300) return null;
+  if (s === 410) return 'gone';
+  if (s === 429) return 'http_429';
+  if (s >= 500 && s < 600) return 'http_5xx';
+  if (s >= 400 && s < 500) return 'http_4xx';
+  return 'http_other';
+}
+
+/** The longest a message ever waits between two attempts: a due time beyond it is read as this. */
+export function longestWaitMs(policy: RetryPolicy = RETRY): number {
+  // The backoff's jitter may go 10 % over its cap.
+  return Math.ceil(Math.max(policy.maxDelayMs * 1.1, policy.maxRetryAfterMs));
+}
 
 export interface RetryPolicy {
   firstDelayMs: number;
@@ -61,9 +92,12 @@ export function decideRetry(input: {
   const policy = input.policy ?? RETRY;
   let retryAfterMs: number | null = null;
   let why: string;
+  if (outcome.kind === 'refused')
+    return { action: 'keep-aside', reason: `it could not be sent (${outcome.message})` };
   if (outcome.kind === 'status') {
     const s = outcome.status;
     if (s >= 200 && s < 300) return { action: 'done' };
+    if (s === 410) return { action: 'gone', status: s };
     // Redirects are not followed: a webhook URL that moved must be replaced by the user.
     if (s < 200 || (s >= 300 && s < 400))
       return { action: 'drop', reason: `the receiver answered HTTP ${s} instead of accepting it` };

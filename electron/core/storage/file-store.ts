@@ -1,5 +1,6 @@
 // A DocumentStore on one JSON file: atomic writes, a backup of the previous version, a schema version
-// with a migration hook, and a corrupt file kept aside and reported, never silently replaced.
+// with a migration hook, and a corrupt file kept aside (`<name>.unusable-<time>.json`) and reported, never
+// silently replaced.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-dir';
@@ -70,7 +71,7 @@ export function createFileStore<T>(file: string, options: FileStoreOptions<T> = 
     }
   }
 
-  async function moveAside(p: string, label = 'corrupt'): Promise<string> {
+  async function moveAside(p: string, label = 'unusable'): Promise<string> {
     const ext = path.extname(file) || '.json';
     const base = file.slice(0, file.length - ext.length);
     let target = `${base}.${label}-${stamp(now())}.json`;

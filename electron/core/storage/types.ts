@@ -3,7 +3,7 @@
 export interface LoadResult<T> {
   /** null when nothing was stored yet, or when the stored data was unreadable (then `notice` says so). */
   value: T | null;
-  /** Told to the user: e.g. "settings.json was corrupt; kept aside as settings.corrupt-<time>.json". */
+  /** Told to the user: e.g. "settings.json was corrupt; kept aside as settings.unusable-<time>.json". */
   notice?: string;
 }
 

@@ -72,6 +72,8 @@ function ForwardTargets() {
         ...t,
         [index]: result.ok ? `Sent (${result.detail})` : `Not sent: ${result.detail}`,
       }));
+      // A test that works resumes a target the receiver had said was gone.
+      if (result.ok) setTargets(await bridge.invoke('forward:list'));
     } catch (err) {
       setTests((t) => ({ ...t, [index]: `Not sent: ${message(err)}` }));
     }
@@ -95,6 +97,14 @@ function ForwardTargets() {
                   {t.level === 'outages' ? ' (outages only)' : ''}
                   {t.waiting > 0 ? ` — ${t.waiting} waiting` : ''}
                 </span>
+                {t.gone ? (
+                  <span role="status">
+                    {' '}
+                    — stopped: the receiver says this address is gone (HTTP 410). Send a test to resume.
+                  </span>
+                ) : t.failingSince ? (
+                  <span role="status"> — failing since {new Date(t.failingSince).toLocaleTimeString()}</span>
+                ) : null}
               </span>
               <span className="buttons target__buttons">
                 <button type="button" onClick={() => void test(t.index)}>
@@ -188,7 +198,7 @@ function CalendarExport() {
       <p className="fieldset__title">Maintenance calendar</p>
       <p className="muted">
         Planned and running maintenance of the vendors you watch, for your calendar app. In the browser
-        dashboard, subscribe to <code>/calendar.ics</code> to keep it up to date.
+        dashboard, subscribe to the address under “This browser” to keep it up to date.
       </p>
       <div className="buttons">
         <button type="button" onClick={() => void doExport()}>

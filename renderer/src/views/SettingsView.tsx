@@ -9,6 +9,7 @@ import { useAppStore } from '../stores/app-store';
 import { formatLocal, plural } from '../format';
 import { plainError } from '../plain-error';
 import { isWebBridge } from '../web-bridge';
+import { FeedAddresses } from '../components/FeedAddresses';
 import { BrowserNotificationsField } from '../components/BrowserNotifications';
 
 export const MIN_INTERVAL_SECONDS = 30;
@@ -338,6 +339,7 @@ export function SettingsView() {
       {web ? (
         <Section id="browser-title" title="This browser">
           <BrowserNotificationsField />
+          <FeedAddresses />
         </Section>
       ) : (
         <Section id="startup-title" title="Startup">

@@ -234,10 +234,10 @@ describe('app core', () => {
     await core.start();
     const state = await core.handlers['state:get']();
     expect(state.notices.join('\n')).toMatch(
-      /watchlist\.json could not be read.*kept aside as watchlist\.corrupt-/,
+      /watchlist\.json could not be read.*kept aside as watchlist\.unusable-/,
     );
     const names = await fs.readdir(dir);
-    expect(names.some((n) => n.startsWith('watchlist.corrupt-'))).toBe(true);
+    expect(names.some((n) => n.startsWith('watchlist.unusable-'))).toBe(true);
   });
 
   it('imports a watchlist, reporting bad entries and losing nothing already watched', async () => {

@@ -158,11 +158,11 @@ describe('nothing saved is lost in silence', () => {
     await next.start();
     expect(await watchedUrls(next)).toEqual([KUSTOMER]);
     expect((await notices(next)).join('\n')).toMatch(
-      /watchlist\.json could not be read \("vendors" is not a list of vendors\); kept aside as watchlist\.corrupt-.*previous version was restored/,
+      /watchlist\.json could not be read \("vendors" is not a list of vendors\); kept aside as watchlist\.unusable-.*previous version was restored/,
     );
     await next.handlers['vendors:add']({ url: 'https://status.third.test' });
     await next.handlers['vendors:add']({ url: 'https://status.fourth.test' });
-    const aside = (await listDir()).filter((f) => f.startsWith('watchlist.corrupt-'));
+    const aside = (await listDir()).filter((f) => f.startsWith('watchlist.unusable-'));
     expect(aside).toHaveLength(1);
     expect(JSON.parse(await fs.readFile(file(aside[0]!), 'utf8')).data.vendors).toBe('oops');
   });
@@ -172,11 +172,11 @@ describe('nothing saved is lost in silence', () => {
     const first = newCore();
     await first.start();
     expect((await notices(first)).join('\n')).toMatch(
-      /settings\.json could not be read \(settings are not an object\); kept aside as settings\.corrupt-/,
+      /settings\.json could not be read \(settings are not an object\); kept aside as settings\.unusable-/,
     );
     await first.handlers['settings:update']({ theme: 'dark' });
     await first.handlers['settings:update']({ theme: 'light' });
-    const aside = (await listDir()).filter((f) => f.startsWith('settings.corrupt-'));
+    const aside = (await listDir()).filter((f) => f.startsWith('settings.unusable-'));
     expect(JSON.parse(await fs.readFile(file(aside[0]!), 'utf8')).data).toEqual([]);
     await first.stop();
 

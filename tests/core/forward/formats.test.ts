@@ -157,11 +157,18 @@ describe('forward targets', () => {
 
 describe('retry decisions', () => {
   const base = { attempts: 1, queuedAt: 0, now: 0, random: () => 0.5 };
-  it('2xx is done; 410 and other 4xx drop; 3xx drops', () => {
+  it('2xx is done; 410 marks the target gone; other 4xx drop; 3xx drops; a refused request is kept aside', () => {
     expect(decideRetry({ ...base, outcome: { kind: 'status', status: 204 } })).toEqual({ action: 'done' });
-    expect(decideRetry({ ...base, outcome: { kind: 'status', status: 410 } }).action).toBe('drop');
+    expect(decideRetry({ ...base, outcome: { kind: 'status', status: 410 } })).toEqual({
+      action: 'gone',
+      status: 410,
+    });
     expect(decideRetry({ ...base, outcome: { kind: 'status', status: 400 } }).action).toBe('drop');
     expect(decideRetry({ ...base, outcome: { kind: 'status', status: 301 } }).action).toBe('drop');
+    expect(decideRetry({ ...base, outcome: { kind: 'refused', message: 'invalid click header' } })).toEqual({
+      action: 'keep-aside',
+      reason: 'it could not be sent (invalid click header)',
+    });
   });
   it('network errors, 429 and 5xx retry: first within 5 s, doubling to at most 5 min', () => {
     const delays = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((attempts) => {

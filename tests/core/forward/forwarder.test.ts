@@ -110,25 +110,33 @@ describe('forwarding outbox', () => {
     expect(r.accepted()).toHaveLength(2);
   });
 
-  it('a 410 drops the message with a notice that does not show the URL, and the next one goes', async () => {
+  it('a 410 marks the target gone (kept across restarts) until a test that works resumes it', async () => {
     const r = await receiver();
     r.answer(410);
+    const dir = await tempDir();
+    const target: ForwardTarget = { type: 'discord', url: r.url('/api/webhooks/1/TOPSECRET') };
     const notices: string[] = [];
-    const f = forwarder(
-      await tempDir(),
-      [{ type: 'discord', url: r.url('/api/webhooks/1/TOPSECRET') }],
-      notices,
-    );
+    const f = forwarder(dir, [target], notices);
     await f.start();
     await f.enqueue(msg(1));
     await until(() => notices.length === 1, 'a notice');
-    expect(notices[0]).toContain('HTTP 410');
-    expect(notices[0]).toContain('incident 1');
+    expect(notices[0]).toMatch(/stopped: the receiver says this address is gone \(HTTP 410\)/);
     expect(notices[0]).not.toContain('TOPSECRET');
-    r.answer(204);
+    expect(f.state()[0]).toMatchObject({ gone: true, waiting: 1, failures: { gone: 1 } });
     await f.enqueue(msg(2));
-    await until(() => r.accepted().length === 1, 'the next one delivered');
-    expect(keysOf(r)).toEqual(['key-2']);
+    await f.stop();
+    // Not tried again: not by this run, not by the next.
+    r.answer(204);
+    const next = forwarder(dir, [target], notices);
+    await next.start();
+    await next.enqueue(msg(3));
+    expect(next.isGone(target)).toBe(true);
+    expect(r.deliveries).toHaveLength(1);
+    // The user sends a test: it works, so the target is resumed and what waited goes, in order.
+    expect(await next.sendTest(target, msg(0))).toEqual({ ok: true, detail: 'HTTP 204' });
+    await until(() => r.accepted().length === 4, 'the waiting messages delivered');
+    expect(keysOf(r)).toEqual(['key-0', 'key-1', 'key-2', 'key-3']);
+    expect(next.isGone(target)).toBe(false);
   });
 
   it('a slow receiver delays but loses nothing', async () => {

@@ -45,8 +45,11 @@ describe('file store', () => {
     }).load();
     expect(result.value).toEqual({ a: 1 });
     expect(result.notice).toMatch(/watchlist\.json could not be read/);
-    expect(result.notice).toMatch(/watchlist\.corrupt-2026-11-24T10-00-00-000Z\.json/);
-    const kept = await fs.readFile(path.join(dir, 'watchlist.corrupt-2026-11-24T10-00-00-000Z.json'), 'utf8');
+    expect(result.notice).toMatch(/watchlist\.unusable-2026-11-24T10-00-00-000Z\.json/);
+    const kept = await fs.readFile(
+      path.join(dir, 'watchlist.unusable-2026-11-24T10-00-00-000Z.json'),
+      'utf8',
+    );
     expect(kept).toBe('{"schemaVersion":1,"data":{"a":3');
   });
 
@@ -56,10 +59,10 @@ describe('file store', () => {
     const store = createFileStore<{ a: number }>(file);
     const result = await store.load();
     expect(result.value).toBeNull();
-    expect(result.notice).toMatch(/settings\.json could not be read.*kept aside as settings\.corrupt-/);
+    expect(result.notice).toMatch(/settings\.json could not be read.*kept aside as settings\.unusable-/);
     await store.save({ a: 5 });
     const names = await fs.readdir(dir);
-    const corrupt = names.filter((n) => n.startsWith('settings.corrupt-'));
+    const corrupt = names.filter((n) => n.startsWith('settings.unusable-'));
     expect(corrupt).toHaveLength(1);
     expect(await fs.readFile(path.join(dir, corrupt[0]!), 'utf8')).toBe('not json at all');
   });
