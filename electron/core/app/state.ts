@@ -70,6 +70,8 @@ export interface AppStateInput {
   notices: readonly string[];
   /** Set when the command line overrides the stored interval. */
   intervalOverrideSeconds?: number;
+  sharedCause?: AppState['sharedCause'];
+  acks?: AppState['acks'];
   /** Forwarding targets failing long enough to be told, or gone (shortened names). */
   failingFeeds?: readonly string[];
 }
@@ -89,6 +91,8 @@ export function buildAppState(input: AppStateInput): AppState {
     settings: structuredClone(input.settings),
     dataDir: input.dataDir,
     notices: [...input.notices],
+    ...(input.sharedCause !== undefined ? { sharedCause: input.sharedCause } : {}),
+    ...(input.acks !== undefined ? { acks: input.acks } : {}),
     ...(input.intervalOverrideSeconds !== undefined
       ? { intervalOverrideSeconds: input.intervalOverrideSeconds }
       : {}),
