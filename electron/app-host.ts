@@ -138,6 +138,14 @@ export async function startApp(options: HostOptions): Promise<Host | null> {
     open: (target) => mainWindow.open(target ?? undefined),
     platform,
     ...(options.paths.appIcon ? { iconPath: options.paths.appIcon } : {}),
+    acknowledge: (n) => {
+      const done = n.group
+        ? core.handlers['group:ack']({ groupId: n.group.id })
+        : n.target?.incidentId
+          ? core.handlers['incident:ack']({ vendorId: n.target.vendorId, incidentId: n.target.incidentId })
+          : Promise.resolve([]);
+      void done.catch((e: unknown) => log(`"Got it" failed: ${String(e)}`));
+    },
   });
   core.onNotification((notification) => notifier.show(notification));
 

@@ -6,6 +6,7 @@ import type {
   Incident,
   NotifyLevel,
   Snapshot,
+  SharedCause,
   SnapshotError,
   WatchEntry,
 } from './model';
@@ -63,6 +64,36 @@ export interface Settings {
   launchAtLogin: boolean;
   theme: 'system' | 'light' | 'dark';
   pausedUntil: string | null;
+  /** This many watched vendors getting worse within `groupWindowMinutes` are told as one group (default 3). */
+  groupMinVendors?: number;
+  groupWindowMinutes?: number;
+  /** "Look up common providers when several vendors fail at once": read their pages once per group (default on). */
+  lookUpCommonProviders?: boolean;
+}
+
+/** Several watched vendors failing together, as the window, tray and dashboard show it. */
+export interface SharedCauseView {
+  id: string;
+  since: string;
+  /** In trouble now. */
+  vendors: Array<{ id: string; name: string }>;
+  recovered: Array<{ id: string; name: string }>;
+  cause: SharedCause | null;
+  /** When the user said "Got it" for the group, else null. */
+  acknowledgedAt: string | null;
+}
+
+/** An incident or group the user acknowledged ("Got it"): its further updates do not notify. */
+export interface AckView {
+  /** "incident|<vendorId>|<incidentId>" or "group|<groupId>". */
+  key: string;
+  kind: 'incident' | 'group';
+  vendorId?: string;
+  incidentId?: string;
+  groupId?: string;
+  /** What was acknowledged, in words (the incident's title, or the group's vendors). */
+  title: string;
+  at: string;
 }
 
 /** What an export of the watchlist includes beyond the vendors and the interval. */
@@ -82,6 +113,10 @@ export interface AppState {
   notices: string[];
   /** Seconds between checks set by the command line (`--interval`) for this run; it wins over settings. */
   intervalOverrideSeconds?: number;
+  /** The open group of vendors failing together, if any. */
+  sharedCause?: SharedCauseView | null;
+  /** What the user acknowledged, newest first. */
+  acks?: AckView[];
   /** Forwarding targets failing long enough to be told, or gone, by their shortened names (for the tray). */
   failingFeeds?: string[];
   /**
@@ -151,6 +186,12 @@ export interface RequestChannels {
   'forward:test': { req: { index: number }; res: { ok: boolean; detail: string } };
   /** The maintenance calendar; the desktop host also offers to save it (savedTo: where, or null). */
   'calendar:export': { req: void; res: { ics: string; savedTo: string | null } };
+  /** "Got it": an open incident's further updates stop notifying until it ends or gets worse. */
+  'incident:ack': { req: { vendorId: string; incidentId: string }; res: AckView[] };
+  /** "Got it" for the open group of vendors failing together. */
+  'group:ack': { req: { groupId: string }; res: AckView[] };
+  /** Takes an acknowledgement back: its updates notify again. */
+  'ack:remove': { req: { key: string }; res: AckView[] };
 }
 
 /** A forwarding target as the window may show it: its URL shortened, never whole. */
@@ -222,6 +263,9 @@ export const REQUEST_CHANNELS = [
   'forward:remove',
   'forward:test',
   'calendar:export',
+  'incident:ack',
+  'group:ack',
+  'ack:remove',
 ] as const satisfies readonly RequestChannel[];
 export const PUSH_CHANNELS = [
   'state:changed',

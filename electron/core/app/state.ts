@@ -78,6 +78,8 @@ export interface AppStateInput {
   notices: readonly string[];
   /** Set when the command line overrides the stored interval. */
   intervalOverrideSeconds?: number;
+  sharedCause?: AppState['sharedCause'];
+  acks?: AppState['acks'];
   /** Forwarding targets failing long enough to be told, or gone (shortened names). */
   failingFeeds?: readonly string[];
 }
@@ -96,6 +98,8 @@ export function buildStateSummary(
     settings: structuredClone(input.settings),
     dataDir: input.dataDir,
     notices: [...input.notices],
+    ...(input.sharedCause !== undefined ? { sharedCause: input.sharedCause } : {}),
+    ...(input.acks !== undefined ? { acks: input.acks } : {}),
     ...(input.intervalOverrideSeconds !== undefined
       ? { intervalOverrideSeconds: input.intervalOverrideSeconds }
       : {}),

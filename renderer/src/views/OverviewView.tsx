@@ -15,6 +15,7 @@ import { NothingOpen } from '../components/NothingOpen';
 import { UNCATALOGED, vendorCategory } from '../vendor-category';
 import { VendorWarning, vendorWarningKind } from '../components/VendorWarning';
 import { NavLink } from '../components/NavLink';
+import { SharedCauseBanner } from '../components/SharedCauseBanner';
 import { useNow } from '../hooks/useNow';
 import { formatDuration, parseTime, plural } from '../format';
 import { CheckedTime } from '../components/CheckedTime';
@@ -324,6 +325,8 @@ function useNarrow(): boolean {
 
 export function OverviewView() {
   const vendors = useAppStore((s) => s.state?.vendors ?? []);
+  const sharedCause = useAppStore((s) => s.state?.sharedCause ?? null);
+  const acks = useAppStore((s) => s.state?.acks);
   const query = useUi((s) => s.query);
   const filter = useUi((s) => s.filter);
   const density = useUi((s) => s.density);
@@ -416,6 +419,7 @@ export function OverviewView() {
           {summary}
         </p>
       </div>
+      <SharedCauseBanner group={sharedCause} acks={acks ?? []} />
       {vendors.length === 0 ? (
         <EmptyOverview />
       ) : (
