@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<boolean> }>> = {
   'monitor-memory': () => import('./monitor-memory.bench'),
   storm: () => import('./storm.bench'),
   forward: () => import('./forward.bench'),
+  push: () => import('./push.bench'),
 };
 
 async function main(): Promise<number> {

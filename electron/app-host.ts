@@ -156,11 +156,12 @@ export async function startApp(options: HostOptions): Promise<Host | null> {
   const tray = new StatusTray(initial, { iconsDir: options.paths.trayIcons, platform, now, act });
   const settings = followSettings({ tray, platform, now, log });
   settings.follow(initial);
+  // The tray (in this process) takes the whole state; the window only what changed, as a patch.
   core.onPush('state:changed', (state) => {
     tray.update(state);
-    push(mainWindow.webContents, 'state:changed', state);
     settings.follow(state);
   });
+  core.onPush('state:patch', (patch) => push(mainWindow.webContents, 'state:patch', patch));
   core.onPush('navigate', (target) => mainWindow.open(target));
 
   const signals = forwardMachineSignals(core);

@@ -76,19 +76,22 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       ? Math.max(1, options.intervalSeconds)
       : ctx.settings.intervalSeconds;
 
-  const appState = (): AppState =>
-    buildAppState({
-      vendors: ctx.entries.map((e) => vendorSummary(ctx, e)),
-      offline: ctx.monitor.isOffline(),
-      paused: isPaused(ctx.settings, now()),
-      settings: ctx.settings,
-      dataDir: options.dataDir,
-      notices: ctx.notices.all(),
-      sharedCause: sharedCauseView(),
-      acks: acks.views(),
-      ...(options.intervalSeconds !== undefined ? { intervalOverrideSeconds: intervalSeconds() } : {}),
-      failingFeeds: forwarding.failing(),
-    });
+  const summaryInput = () => ({
+    offline: ctx.monitor.isOffline(),
+    paused: isPaused(ctx.settings, now()),
+    settings: ctx.settings,
+    dataDir: options.dataDir,
+    notices: ctx.notices.all(),
+    sharedCause: sharedCauseView(),
+    acks: acks.views(),
+    ...(options.intervalSeconds !== undefined ? { intervalOverrideSeconds: intervalSeconds() } : {}),
+    failingFeeds: forwarding.failing(),
+  });
+  const allVendors = () => ctx.entries.map((e) => vendorSummary(ctx, e));
+  const appState = (): AppState => ({
+    ...buildAppState({ vendors: allVendors(), ...summaryInput() }),
+    seq: ctx.push.seq(),
+  });
 
   const reportSaveError =
     (what: string) =>
@@ -116,7 +119,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     monitor: new Monitor({ read, http, timers, intervalMs: DEFAULT_SETTINGS.intervalSeconds * 1000 }),
     stores,
     notices: new Notices(),
-    push: createStatePush(timers, () => appState()),
+    push: createStatePush(timers, {
+      allVendors,
+      vendorsById: (ids) => ctx.entries.filter((e) => ids.has(entryId(e))).map((e) => vendorSummary(ctx, e)),
+      summaryInput,
+    }),
     entries: [] as WatchEntry[],
     forward: [],
     settings: structuredClone(DEFAULT_SETTINGS),
@@ -243,8 +250,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     if (offline !== lastOffline) {
       lastOffline = offline;
       policy.step([], offline);
+      ctx.push.changed();
     }
-    ctx.push.changed();
+    ctx.push.changed(id);
   });
   monitor.onDetection((id, detection) => {
     const entry = findEntry(ctx, id);
