@@ -14,6 +14,9 @@ export default defineConfig({
     globals: true,
     // expect.poll's default wait (vi.waitFor has none to configure: its callers pass one).
     expect: { poll: { timeout: 30_000 } },
+    // Most files wait on sockets, child processes and polls rather than on a core: on a two-core machine
+    // vitest's default (cores - 1 = one file at a time) leaves the machine idle most of the run.
+    maxWorkers: 3,
     // Builds the statustray executable (dist-cli/) once before the tests that spawn it.
     globalSetup: ['tests/build-cli.global.ts'],
     projects: [
@@ -59,9 +62,10 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          // One Chromium for all the files, and the dashboard built before any of them runs.
+          globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

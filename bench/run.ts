@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<boolean> }>> = {
   footprint: () => import('./footprint.bench'),
   storm: () => import('./storm.bench'),
   forward: () => import('./forward.bench'),
+  push: () => import('./push.bench'),
 };
 
 async function main(): Promise<number> {

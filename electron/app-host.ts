@@ -138,6 +138,14 @@ export async function startApp(options: HostOptions): Promise<Host | null> {
     open: (target) => mainWindow.open(target ?? undefined),
     platform,
     ...(options.paths.appIcon ? { iconPath: options.paths.appIcon } : {}),
+    acknowledge: (n) => {
+      const done = n.group
+        ? core.handlers['group:ack']({ groupId: n.group.id })
+        : n.target?.incidentId
+          ? core.handlers['incident:ack']({ vendorId: n.target.vendorId, incidentId: n.target.incidentId })
+          : Promise.resolve([]);
+      void done.catch((e: unknown) => log(`"Got it" failed: ${String(e)}`));
+    },
   });
   core.onNotification((notification) => notifier.show(notification));
 
@@ -148,11 +156,12 @@ export async function startApp(options: HostOptions): Promise<Host | null> {
   const tray = new StatusTray(initial, { iconsDir: options.paths.trayIcons, platform, now, act });
   const settings = followSettings({ tray, platform, now, log });
   settings.follow(initial);
+  // The tray (in this process) takes the whole state; the window only what changed, as a patch.
   core.onPush('state:changed', (state) => {
     tray.update(state);
-    push(mainWindow.webContents, 'state:changed', state);
     settings.follow(state);
   });
+  core.onPush('state:patch', (patch) => push(mainWindow.webContents, 'state:patch', patch));
   core.onPush('navigate', (target) => mainWindow.open(target));
 
   const signals = forwardMachineSignals(core);

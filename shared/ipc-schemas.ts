@@ -58,6 +58,9 @@ export const REQUEST_SCHEMAS = {
     launchAtLogin: z.boolean().optional(),
     theme: z.enum(['system', 'light', 'dark']).optional(),
     pausedUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+    groupMinVendors: z.number().int().min(2).max(50).optional(),
+    groupWindowMinutes: z.number().int().min(1).max(120).optional(),
+    lookUpCommonProviders: z.boolean().optional(),
   }),
   'watchlist:export': z.strictObject({ includeForward: z.boolean().optional() }).optional(),
   // A watchlist file is small; 2 MB leaves room for thousands of vendors and refuses a flood.
@@ -74,6 +77,9 @@ export const REQUEST_SCHEMAS = {
   'forward:remove': z.strictObject({ index: z.number().int().min(0).max(100) }),
   'forward:test': z.strictObject({ index: z.number().int().min(0).max(100) }),
   'calendar:export': none,
+  'incident:ack': z.strictObject({ vendorId: id, incidentId: text(500).min(1) }),
+  'group:ack': z.strictObject({ groupId: id }),
+  'ack:remove': z.strictObject({ key: text(800).min(1) }),
 } satisfies { [C in RequestChannel]: z.ZodType };
 
 // Every schema's output must be assignable to the channel's request type (void channels take undefined).

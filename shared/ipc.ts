@@ -6,6 +6,7 @@ import type {
   Incident,
   NotifyLevel,
   Snapshot,
+  SharedCause,
   SnapshotError,
   WatchEntry,
 } from './model';
@@ -63,6 +64,36 @@ export interface Settings {
   launchAtLogin: boolean;
   theme: 'system' | 'light' | 'dark';
   pausedUntil: string | null;
+  /** This many watched vendors getting worse within `groupWindowMinutes` are told as one group (default 3). */
+  groupMinVendors?: number;
+  groupWindowMinutes?: number;
+  /** "Look up common providers when several vendors fail at once": read their pages once per group (default on). */
+  lookUpCommonProviders?: boolean;
+}
+
+/** Several watched vendors failing together, as the window, tray and dashboard show it. */
+export interface SharedCauseView {
+  id: string;
+  since: string;
+  /** In trouble now. */
+  vendors: Array<{ id: string; name: string }>;
+  recovered: Array<{ id: string; name: string }>;
+  cause: SharedCause | null;
+  /** When the user said "Got it" for the group, else null. */
+  acknowledgedAt: string | null;
+}
+
+/** An incident or group the user acknowledged ("Got it"): its further updates do not notify. */
+export interface AckView {
+  /** "incident|<vendorId>|<incidentId>" or "group|<groupId>". */
+  key: string;
+  kind: 'incident' | 'group';
+  vendorId?: string;
+  incidentId?: string;
+  groupId?: string;
+  /** What was acknowledged, in words (the incident's title, or the group's vendors). */
+  title: string;
+  at: string;
 }
 
 /** What an export of the watchlist includes beyond the vendors and the interval. */
@@ -82,8 +113,35 @@ export interface AppState {
   notices: string[];
   /** Seconds between checks set by the command line (`--interval`) for this run; it wins over settings. */
   intervalOverrideSeconds?: number;
+  /** The open group of vendors failing together, if any. */
+  sharedCause?: SharedCauseView | null;
+  /** What the user acknowledged, newest first. */
+  acks?: AckView[];
   /** Forwarding targets failing long enough to be told, or gone, by their shortened names (for the tray). */
   failingFeeds?: string[];
+  /**
+   * The number of the last `state:patch` this state includes (0 before the first). A window that holds
+   * state `seq` applies the patch whose `since` is `seq`; any other gap means it missed one and reads
+   * `state:get` again.
+   */
+  seq?: number;
+}
+
+/** Everything of the state but the vendors: small, sent whole with every patch (tray, header, settings). */
+export type StateSummary = Omit<AppState, 'vendors' | 'seq'>;
+
+/**
+ * What changed since the state numbered `since`: the vendors whose summary changed or that were added
+ * (whole summaries, by id), the ids of removed vendors, and the summary. Pushed at most once a second and
+ * only when something a person could see changed: a poll that finds the page as it was pushes nothing.
+ * A patch with `since === seq` changes nothing: it tells a (re)connected window which state is current.
+ */
+export interface StatePatch {
+  seq: number;
+  since: number;
+  vendors: VendorSummary[];
+  removed: string[];
+  summary: StateSummary;
 }
 
 export interface DetectResult {
@@ -128,6 +186,12 @@ export interface RequestChannels {
   'forward:test': { req: { index: number }; res: { ok: boolean; detail: string } };
   /** The maintenance calendar; the desktop host also offers to save it (savedTo: where, or null). */
   'calendar:export': { req: void; res: { ics: string; savedTo: string | null } };
+  /** "Got it": an open incident's further updates stop notifying until it ends or gets worse. */
+  'incident:ack': { req: { vendorId: string; incidentId: string }; res: AckView[] };
+  /** "Got it" for the open group of vendors failing together. */
+  'group:ack': { req: { groupId: string }; res: AckView[] };
+  /** Takes an acknowledgement back: its updates notify again. */
+  'ack:remove': { req: { key: string }; res: AckView[] };
 }
 
 /** A forwarding target as the window may show it: its URL shortened, never whole. */
@@ -154,7 +218,9 @@ export interface NavigateTarget {
 
 /** Pushed channels, host → renderer. */
 export interface PushChannels {
+  /** The whole state (hosts in the same process, e.g. the tray); windows follow `state:patch`. */
   'state:changed': AppState;
+  'state:patch': StatePatch;
   navigate: NavigateTarget;
 }
 export type PushChannel = keyof PushChannels;
@@ -197,8 +263,15 @@ export const REQUEST_CHANNELS = [
   'forward:remove',
   'forward:test',
   'calendar:export',
+  'incident:ack',
+  'group:ack',
+  'ack:remove',
 ] as const satisfies readonly RequestChannel[];
-export const PUSH_CHANNELS = ['state:changed', 'navigate'] as const satisfies readonly PushChannel[];
+export const PUSH_CHANNELS = [
+  'state:changed',
+  'state:patch',
+  'navigate',
+] as const satisfies readonly PushChannel[];
 
 // Compile-time check that the runtime lists name every channel.
 type Missing<All, Listed> = Exclude<All, Listed>;
@@ -207,6 +280,28 @@ const _allRequests: Missing<RequestChannel, (typeof REQUEST_CHANNELS)[number]> e
 const _allPushes: Missing<PushChannel, (typeof PUSH_CHANNELS)[number]> extends never ? true : never = true;
 void _allRequests;
 void _allPushes;
+
+const isSeq = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/**
+ * The frame of a pushed `state:patch` (numbers, lists, ids), checked by a window before applying one: a
+ * garbled one makes it read the whole state instead. Plain code, so the window's bundle needs no schema library.
+ */
+export function isStatePatch(value: unknown): value is StatePatch {
+  if (!isObject(value) || !isSeq(value.seq) || !isSeq(value.since) || value.since > value.seq) return false;
+  const { vendors, removed, summary } = value;
+  return (
+    Array.isArray(vendors) &&
+    vendors.every((v) => isObject(v) && typeof v.id === 'string') &&
+    Array.isArray(removed) &&
+    removed.every((id) => typeof id === 'string') &&
+    isObject(summary) &&
+    typeof summary.tray === 'string' &&
+    isObject(summary.settings) &&
+    Array.isArray(summary.notices)
+  );
+}
 
 export function isRequestChannel(value: unknown): value is RequestChannel {
   return typeof value === 'string' && (REQUEST_CHANNELS as readonly string[]).includes(value);

@@ -167,3 +167,33 @@ export interface WatchlistFile {
   intervalSeconds?: number;
   forward?: ForwardTarget[];
 }
+
+/** A possible cause of several vendors failing together, named only with its evidence. */
+export interface SharedCause {
+  /** The upstream's name ("Cloudflare"). */
+  vendor: string;
+  /** The watch entry's id when the user watches it. */
+  vendorId?: string;
+  /** Sentences a person can check ("Cloudflare reports a major outage since 11:48 UTC"). */
+  evidence: string[];
+}
+
+/**
+ * Several watched vendors got worse within a short window: the group opened, changed (a vendor joined or
+ * recovered, the cause became known) or closed (all recovered). `vendor` is the possible cause's name, or null.
+ */
+export interface SharedCauseEvent {
+  type: 'shared_cause_opened' | 'shared_cause_updated' | 'shared_cause_closed';
+  vendor: string | null;
+  at: string;
+  /** Stable id of the group ("g-<ms of its start>"). */
+  group: string;
+  /** When the first of them got worse. */
+  since: string;
+  /** The vendors in trouble (names; on close, all that were in it). */
+  vendors: string[];
+  vendorIds: string[];
+  /** Members that have recovered while the group stays open (names). */
+  recovered: string[];
+  cause: SharedCause | null;
+}

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { ForwardTarget, WatchEntry } from '../../shared/model';
+import type { ForwardTarget, SharedCauseEvent, WatchEntry } from '../../shared/model';
 import { createOutlets } from '../core/app/outlets';
 import { createPolicyRunner, policyConfigOf, type PolicyRunner } from '../core/app/policy';
 import { DEFAULT_SETTINGS, validatePolicyState } from '../core/app/stores';
@@ -34,6 +34,8 @@ export async function startWatchForwarding(opts: {
   targets: readonly ForwardTarget[];
   dataDir: string;
   log: (line: string) => void;
+  /** The groups of vendors failing together, told once as a group (and its later stages as follow-ups). */
+  onGroups?: (listener: (groups: SharedCauseEvent[]) => void) => () => void;
   /** Where the forwarding series go (/metrics), when watch serves them. */
   metrics?: EngineMetrics | null;
 }): Promise<WatchForwarding> {
@@ -83,6 +85,9 @@ export async function startWatchForwarding(opts: {
   });
   let lastOffline = false;
   const offEvents = monitor.onEvents((events) => policy.step(events));
+  const offGroups = opts.onGroups?.((groups) => {
+    if (groups.length) policy.step([], undefined, groups);
+  });
   const offChange = monitor.onChange(() => {
     const offline = monitor.isOffline();
     if (offline !== lastOffline) {
@@ -93,6 +98,7 @@ export async function startWatchForwarding(opts: {
   return {
     async stop() {
       offEvents();
+      offGroups?.();
       offChange();
       policy.stop();
       save();

@@ -4,7 +4,8 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MonitorEvent } from '../../shared/model';
+import type { MonitorEvent, SharedCauseEvent } from '../../shared/model';
+import { createSharedCauseTracker } from '../core/app/shared-cause';
 import { History, type HistoryData } from '../core/history/history';
 import { validateHistoryData } from '../core/history/history-schema';
 import { createHttpClient } from '../core/http/client';
@@ -45,6 +46,17 @@ export function formatEvent(event: MonitorEvent): string {
         : eventLine(event);
   // Vendor text goes through terminal-text: no control character, no forged line.
   return `${stamp(event.at)}  ${terminalText(event.vendor)} — ${terminalText(what)}`;
+}
+
+/** One readable line for several vendors failing together. */
+export function formatSharedCauseEvent(event: SharedCauseEvent): string {
+  const names = event.vendors.join(', ');
+  const cause = event.cause ? ` — possibly ${event.cause.vendor}: ${event.cause.evidence.join('; ')}` : '';
+  const what =
+    event.type === 'shared_cause_closed'
+      ? `${event.vendors.length} vendors recovered: ${names}`
+      : `${event.vendors.length} vendors in trouble: ${names}${cause}`;
+  return `${stamp(event.at)}  ${what}`;
 }
 
 /** One readable line for what is said at a vendor's first read. */
@@ -151,11 +163,25 @@ export async function run(argv: string[]): Promise<number> {
   });
   const out = process.stdout;
   const firstReadings = new FirstReadings();
+  const groupListeners = new Set<(groups: SharedCauseEvent[]) => void>();
+  const tellGroups = (groups: SharedCauseEvent[]): void => {
+    for (const g of groups) out.write((values.json ? JSON.stringify(g) : formatSharedCauseEvent(g)) + '\n');
+    for (const listener of groupListeners) listener(groups);
+  };
+  // Several vendors failing together: one group with its likely cause (the few common providers the
+  // vendors name are read once per group, never polled).
+  const sharedCause = createSharedCauseTracker({
+    now: Date.now,
+    views: () => monitor.views(),
+    lookUp: async (provider) => (await readSnapshot(provider.url, { http })).snapshot,
+    onLateEvents: tellGroups,
+  });
   monitor.onEvents((events) => {
     for (const e of events) {
       if (firstReadings.alreadyTold(e)) continue;
       out.write((values.json ? JSON.stringify(e) : formatEvent(e)) + '\n');
     }
+    tellGroups(sharedCause.step(events));
   });
   monitor.onChange((id) => {
     if (id === null) {
@@ -189,6 +215,10 @@ export async function run(argv: string[]): Promise<number> {
         targets: watchlist.forward,
         dataDir,
         log,
+        onGroups: (listener) => {
+          groupListeners.add(listener);
+          return () => void groupListeners.delete(listener);
+        },
         metrics,
       })
     : null;
@@ -227,6 +257,7 @@ export async function run(argv: string[]): Promise<number> {
     out.on('error', stop);
   });
   await monitor.stop();
+  sharedCause.stop();
   historySave.changed();
   await historySave.flush();
   await metricsServer?.close();

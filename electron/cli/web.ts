@@ -40,7 +40,7 @@ export async function tellNotices(
       log(`statustray web: ${n}`);
     }
   };
-  core.onPush('state:changed', (state) => tell(state.notices));
+  core.onPush('state:patch', (patch) => tell(patch.summary.notices));
   tell((await core.handlers['state:get']()).notices);
 }
 

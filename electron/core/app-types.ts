@@ -2,12 +2,15 @@
 // channel of shared/ipc.ts, pushes, and the notifications the policy decided on.
 import type { PushChannel, PushChannels, RequestHandlers } from '../../shared/ipc';
 import type { AppNotification } from '../../shared/notification';
+import type { SharedCauseEvent } from '../../shared/model';
 import type { NotificationOutlet } from './app/outlets';
 
 export interface AppCore {
   handlers: RequestHandlers;
   onPush<C extends PushChannel>(channel: C, listener: (payload: PushChannels[C]) => void): () => void;
   onNotification(listener: (notification: AppNotification) => void): () => void;
+  /** The shared_cause_* events (several vendors failing together), as they happen. */
+  onSharedCause?(listener: (events: SharedCauseEvent[]) => void): () => void;
   /** Adds a destination for notifications (e.g. a forwarding outbox); returns its removal. */
   addOutlet(outlet: NotificationOutlet): () => void;
   /** The maintenance calendar (iCalendar text) of the watched vendors. */

@@ -25,6 +25,10 @@ import {
 } from './app/stores';
 import { check } from './app/validate';
 import { followConfigFile } from './app/config-follow';
+import { Acks } from './app/acks';
+import { createSharedCauseTracker } from './app/shared-cause';
+import type { SharedCauseView } from '../../shared/ipc';
+import type { MonitorEvent, SharedCauseEvent } from '../../shared/model';
 import { findEntry, importWatchlistFile, vendorHandlers, vendorSummary } from './app/vendors';
 import { History } from './history/history';
 import { createMetrics } from './metrics/metrics';
@@ -44,7 +48,6 @@ const HISTORY_SAVE_MS = 60_000;
 // whole every 2 s; what is lost to a crash in between is at worst one repeated notification.
 const POLICY_SAVE_MS = 15_000;
 const SNAPSHOTS_SAVE_MS = 10 * 60_000;
-const CHECKED_PUSH_MS = 60_000;
 
 export function createAppCore(options: AppCoreOptions): AppCore {
   const baseTimers: Timers = options.timers ?? realTimers;
@@ -53,7 +56,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     : baseTimers;
   const now = (): number => timers.now();
   // Every read is counted and timed for /metrics; the gauges read the monitor at scrape time.
-  const metrics = createMetrics(() => ctx.monitor.views());
+  const metrics = createMetrics(
+    () => ctx.monitor.views(),
+    () => (sharedCause.open() ? 1 : 0),
+  );
   const read: ReadFn = metrics.instrument(options.read ?? (readSnapshot as ReadFn));
   const ownsHttp = !options.http;
   const http = options.http ?? createHttpClient();
@@ -70,17 +76,22 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       ? Math.max(1, options.intervalSeconds)
       : ctx.settings.intervalSeconds;
 
-  const appState = (): AppState =>
-    buildAppState({
-      vendors: ctx.entries.map((e) => vendorSummary(ctx, e)),
-      offline: ctx.monitor.isOffline(),
-      paused: isPaused(ctx.settings, now()),
-      settings: ctx.settings,
-      dataDir: options.dataDir,
-      notices: ctx.notices.all(),
-      ...(options.intervalSeconds !== undefined ? { intervalOverrideSeconds: intervalSeconds() } : {}),
-      failingFeeds: forwarding.failing(),
-    });
+  const summaryInput = () => ({
+    offline: ctx.monitor.isOffline(),
+    paused: isPaused(ctx.settings, now()),
+    settings: ctx.settings,
+    dataDir: options.dataDir,
+    notices: ctx.notices.all(),
+    sharedCause: sharedCauseView(),
+    acks: acks.views(),
+    ...(options.intervalSeconds !== undefined ? { intervalOverrideSeconds: intervalSeconds() } : {}),
+    failingFeeds: forwarding.failing(),
+  });
+  const allVendors = () => ctx.entries.map((e) => vendorSummary(ctx, e));
+  const appState = (): AppState => ({
+    ...buildAppState({ vendors: allVendors(), ...summaryInput() }),
+    seq: ctx.push.seq(),
+  });
 
   const reportSaveError =
     (what: string) =>
@@ -99,8 +110,6 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   // Unchanged polls only stretch the history's current segment: written at this slower pace, or sooner
   // with the next real change, and always at stop.
   const historyCatchUp = saveLater(timers, SNAPSHOTS_SAVE_MS, () => historySave.schedule());
-  // An unchanged poll moves only a vendor's "checked" time: the window hears of it at most once a minute.
-  const checkedPush = saveLater(timers, CHECKED_PUSH_MS, () => ctx.push.changed());
   const snapshotsSave = saveLater(timers, SNAPSHOTS_SAVE_MS, () => {
     void stores.snapshots.store.save(savedSnapshots()).catch(reportSaveError('last known statuses'));
   });
@@ -113,7 +122,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     monitor: new Monitor({ read, http, timers, intervalMs: DEFAULT_SETTINGS.intervalSeconds * 1000 }),
     stores,
     notices: new Notices(),
-    push: createStatePush(timers, () => appState()),
+    push: createStatePush(timers, {
+      allVendors,
+      vendorsById: (ids) => ctx.entries.filter((e) => ids.has(entryId(e))).map((e) => vendorSummary(ctx, e)),
+      summaryInput,
+    }),
     entries: [] as WatchEntry[],
     forward: [],
     settings: structuredClone(DEFAULT_SETTINGS),
@@ -149,10 +162,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const calendar = createAppCalendar(ctx);
   monitor.setIntervalMs(intervalSeconds() * 1000);
 
+  let acks = new Acks(null);
+  const acksSave = saveLater(timers, 1_000, () => {
+    void stores.acks.store.save(acks.toJSON()).catch(reportSaveError('acknowledgements'));
+  });
   const policy = createPolicyRunner({
     timers,
     now,
-    config: () => policyConfigOf(ctx.settings, ctx.entries, options.coalesceMs),
+    config: () => policyConfigOf(ctx.settings, ctx.entries, options.coalesceMs, acks.forPolicy()),
     getState: () => ctx.policyState,
     setState: (state) => {
       ctx.policyState = state;
@@ -172,13 +189,52 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     return { version: 1, vendors };
   }
 
+  // ---- several vendors failing together ----------------------------------------------------------
+
+  const groupListeners = new Set<(events: SharedCauseEvent[]) => void>();
+  const sharedCause = createSharedCauseTracker({
+    now,
+    views: () => monitor.views(),
+    config: () => ({
+      minVendors: ctx.settings.groupMinVendors ?? 3,
+      windowMs: (ctx.settings.groupWindowMinutes ?? 10) * 60_000,
+    }),
+    lookUpAllowed: () => ctx.settings.lookUpCommonProviders !== false,
+    // Read once for the group through the engine's own reader (timeouts, size cap, address guard).
+    lookUp: async (provider) =>
+      (await (options.read ?? (readSnapshot as ReadFn))(provider.url, { http })).snapshot,
+    onLateEvents: (groups) => afterEvents([], groups),
+  });
+
+  function afterEvents(events: MonitorEvent[], groups: SharedCauseEvent[]): void {
+    policy.step(events, undefined, groups);
+    if (acks.afterEvents(events, groups)) acksSave.schedule();
+    for (const listener of [...groupListeners]) listener(groups);
+    if (groups.length) ctx.push.changed();
+  }
+
+  function sharedCauseView(): SharedCauseView | null {
+    const g = sharedCause.open();
+    if (!g) return null;
+    const ackedAt = acks.groupAckedAt(g.id);
+    return {
+      id: g.id,
+      since: new Date(g.since).toISOString(),
+      vendors: g.members.filter((m) => !m.recovered).map(({ id, name }) => ({ id, name })),
+      recovered: g.members.filter((m) => m.recovered).map(({ id, name }) => ({ id, name })),
+      cause: g.cause,
+      acknowledgedAt: ackedAt === null ? null : new Date(ackedAt).toISOString(),
+    };
+  }
+
   // ---- wiring the monitor ----------------------------------------------------------------------
 
-  monitor.onEvents((events) => policy.step(events));
+  monitor.onEvents((events) => afterEvents(events, sharedCause.step(events)));
   monitor.onChange((id, change) => {
     if (id !== null && change === 'unchanged') {
       // Nothing new: the history's current segment grows in memory (saved with the next change, or within
-      // the catch-up period), the incidents are the ones recorded, and the window hears of it within a minute.
+      // the catch-up period), the incidents are the ones recorded, and nothing is pushed (the window
+      // derives a vendor's "checked" time from what it was last sent).
       const view = monitor.view(id);
       if (view && view.lastCheckedAt !== null) {
         const status = monitor.isOffline() ? 'unknown' : view.status;
@@ -186,7 +242,6 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         else historyCatchUp.schedule();
         snapshotsSave.schedule();
       }
-      checkedPush.schedule();
       return;
     }
     if (id !== null) {
@@ -200,13 +255,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         historySave.schedule();
         snapshotsSave.schedule();
       }
+      // An acknowledged incident that ended while nobody looked (or before a restart) is forgotten.
+      const ended = acks.prune(
+        (vid) => (monitor.view(vid) ? (monitor.view(vid)?.lastGood ?? null) : undefined),
+        sharedCause.open()?.id ?? null,
+      );
+      if (ended) acksSave.schedule();
     }
     const offline = monitor.isOffline();
     if (offline !== lastOffline) {
       lastOffline = offline;
       policy.step([], offline);
+      ctx.push.changed();
     }
-    ctx.push.changed();
+    ctx.push.changed(id);
   });
   monitor.onDetection((id, detection) => {
     const entry = findEntry(ctx, id);
@@ -233,6 +295,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ctx.forward = loaded.watchlist?.forward ?? [];
     if (loaded.settings) ctx.settings = loaded.settings;
     if (loaded.policy) ctx.policyState = loaded.policy;
+    acks = new Acks(loaded.acks);
     ctx.history = new History(loaded.history, { gapMs: 3 * intervalSeconds() * 1000 });
     if (options.watchlistPath) await importWatchlistFile(ctx, options.watchlistPath);
     if (options.configFile) followConfigFile(ctx, options.configFile, forwarding.retarget);
@@ -253,10 +316,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     stopped = true;
     ctx.push.stop();
     policy.stop();
+    sharedCause.stop();
+    acksSave.cancel();
     policySave.cancel();
     historySave.cancel();
     historyCatchUp.cancel();
-    checkedPush.cancel();
     snapshotsSave.cancel();
     pauseEnd.stop();
     options.configFile?.stop();
@@ -267,6 +331,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       await Promise.allSettled([
         watchlistSave,
         stores.policy.store.save(ctx.policyState),
+        stores.acks.store.save(acks.toJSON()),
         stores.history.store.save(ctx.history.toJSON()),
         stores.snapshots.store.save(savedSnapshots()),
       ]);
@@ -287,6 +352,33 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...settingsHandlers(ctx, (settings: Settings) => {
       if (!stopped) pauseEnd.follow(settings);
     }),
+    async 'incident:ack'(arg) {
+      const { vendorId, incidentId } = check('incident:ack', arg);
+      const view = monitor.view(vendorId);
+      if (!view) throw new Error('That vendor is not watched');
+      if (!acks.ackIncident(vendorId, incidentId, view.lastGood, view.status, now()))
+        throw new Error('That incident is not open any more');
+      acksSave.schedule();
+      ctx.push.changed();
+      return acks.views();
+    },
+    async 'group:ack'(arg) {
+      const { groupId } = check('group:ack', arg);
+      const g = sharedCause.open();
+      if (!g || g.id !== groupId) throw new Error('Those vendors are not in trouble together any more');
+      acks.ackGroup(groupId, `${g.members.map((m) => m.name).join(', ')}`, now());
+      acksSave.schedule();
+      ctx.push.changed();
+      return acks.views();
+    },
+    async 'ack:remove'(arg) {
+      const { key } = check('ack:remove', arg);
+      if (acks.remove(key)) {
+        acksSave.schedule();
+        ctx.push.changed();
+      }
+      return acks.views();
+    },
     async 'catalog:search'(arg) {
       const { query, limit } = check('catalog:search', arg);
       return searchCatalog(query, limit ?? 50);
@@ -309,6 +401,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     handlers,
     onPush: (channel, listener) => ctx.push.on(channel, listener),
     onNotification: (listener) => outlets.add(listenerOutlet('host', listener)),
+    onSharedCause: (listener) => {
+      groupListeners.add(listener);
+      return () => void groupListeners.delete(listener);
+    },
     addOutlet: (outlet) => outlets.add(outlet),
     calendar: () => calendar.ics(),
     metrics: () => metrics.text(),

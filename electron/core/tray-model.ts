@@ -28,6 +28,7 @@ export type TrayAction =
   | { kind: 'open-window' }
   | { kind: 'refresh' }
   | { kind: 'pause'; until: string | null }
+  | { kind: 'ack-group'; groupId: string }
   | { kind: 'quit' };
 
 export type TrayMenuItem =
@@ -97,7 +98,7 @@ export function isPaused(state: Pick<AppState, 'tray' | 'settings'>, now: number
  * without data.
  */
 export function trayTooltip(
-  state: Pick<AppState, 'vendors' | 'tray' | 'offline' | 'settings' | 'failingFeeds'>,
+  state: Pick<AppState, 'vendors' | 'tray' | 'offline' | 'settings' | 'failingFeeds' | 'sharedCause'>,
   options: TrayTextOptions,
 ): string {
   const max = TOOLTIP_MAX[options.platform] ?? TOOLTIP_DEFAULT_MAX;
@@ -110,6 +111,8 @@ export function trayTooltip(
   } else if (paused) {
     prefix.push('Notifications paused.');
   }
+  const group = sharedCauseLine(state);
+  if (group) prefix.push(`${group}.`);
   const feeds = state.failingFeeds ?? [];
   // A team channel that hears nothing is news too (its target's name is shortened, secret-free).
   if (feeds.length === 1) prefix.push(`Team feed failing: ${truncate(feeds[0]!, 60)}.`);
@@ -186,14 +189,39 @@ export function tomorrowMorning(now: number): Date {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, 8, 0, 0, 0);
 }
 
+/**
+ * Several vendors failing together in one line: "4 vendors in trouble, possibly Cloudflare" (and "— got it"
+ * once acknowledged: acknowledged is not fine, so the colour stays and the mark says so).
+ */
+export function sharedCauseLine(state: Pick<AppState, 'sharedCause'>): string | null {
+  const g = state.sharedCause;
+  if (!g || g.vendors.length === 0) return null;
+  const cause = g.cause ? `, possibly ${trayLabel(truncate(g.cause.vendor, MENU_NAME_MAX))}` : '';
+  return `${plural(g.vendors.length, 'vendor')} in trouble${cause}${g.acknowledgedAt ? ' — got it' : ''}`;
+}
+
 /** The menu as data. `now` decides the pause end times. */
 export function trayMenuModel(
-  state: Pick<AppState, 'vendors' | 'tray' | 'offline' | 'settings'>,
+  state: Pick<AppState, 'vendors' | 'tray' | 'offline' | 'settings' | 'sharedCause' | 'acks'>,
   options: { now: number; formatTime?: (iso: string) => string },
 ): TrayMenuItem[] {
   const formatTime = options.formatTime ?? defaultFormatTime;
   const items: TrayMenuItem[] = [];
   const sorted = vendorsWorstFirst(state.vendors);
+  // First line: the group of vendors failing together, and "Got it" for it.
+  const group = sharedCauseLine(state);
+  if (group && state.sharedCause) {
+    items.push({ type: 'item', label: group, enabled: true, action: { kind: 'open-window' } });
+    if (!state.sharedCause.acknowledgedAt)
+      items.push({
+        type: 'item',
+        label: 'Got it (stop updates about these)',
+        enabled: true,
+        action: { kind: 'ack-group', groupId: state.sharedCause.id },
+      });
+    items.push({ type: 'separator' });
+  }
+  const acked = new Set((state.acks ?? []).filter((a) => a.kind === 'incident').map((a) => a.vendorId));
   if (sorted.length === 0) {
     items.push({ type: 'item', label: 'No vendors watched yet', enabled: false, action: null });
     items.push({ type: 'item', label: 'Add a vendor…', enabled: true, action: { kind: 'open-window' } });
@@ -202,7 +230,7 @@ export function trayMenuModel(
       items.push({
         type: 'item',
         // Vendor names go through desktop-text: one line, `&` not read as a mnemonic.
-        label: `${trayLabel(truncate(vendor.name, MENU_NAME_MAX))} — ${STATUS_WORDS[vendor.status]}${vendor.stale ? ' (stale)' : ''}`,
+        label: `${trayLabel(truncate(vendor.name, MENU_NAME_MAX))} — ${STATUS_WORDS[vendor.status]}${vendor.stale ? ' (stale)' : ''}${acked.has(vendor.id) ? ' (got it)' : ''}`,
         enabled: true,
         action: { kind: 'open-vendor', vendorId: vendor.id },
         status: vendor.status,

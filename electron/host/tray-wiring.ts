@@ -31,6 +31,11 @@ export function trayActions(
           log(`Pausing notifications failed: ${String(e)}`),
         );
         return;
+      case 'ack-group':
+        void core.handlers['group:ack']({ groupId: action.groupId }).catch((e: unknown) =>
+          log(`"Got it" failed: ${String(e)}`),
+        );
+        return;
       case 'quit':
         app.quit();
         return;

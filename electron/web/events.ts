@@ -1,7 +1,8 @@
-// Server-sent events: every connected browser gets the host's pushes ('state:changed', 'navigate') and
+// Server-sent events: every connected browser gets the host's pushes ('state:patch', 'navigate') and
 // the notifications of the policy ('notification', for an in-page toast), with a heartbeat so that
 // proxies and the browser keep the stream open, and a clean end when the server stops.
 import type { ServerResponse } from 'node:http';
+import type { StatePatch } from '../../shared/ipc';
 
 export interface EventStreamHub {
   /**
@@ -15,6 +16,11 @@ export interface EventStreamHub {
   close(): void;
 }
 
+/** A patch that changes nothing: says which state is current (the first event of every stream). */
+export function syncPatch(from: Pick<StatePatch, 'seq' | 'summary'>): StatePatch {
+  return { seq: from.seq, since: from.seq, vendors: [], removed: [], summary: from.summary };
+}
+
 export function formatEvent(event: string, data: unknown): string {
   // JSON.stringify never emits a raw newline, so one `data:` line carries the whole payload.
   return `event: ${event}\ndata: ${JSON.stringify(data ?? null)}\n\n`;
@@ -24,7 +30,7 @@ export interface EventStreamOptions {
   heartbeatMs?: number;
   /** Open streams at most (a page holds one; a few tabs are fine; hundreds is a leak or an attack). */
   maxClients?: number;
-  /** A client that has not read this much of what was sent is dropped (it reconnects and gets the state). */
+  /** A client that has not read this much of what was sent is dropped (it reconnects and reads the state again). */
   maxBufferedBytes?: number;
 }
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { isRequestChannel, type RequestChannel } from '../../shared/ipc';
+import { isRequestChannel, type RequestChannel, type StatePatch } from '../../shared/ipc';
 import { validateRequest } from '../../shared/ipc-schemas';
 import type { AppCore } from '../core/app-types';
 import {
@@ -20,7 +20,7 @@ import {
   TOKEN_PARAM,
   tokenMatches,
 } from './access';
-import { createEventStreamHub, formatEvent } from './events';
+import { createEventStreamHub, formatEvent, syncPatch } from './events';
 import {
   SECURITY_HEADERS as BASE_HEADERS,
   checkRequestOrigin,
@@ -171,12 +171,13 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     heartbeatMs: options.heartbeatMs,
     maxClients: options.maxEventStreams,
   });
-  // Counts state pushes, so that a new stream's first state never overtakes a newer push.
-  let statePushes = 0;
+  // Pages get what changed (`state:patch`), never the whole state again; the last patch tells a new stream
+  // which state is current, so that a page that reconnected after missing one reads it again.
+  let lastPatch: StatePatch | null = null;
   const unsubscribe = [
-    core.onPush('state:changed', (state) => {
-      statePushes += 1;
-      hub.send('state:changed', state);
+    core.onPush('state:patch', (patch) => {
+      lastPatch = patch;
+      hub.send('state:patch', patch);
     }),
     core.onPush('navigate', (target) => hub.send('navigate', target)),
     core.onNotification((notification) => hub.send('notification', notification)),
@@ -271,17 +272,20 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
           'Retry-After': '10',
         });
       }
-      // The current state first, so a page that subscribes after its first read misses nothing; skipped
-      // when a newer push has gone out meanwhile.
-      const pushesBefore = statePushes;
-      core.handlers['state:get']().then(
-        (state) => {
-          if (!res.writableEnded && statePushes === pushesBefore) {
-            res.write(formatEvent('state:changed', state));
-          }
-        },
-        (err: unknown) => log(`error reading state for a new event stream: ${errorMessage(err)}`),
-      );
+      // First, which state is current (a patch that changes nothing): a page that holds an older one, or
+      // missed a patch while reconnecting, reads the state again; one that is current has nothing to do.
+      if (lastPatch) {
+        res.write(formatEvent('state:patch', syncPatch(lastPatch)));
+      } else {
+        core.handlers['state:get']().then(
+          ({ vendors: _vendors, seq, ...summary }) => {
+            if (!res.writableEnded && !lastPatch) {
+              res.write(formatEvent('state:patch', syncPatch({ seq: seq ?? 0, summary })));
+            }
+          },
+          (err: unknown) => log(`error reading state for a new event stream: ${errorMessage(err)}`),
+        );
+      }
       return;
     }
 

@@ -7,7 +7,25 @@ declare global {
     __statusTrayFirstViewMs?: number;
     /** performance.now() when that first view was committed (time since the page started loading). */
     __statusTrayFirstViewAt?: number;
+    /** Patches applied so far, and how long the slowest and the last took (receipt to rendered), in ms. */
+    __statusTrayPatches?: { count: number; lastMs: number; maxMs: number; totalMs: number };
   }
+}
+
+/**
+ * Measures one applied patch: from its receipt (`since`, performance.now()) to the moment after the store
+ * changed and React rendered it (a task after the update, so the synchronous render is included).
+ */
+export function markPatchApplied(since: number): void {
+  if (typeof window === 'undefined' || typeof performance === 'undefined') return;
+  setTimeout(() => {
+    const ms = performance.now() - since;
+    const seen = (window.__statusTrayPatches ??= { count: 0, lastMs: 0, maxMs: 0, totalMs: 0 });
+    seen.count += 1;
+    seen.lastMs = ms;
+    seen.maxMs = Math.max(seen.maxMs, ms);
+    seen.totalMs += ms;
+  }, 0);
 }
 
 let stateReceivedAt: number | null = null;

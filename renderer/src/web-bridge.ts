@@ -62,7 +62,12 @@ export function isWebBridge(bridge: Bridge): bridge is WebBridge {
   return typeof (bridge as Partial<WebBridge>).onNotification === 'function';
 }
 
-const STREAMED: ReadonlyArray<keyof WebPushChannels> = ['state:changed', 'navigate', 'notification'];
+const STREAMED: ReadonlyArray<keyof WebPushChannels> = [
+  'state:changed',
+  'state:patch',
+  'navigate',
+  'notification',
+];
 
 export function createWebBridge(baseUrl = '', token: string | null = null): WebBridge {
   const base = baseUrl.replace(/\/+$/, '');

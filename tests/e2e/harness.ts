@@ -5,6 +5,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { createAppCore } from '../../electron/core/app';
 import type { AppCore, AppCoreOptions } from '../../electron/core/app-types';
 import { ensureRendererBuilt, REPO_ROOT } from '../../electron/web/build-renderer';
@@ -14,21 +16,16 @@ import type { WatchEntry, WatchlistFile } from '../../shared/model';
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-artifacts', 'screenshots');
 export const ARTIFACT_DIR = path.join(REPO_ROOT, 'test-artifacts');
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS } from './chromium';
 
+/**
+ * The Chromium the e2e project's global setup started, shared by every file (a file's `close()` only
+ * disconnects it); a browser of its own when run outside that project.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const endpoint = inject('chromiumWsEndpoint');
+  if (endpoint) return chromium.connect(endpoint);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 let built: Promise<string> | null = null;

@@ -153,7 +153,9 @@ describe('the seed Kustomer page in the browser dashboard', () => {
       await page.getByRole('link', { name: 'Settings' }).click();
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
       const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      await page.getByLabel('Dark', { exact: true }).check();
+      // click, not check(): a state push already on its way may show the old choice for a moment before
+      // the saved one; the theme that follows is what the user sees and what is asserted next.
+      await page.getByLabel('Dark', { exact: true }).click();
       await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
       const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(darkBackground).not.toBe(lightBackground);

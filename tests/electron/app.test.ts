@@ -381,11 +381,16 @@ describe('lifecycle', () => {
     expect(core.signals).toEqual(['wake', 'offline', 'online']);
   });
 
-  it('sends state changes to the open window', async () => {
+  it('sends the open window what changed (a patch), never the whole state again', async () => {
     const { core } = await start({ argv: ['StatusTray'] });
     const state = appState([vendor('GitHub', 'degraded')], 'degraded');
     core.report(state);
-    expect(onlyWindow().webContents.send).toHaveBeenCalledWith('state:changed', state);
+    const { vendors, ...summary } = state;
+    const patch = { seq: 1, since: 0, vendors, removed: [], summary };
+    core.emit('state:patch', patch);
+    const send = onlyWindow().webContents.send;
+    expect(send).toHaveBeenCalledWith('state:patch', patch);
+    expect(send).not.toHaveBeenCalledWith('state:changed', expect.anything());
   });
 
   it('answers IPC from its own window only', async () => {

@@ -98,9 +98,9 @@ describe('the built desktop app, booted with a stand-in electron', () => {
     // Every request channel of shared/ipc.ts has exactly one handler.
     const handled = kinds(first.records, 'ipc-handle').map((r) => r.channel);
     expect([...handled].sort()).toEqual([...REQUEST_CHANNELS].sort());
-    // The window hears the state.
+    // The window hears the state (what changed, as a patch).
     await first.waitFor(
-      (r) => r.kind === 'push' && r.channel === 'state:changed',
+      (r) => r.kind === 'push' && r.channel === 'state:patch',
       'send the window its state',
     );
 

@@ -70,10 +70,19 @@ describe('the desktop app with the real engine', () => {
     const tray = FakeTray.instances[0]!;
     await vi.waitFor(() => expect(tray.tooltip).toBe('Acme Cloud operational'), { timeout: 15_000 });
     expect(tray.image.path).toBe('/app/build/icons/tray/tray-operational-22.png');
-    expect(window.webContents.send).toHaveBeenCalledWith(
-      'state:changed',
-      expect.objectContaining({ tray: 'operational' }),
+    // The window is sent what changed (the vendor, the tray summary), never the whole state again.
+    await vi.waitFor(
+      () =>
+        expect(window.webContents.send).toHaveBeenCalledWith(
+          'state:patch',
+          expect.objectContaining({
+            summary: expect.objectContaining({ tray: 'operational' }),
+            vendors: [expect.objectContaining({ id: added.id, status: 'operational' })],
+          }),
+        ),
+      { timeout: 15_000 },
     );
+    expect(window.webContents.send).not.toHaveBeenCalledWith('state:changed', expect.anything());
 
     vendor.update((f) => setComponentStatus(f, 'US East/API', 'major_outage'));
     await vi.waitFor(() => expect(tray.image.path).toBe('/app/build/icons/tray/tray-major_outage-22.png'), {

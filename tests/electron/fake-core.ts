@@ -58,6 +58,9 @@ export class FakeCore implements AppCore {
     'forward:remove': vi.fn(async () => []),
     'forward:test': vi.fn(async () => ({ ok: true, detail: 'HTTP 200' })),
     'calendar:export': vi.fn(async () => ({ ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', savedTo: null })),
+    'incident:ack': vi.fn(async () => []),
+    'group:ack': vi.fn(async () => []),
+    'ack:remove': vi.fn(async () => []),
   };
 
   calendar(): string {

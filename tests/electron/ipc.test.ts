@@ -35,6 +35,9 @@ function fakeHandlers(): RequestHandlers {
     'forward:remove': fail,
     'forward:test': fail,
     'calendar:export': fail,
+    'incident:ack': fail,
+    'group:ack': fail,
+    'ack:remove': fail,
   };
 }
 

@@ -191,3 +191,53 @@ describe('tray menu label', () => {
     expect(first).toMatch(/^Storm Corp and partners .*… — major outage$/);
   });
 });
+
+describe('tray with vendors failing together', () => {
+  const vendors = [
+    vendor('OpenAI', 'partial_outage'),
+    vendor('Discord', 'partial_outage'),
+    vendor('Linear', 'degraded'),
+  ];
+  const group = {
+    id: 'g-1',
+    since: '2025-11-18T11:50:00.000Z',
+    vendors: [
+      { id: 'openai', name: 'OpenAI' },
+      { id: 'discord', name: 'Discord' },
+    ],
+    recovered: [],
+    cause: { vendor: 'Cloudflare', evidence: ['OpenAI and Discord mention Cloudflare'] },
+    acknowledgedAt: null,
+  };
+
+  it('says the group and its possible cause first, in the tooltip and the menu, with "Got it"', () => {
+    const state = appState(vendors, 'partial_outage', { sharedCause: group });
+    expect(trayTooltip(state, linux)).toMatch(/^2 vendors in trouble, possibly Cloudflare\. /);
+    const items = trayMenuModel(state, { now: NOW, formatTime });
+    expect(labels(items).slice(0, 2)).toEqual([
+      '2 vendors in trouble, possibly Cloudflare',
+      'Got it (stop updates about these)',
+    ]);
+    expect(items[1]).toMatchObject({ action: { kind: 'ack-group', groupId: 'g-1' } });
+  });
+
+  it('marks what is acknowledged and keeps the colour', () => {
+    const state = appState(vendors, 'partial_outage', {
+      sharedCause: { ...group, acknowledgedAt: '2025-11-18T11:55:00.000Z' },
+      acks: [
+        {
+          key: 'incident|linear|i1',
+          kind: 'incident',
+          vendorId: 'linear',
+          incidentId: 'i1',
+          title: 'Linear: API',
+          at: '2025-11-18T11:55:00.000Z',
+        },
+      ],
+    });
+    const menu = labels(trayMenuModel(state, { now: NOW, formatTime }));
+    expect(menu[0]).toBe('2 vendors in trouble, possibly Cloudflare — got it');
+    expect(menu).toContain('Linear — degraded (got it)');
+    expect(trayIconFile(state.tray, 'linux').file).toBe('tray-partial_outage-22.png');
+  });
+});

@@ -91,9 +91,14 @@ describe('keyboard and navigation', () => {
     const row = screen.getByRole('link', { name: /GitHub/ });
     expect(row).toHaveTextContent('Checked just now');
     await act(async () => {
+      await vi.advanceTimersByTimeAsync(60_000);
+    });
+    expect(row).toHaveTextContent('Checked 1 min ago');
+    // Past the 2-minute interval with nothing pushed: the page was checked again and found as it was.
+    await act(async () => {
       await vi.advanceTimersByTimeAsync(5 * 60_000);
     });
-    expect(row).toHaveTextContent('Checked 5 min ago');
+    expect(row).toHaveTextContent('Checked just now');
   });
 
   it('tells the user when the monitor cannot be reached', async () => {

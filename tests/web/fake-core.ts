@@ -85,6 +85,9 @@ export function createFakeCore(): FakeCore {
       ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
       savedTo: null,
     })),
+    'incident:ack': record('incident:ack', () => []),
+    'group:ack': record('group:ack', () => []),
+    'ack:remove': record('ack:remove', () => []),
   };
   return {
     calls,

@@ -306,7 +306,8 @@ describe('web host: server-sent events', () => {
               }, 50);
             }
           });
-          core.push('state:changed', { ...sampleState(), tray: 'major_outage' });
+          const { vendors: _v, ...summary } = { ...sampleState(), tray: 'major_outage' as const };
+          core.push('state:patch', { seq: 1, since: 0, vendors: [], removed: [], summary });
         },
       );
       req.on('error', reject);
@@ -332,8 +333,10 @@ describe('web host: server-sent events', () => {
     first.destroy();
   });
 
-  it('streams the current state, then pushes and notifications, and ends the stream on close', async () => {
+  it('streams which state is current, then patches (never the whole state), pushes and notifications, and ends the stream on close', async () => {
     const s = await start();
+    const { vendors, ...summary } = sampleState();
+    const patch = { seq: 1, since: 0, vendors: [vendors[0]!], removed: ['gone.test'], summary };
     const received: string[] = [];
     let markEnded: () => void = () => {};
     const ended = new Promise<void>((resolve) => (markEnded = resolve));
@@ -351,7 +354,9 @@ describe('web host: server-sent events', () => {
           res.on('data', (chunk: string) => {
             received.push(chunk);
             const text = received.join('');
-            if (text.includes('event: state:changed') && !text.includes('event: navigate')) {
+            if (text.includes('event: state:patch') && !text.includes('event: navigate')) {
+              core.push('state:changed', { ...sampleState(), tray: 'degraded' });
+              core.push('state:patch', patch);
               core.push('navigate', { vendorId: 'kustomer', incidentId: 'inc-1' });
               core.notify({
                 key: 'k1',
@@ -372,7 +377,11 @@ describe('web host: server-sent events', () => {
     });
     await gotAll;
     const text = received.join('');
-    expect(text).toContain(`event: state:changed\ndata: ${JSON.stringify(sampleState())}\n\n`);
+    // First a patch that changes nothing and says which state is current (a page behind reads it again).
+    const sync = { seq: 0, since: 0, vendors: [], removed: [], summary };
+    expect(text.indexOf(`event: state:patch\ndata: ${JSON.stringify(sync)}\n\n`)).toBeGreaterThan(-1);
+    expect(text).toContain(`event: state:patch\ndata: ${JSON.stringify(patch)}\n\n`);
+    expect(text).not.toContain('event: state:changed');
     expect(text).toContain('event: navigate\ndata: {"vendorId":"kustomer","incidentId":"inc-1"}\n\n');
     expect(text).toContain('"title":"Kustomer: major outage"');
     expect(s.clients()).toBe(1);

@@ -1,7 +1,8 @@
 // Runs the pure notification policy on what the monitor saw: keeps its state, wakes it when it asked to
 // be woken (coalescing, quiet hours), and hands each notification it decides on to the outlets.
 import type { Settings } from '../../../shared/ipc';
-import type { MonitorEvent, WatchEntry } from '../../../shared/model';
+import type { MonitorEvent, SharedCauseEvent, WatchEntry } from '../../../shared/model';
+import type { PolicyAcks } from '../policy/group-policy';
 import type { Timers } from '../monitor/types';
 import { runPolicy, type PolicyConfig, type PolicyState } from '../policy/policy';
 import type { Outlets } from './outlets';
@@ -12,6 +13,7 @@ export function policyConfigOf(
   settings: Settings,
   entries: readonly WatchEntry[],
   coalesceMs?: number,
+  acks?: PolicyAcks,
 ): PolicyConfig {
   const vendors: PolicyConfig['vendors'] = {};
   for (const e of entries) {
@@ -20,7 +22,18 @@ export function policyConfigOf(
       ...(e.components?.length ? { components: e.components } : {}),
     };
   }
-  return { settings, vendors, ...(coalesceMs !== undefined ? { timing: { coalesceMs } } : {}) };
+  return {
+    settings,
+    vendors,
+    timing: {
+      ...(coalesceMs !== undefined ? { coalesceMs } : {}),
+      ...(settings.groupMinVendors !== undefined ? { groupMinVendors: settings.groupMinVendors } : {}),
+      ...(settings.groupWindowMinutes !== undefined
+        ? { groupWindowMs: settings.groupWindowMinutes * 60_000 }
+        : {}),
+    },
+    ...(acks ? { acks } : {}),
+  };
 }
 
 export interface PolicyRunnerOptions {
@@ -35,7 +48,7 @@ export interface PolicyRunnerOptions {
 
 export interface PolicyRunner {
   /** Feeds events (and, when it changed, whether the machine is offline) to the policy. */
-  step(events: MonitorEvent[], offline?: boolean): void;
+  step(events: MonitorEvent[], offline?: boolean, groups?: readonly SharedCauseEvent[]): void;
   stop(): void;
 }
 
@@ -45,11 +58,16 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
   let wakeAt = Infinity;
   let stopped = false;
 
-  function step(events: MonitorEvent[], offline?: boolean): void {
+  function step(events: MonitorEvent[], offline?: boolean, groups?: readonly SharedCauseEvent[]): void {
     if (stopped) return;
     const result = runPolicy(
       options.getState(),
-      { now: now(), events, ...(offline === undefined ? {} : { offline }) },
+      {
+        now: now(),
+        events,
+        ...(offline === undefined ? {} : { offline }),
+        ...(groups?.length ? { groups } : {}),
+      },
       options.config(),
     );
     options.setState(result.state);

@@ -1,6 +1,14 @@
 // What hosts show: each watched vendor's summary, the whole app state (tray, notices, settings), and the
-// debounced `state:changed` push that tells hosts to redraw.
-import type { AppState, PushChannel, PushChannels, Settings, VendorSummary } from '../../../shared/ipc';
+// push of what changed (`state:patch`, at most once a second; the whole state to in-process hosts).
+import type {
+  AppState,
+  PushChannel,
+  PushChannels,
+  Settings,
+  StatePatch,
+  StateSummary,
+  VendorSummary,
+} from '../../../shared/ipc';
 import { incidentTime, type WatchEntry } from '../../../shared/model';
 import { compareWorstFirst, isProblem, worstOf, type TrayState } from '../../../shared/status';
 import { isOpenIncident } from '../monitor/diff';
@@ -70,29 +78,49 @@ export interface AppStateInput {
   notices: readonly string[];
   /** Set when the command line overrides the stored interval. */
   intervalOverrideSeconds?: number;
+  sharedCause?: AppState['sharedCause'];
+  acks?: AppState['acks'];
   /** Forwarding targets failing long enough to be told, or gone (shortened names). */
   failingFeeds?: readonly string[];
 }
 
-/** The state hosts render: vendors worst first, then by name; the tray's one colour. */
-export function buildAppState(input: AppStateInput): AppState {
-  const vendors = [...input.vendors].sort(
-    (a, b) => compareWorstFirst(a.status, b.status) || a.name.localeCompare(b.name),
-  );
-  let tray: TrayState = vendors.length ? worstOf(vendors.map((v) => v.status)) : 'unknown';
+/** Everything the state shows but the vendors: the tray's one colour (from the vendors' statuses) and the rest. */
+export function buildStateSummary(
+  input: Omit<AppStateInput, 'vendors'>,
+  statuses: readonly VendorSummary['status'][],
+): StateSummary {
+  let tray: TrayState = statuses.length ? worstOf(statuses) : 'unknown';
   if (input.offline) tray = 'offline';
   if (input.paused) tray = 'paused';
   return {
-    vendors,
     tray,
     offline: input.offline,
     settings: structuredClone(input.settings),
     dataDir: input.dataDir,
     notices: [...input.notices],
+    ...(input.sharedCause !== undefined ? { sharedCause: input.sharedCause } : {}),
+    ...(input.acks !== undefined ? { acks: input.acks } : {}),
     ...(input.intervalOverrideSeconds !== undefined
       ? { intervalOverrideSeconds: input.intervalOverrideSeconds }
       : {}),
     ...(input.failingFeeds?.length ? { failingFeeds: [...input.failingFeeds] } : {}),
+  };
+}
+
+/** Vendors worst first, then by name (the overview's order). */
+export function sortVendors(vendors: readonly VendorSummary[]): VendorSummary[] {
+  return [...vendors].sort((a, b) => compareWorstFirst(a.status, b.status) || a.name.localeCompare(b.name));
+}
+
+/** The state hosts render: vendors worst first, then by name; the tray's one colour. */
+export function buildAppState(input: AppStateInput): AppState {
+  const vendors = sortVendors(input.vendors);
+  return {
+    vendors,
+    ...buildStateSummary(
+      input,
+      vendors.map((v) => v.status),
+    ),
   };
 }
 
@@ -127,22 +155,103 @@ export function safely(fn: () => void): void {
   }
 }
 
+/** A first change is pushed this long after it (a burst of changes goes out as one push). */
 export const STATE_DEBOUNCE_MS = 200;
+/** Pushes are at least this far apart: a 2,000-vendor watchlist polls ~30 pages a second. */
+export const STATE_PUSH_GAP_MS = 1000;
 
-/** The host pushes (`state:changed`, `navigate`) and the debounce that keeps a burst of changes to one. */
+/** What the state push reads from the app: summaries, and the summary's inputs. */
+export interface StateSource {
+  /** Every watched vendor's summary. */
+  allVendors(): VendorSummary[];
+  /** The summaries of these vendors; a vendor no longer watched is left out. */
+  vendorsById(ids: ReadonlySet<string>): VendorSummary[];
+  summaryInput(): Omit<AppStateInput, 'vendors'>;
+}
+
+/** The host pushes (`state:patch`, `state:changed`, `navigate`) and the coalescing that keeps many changes to one. */
 export interface StatePush {
   on<C extends PushChannel>(channel: C, listener: (payload: PushChannels[C]) => void): () => void;
   emit<C extends PushChannel>(channel: C, payload: PushChannels[C]): void;
-  /** Something hosts show changed: push the state once the burst is over. */
-  changed(): void;
+  /**
+   * Something hosts show changed: one vendor's reading (its id), or anything else (no id: every vendor is
+   * compared). Pushed once the burst is over, at most once a second, and only what differs from the last push.
+   */
+  changed(vendorId?: string | null): void;
+  /** The number of the last patch pushed (0 before the first). */
+  seq(): number;
   /** No pushes after this. */
   stop(): void;
 }
 
-export function createStatePush(timers: Timers, currentState: () => AppState): StatePush {
+/**
+ * What a person could see of a vendor, to tell a change from a poll that found the page as it was: the
+ * times of the last check and the last good read move at every poll and are left out (the window derives
+ * "checked" from the interval; see renderer/src/stores/app-store.ts).
+ */
+export function visibleKey(vendor: VendorSummary): string {
+  const { lastCheckedAt: _checked, lastGoodAt: _good, ...rest } = vendor;
+  return JSON.stringify(rest);
+}
+
+interface Sent {
+  key: string;
+  summary: VendorSummary;
+}
+
+export function createStatePush(timers: Timers, source: StateSource): StatePush {
   const listeners = new Map<PushChannel, Set<(payload: never) => void>>();
   let timer: unknown = null;
   let stopped = false;
+  let seq = 0;
+  let lastFlushAt = -Infinity;
+  let allDirty = true;
+  const dirty = new Set<string>();
+  // The vendors as last pushed, by id, and the summary's text: what the next patch is compared against.
+  const sent = new Map<string, Sent>();
+  let sentSummary = '';
+
+  const hasListeners = (channel: PushChannel): boolean => (listeners.get(channel)?.size ?? 0) > 0;
+
+  /** Compares what changed with what was pushed; emits a patch (and the whole state) only if anything did. */
+  const flush = (): void => {
+    const fresh = allDirty ? source.allVendors() : source.vendorsById(dirty);
+    const asked = allDirty ? null : new Set(dirty);
+    allDirty = false;
+    dirty.clear();
+    lastFlushAt = timers.now();
+    const changed: VendorSummary[] = [];
+    const removed: string[] = [];
+    const seen = new Set<string>();
+    for (const vendor of fresh) {
+      seen.add(vendor.id);
+      const key = visibleKey(vendor);
+      const before = sent.get(vendor.id);
+      if (before?.key === key) {
+        before.summary = vendor;
+        continue;
+      }
+      sent.set(vendor.id, { key, summary: vendor });
+      changed.push(vendor);
+    }
+    for (const id of asked ?? [...sent.keys()]) {
+      if (!seen.has(id) && sent.delete(id)) removed.push(id);
+    }
+    const all = [...sent.values()].map((v) => v.summary);
+    const summary = buildStateSummary(
+      source.summaryInput(),
+      all.map((v) => v.status),
+    );
+    const summaryText = JSON.stringify(summary);
+    if (changed.length === 0 && removed.length === 0 && summaryText === sentSummary) return;
+    sentSummary = summaryText;
+    seq += 1;
+    const patch: StatePatch = { seq, since: seq - 1, vendors: changed, removed, summary };
+    push.emit('state:patch', patch);
+    if (hasListeners('state:changed'))
+      push.emit('state:changed', { vendors: sortVendors(all), ...summary, seq });
+  };
+
   const push: StatePush = {
     on(channel, listener) {
       let set = listeners.get(channel);
@@ -157,13 +266,18 @@ export function createStatePush(timers: Timers, currentState: () => AppState): S
     emit(channel, payload) {
       for (const l of listeners.get(channel) ?? []) safely(() => (l as (p: typeof payload) => void)(payload));
     },
-    changed() {
-      if (stopped || timer !== null) return;
+    changed(vendorId) {
+      if (stopped) return;
+      if (vendorId === undefined || vendorId === null) allDirty = true;
+      else if (!allDirty) dirty.add(vendorId);
+      if (timer !== null) return;
+      const wait = Math.max(STATE_DEBOUNCE_MS, lastFlushAt + STATE_PUSH_GAP_MS - timers.now());
       timer = timers.setTimeout(() => {
         timer = null;
-        if (!stopped) push.emit('state:changed', currentState());
-      }, STATE_DEBOUNCE_MS);
+        if (!stopped) safely(flush);
+      }, wait);
     },
+    seq: () => seq,
     stop() {
       stopped = true;
       if (timer !== null) timers.clearTimeout(timer);

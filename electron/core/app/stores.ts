@@ -13,6 +13,7 @@ import type { HistoryData } from '../history/history';
 import { isOpenIncident } from '../monitor/diff';
 import type { Timers } from '../monitor/types';
 import { initialPolicyState, type PolicyState } from '../policy/policy';
+import { validateAckFile, type AckFile } from './acks';
 import { createFileStore } from '../storage/file-store';
 import type { DocumentStore } from '../storage/types';
 import { holdSavesUntil } from '../storage/held-store';
@@ -27,6 +28,9 @@ export const DEFAULT_SETTINGS: Settings = {
   launchAtLogin: false,
   theme: 'system',
   pausedUntil: null,
+  groupMinVendors: 3,
+  groupWindowMinutes: 10,
+  lookUpCommonProviders: true,
 };
 
 /** The app's own floor for the polling interval; the command line may go lower. */
@@ -307,6 +311,7 @@ export interface AppStores {
   policy: CheckedStore<PolicyState>;
   history: CheckedStore<HistoryData>;
   snapshots: CheckedStore<SavedSnapshots>;
+  acks: CheckedStore<AckFile>;
 }
 
 /** What start() found on disk; null where nothing usable was stored. */
@@ -316,6 +321,7 @@ export interface LoadedDocuments {
   policy: PolicyState | null;
   history: HistoryData | null;
   snapshots: SavedSnapshots | null;
+  acks: AckFile | null;
 }
 
 /** The file name each document is stored under (plus `.json`). */
@@ -325,6 +331,7 @@ export const STORE_NAMES: Record<keyof AppStores, string> = {
   policy: 'notifications',
   history: 'history',
   snapshots: 'snapshots',
+  acks: 'acknowledgements',
 };
 
 /** Opens every document store: the host's own (openStore) or atomic JSON files under dataDir. */
@@ -355,6 +362,7 @@ export function openAppStores(
     policy: open('policy', checkWhole(validatePolicyState)),
     history: open('history', checkWhole(validateHistory)),
     snapshots: open('snapshots', checkWhole(validateSnapshots)),
+    acks: open('acks', checkWhole(validateAckFile)),
   };
 }
 
@@ -476,14 +484,15 @@ export async function loadAllStores(
   notice: (message: string) => void,
   now: () => number = Date.now,
 ): Promise<LoadedDocuments> {
-  const [watchlist, settings, policy, history, snapshots] = await Promise.all([
+  const [watchlist, settings, policy, history, snapshots, acks] = await Promise.all([
     loadChecked(stores.watchlist, notice, now),
     loadChecked(stores.settings, notice, now),
     loadChecked(stores.policy, notice, now),
     loadChecked(stores.history, notice, now),
     loadChecked(stores.snapshots, notice, now),
+    loadChecked(stores.acks, notice, now),
   ]);
-  return { watchlist, settings, policy, history, snapshots };
+  return { watchlist, settings, policy, history, snapshots, acks };
 }
 
 /** A save that waits `delayMs` and then writes once, however often it was asked for in between. */

@@ -65,6 +65,7 @@ export function webhookPayload(message: ForwardMessage): unknown {
     severity: message.severity,
     vendor: message.vendor,
     incident: message.incident,
+    group: message.group ?? null,
     at: message.at,
   };
 }

@@ -10,6 +10,8 @@ export interface ForwardMessage {
   severity: VendorStatus;
   vendor: { id: string; name: string; pageUrl: string } | null;
   incident: { id: string; title: string; url: string | null } | null;
+  /** Several vendors failing together: the group, its vendors (names) and its possible cause. */
+  group?: { id: string; vendors: string[]; cause: { vendor: string; evidence: string[] } | null } | null;
   at: string;
 }
 
@@ -27,6 +29,15 @@ export function forwardMessage(notification: AppNotification, context: ForwardCo
     severity: notification.severity,
     vendor: context.vendor,
     incident: context.incident,
+    group: notification.group
+      ? {
+          id: notification.group.id,
+          vendors: [...notification.group.vendors],
+          cause: notification.group.cause
+            ? { vendor: notification.group.cause.vendor, evidence: [...notification.group.cause.evidence] }
+            : null,
+        }
+      : null,
     at: notification.at,
   };
 }

@@ -112,7 +112,11 @@ export interface EngineMetrics {
   instrument(read: ReadFn): ReadFn;
 }
 
-export function createMetrics(source: () => readonly VendorMetricsInput[]): EngineMetrics {
+export function createMetrics(
+  source: () => readonly VendorMetricsInput[],
+  /** 1 while several watched vendors are failing together (an open group), else 0. */
+  sharedCauseOpen?: () => number,
+): EngineMetrics {
   const registry = new Registry();
   const pageNames = new Map<string, string>();
   /** Poll counts by watched URL, then by result. */
@@ -167,6 +171,16 @@ export function createMetrics(source: () => readonly VendorMetricsInput[]): Engi
           this.set({ ...label(v), group: c.group, component: c.component, status: c.status }, 1);
     },
   });
+  if (sharedCauseOpen) {
+    new Gauge({
+      name: 'statustray_shared_cause_open',
+      help: '1 while several watched vendors are failing together (one group), else 0',
+      registers: [registry],
+      collect() {
+        this.set(sharedCauseOpen());
+      },
+    });
+  }
   new Counter({
     name: 'statustray_polls_total',
     help: 'Reads of vendor pages, by result (ok, not_modified, or the error kind)',

@@ -13,11 +13,12 @@ import { useUi, type Grouping, type StatusFilter } from '../stores/ui-store';
 import { StatusBadge, StatusGlyph } from '../components/StatusBadge';
 import { NothingOpen } from '../components/NothingOpen';
 import { UNCATALOGED, vendorCategory } from '../vendor-category';
-import { RelativeTime } from '../components/RelativeTime';
 import { VendorWarning, vendorWarningKind } from '../components/VendorWarning';
 import { NavLink } from '../components/NavLink';
+import { SharedCauseBanner } from '../components/SharedCauseBanner';
 import { useNow } from '../hooks/useNow';
 import { formatDuration, parseTime, plural } from '../format';
+import { CheckedTime } from '../components/CheckedTime';
 
 /** Height of a roomy card and of a compact row, in CSS pixels (the virtualized list needs them fixed). */
 export const ROW_HEIGHT = 92;
@@ -135,7 +136,7 @@ const RoomyRow = memo(function RoomyRow({ vendor }: { vendor: VendorSummary }) {
           <VendorWarning vendor={vendor} inline />
         ) : (
           <span className="muted">
-            Checked <RelativeTime iso={vendor.lastCheckedAt} /> · {platform}
+            Checked <CheckedTime vendor={vendor} /> · {platform}
           </span>
         )}
       </div>
@@ -198,7 +199,7 @@ const CompactRow = memo(function CompactRow({ vendor }: { vendor: VendorSummary 
           <OpenFor since={first.startedAt ?? ''} />
         ) : (
           <span>
-            Checked <RelativeTime iso={vendor.lastCheckedAt} />
+            Checked <CheckedTime vendor={vendor} />
           </span>
         )}
       </span>
@@ -324,6 +325,8 @@ function useNarrow(): boolean {
 
 export function OverviewView() {
   const vendors = useAppStore((s) => s.state?.vendors ?? []);
+  const sharedCause = useAppStore((s) => s.state?.sharedCause ?? null);
+  const acks = useAppStore((s) => s.state?.acks);
   const query = useUi((s) => s.query);
   const filter = useUi((s) => s.filter);
   const density = useUi((s) => s.density);
@@ -416,6 +419,7 @@ export function OverviewView() {
           {summary}
         </p>
       </div>
+      <SharedCauseBanner group={sharedCause} acks={acks ?? []} />
       {vendors.length === 0 ? (
         <EmptyOverview />
       ) : (

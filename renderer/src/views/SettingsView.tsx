@@ -285,6 +285,17 @@ export function SettingsView() {
           {/* In a browser there is no desktop: the toasts of this page (and, below, the browser's own). */}
           <span>{web ? 'Show notifications in this page' : 'Show desktop notifications'}</span>
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={settings.lookUpCommonProviders !== false}
+            onChange={(e) => void update({ lookUpCommonProviders: e.target.checked })}
+          />
+          <span>
+            Look up common providers when several vendors fail at once (reads the few pages the vendors name,
+            once, to say the likely cause)
+          </span>
+        </label>
         <fieldset className="fieldset" disabled={!settings.notificationsEnabled}>
           <legend>Quiet hours</legend>
           <label className="check">

@@ -31,6 +31,7 @@ import { ComponentPicker } from '../components/ComponentPicker';
 import { componentPath, groupComponents, isNamedInWatchlist } from '../component-groups';
 import { formatLocal, parseTime, plural } from '../format';
 import { plainError } from '../plain-error';
+import { CheckedTime } from '../components/CheckedTime';
 
 const LACKS_TEXT: Record<string, string> = {
   components: 'This page publishes no component list.',
@@ -461,7 +462,7 @@ export function VendorView({ vendorId }: { vendorId: string }) {
             {vendor.name}
           </h1>
           <p className="muted">
-            {platform} · checked <RelativeTime iso={vendor.lastCheckedAt} /> ·{' '}
+            {platform} · checked <CheckedTime vendor={vendor} /> ·{' '}
             <ExternalLink href={vendor.pageUrl}>Open the vendor's status page ↗</ExternalLink>
           </p>
         </div>

@@ -36,7 +36,7 @@ describe('policy runner', () => {
       [VENDOR]: { notify: 'outages', components: ['c1'] },
       [vendorIdFor('https://x.test')]: { notify: 'all' },
     });
-    expect(config.timing).toEqual({ coalesceMs: 50 });
+    expect(config.timing).toEqual({ coalesceMs: 50, groupMinVendors: 3, groupWindowMs: 600_000 });
   });
 
   it('delivers the coalesced notification to the outlets when the policy wakes', async () => {

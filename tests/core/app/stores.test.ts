@@ -38,6 +38,7 @@ describe('app stores', () => {
       'notifications.json',
       'history.json',
       'snapshots.json',
+      'acknowledgements.json',
     ]);
   });
 
@@ -50,6 +51,7 @@ describe('app stores', () => {
       policy: null,
       history: null,
       snapshots: null,
+      acks: null,
     });
     await stores.watchlist.store.save({ version: 1, vendors: [{ url: 'https://status.kustomer.test' }] });
     const again = await loadAllStores(openAppStores({ dataDir: dir }, Date.now), (m) => notices.push(m));

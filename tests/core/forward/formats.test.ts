@@ -29,8 +29,22 @@ describe('forward payloads', () => {
       severity: 'major_outage',
       vendor: message.vendor,
       incident: message.incident,
+      group: null,
       at: message.at,
     });
+  });
+
+  it('webhook: a group of vendors failing together carries its vendors and possible cause', () => {
+    const group = {
+      id: 'g-1763466600000',
+      vendors: ['OpenAI', 'Discord'],
+      cause: { vendor: 'Cloudflare', evidence: ['OpenAI and Discord mention Cloudflare'] },
+    };
+    const body = JSON.parse(
+      formatRequest('webhook', { ...message, vendor: null, incident: null, group }).body,
+    );
+    expect(body.group).toEqual(group);
+    expect(body.vendor).toBeNull();
   });
 
   it('slack: fallback text plus header, escaped mrkdwn section and a button to the incident', () => {

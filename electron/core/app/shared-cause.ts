@@ -1,0 +1,173 @@
+// Runs the grouping of vendors failing together over what the monitor sees, and finds the likely cause
+// from the watched pages and, when the user allows it, the few relevant common providers' pages — read
+// once per group, never polled. Shared by the app core (desktop, web) and `watch`.
+import type { MonitorEvent, SharedCause, SharedCauseEvent, Snapshot } from '../../../shared/model';
+import { commonProviders, type CommonProvider } from '../../../shared/catalog/common-providers';
+import { findCause, mentions, type CauseCandidate } from '../policy/cause';
+import {
+  DEFAULT_GROUPING,
+  initialGroupingState,
+  refreshCause,
+  stepGrouping,
+  type GroupingConfig,
+  type GroupingState,
+  type OpenGroup,
+} from '../policy/grouping';
+import type { VendorRuntimeView } from '../monitor/monitor';
+
+/** Common providers' pages read for one group, at most. */
+export const PROVIDER_LOOKUPS_PER_GROUP = 3;
+
+export interface SharedCauseOptions {
+  now: () => number;
+  views: () => readonly VendorRuntimeView[];
+  config?: () => GroupingConfig;
+  /** Reads an unwatched common provider's page once; absent or returning null when not allowed. */
+  lookUp?: (provider: CommonProvider) => Promise<Snapshot | null>;
+  /** Whether looking up unwatched providers is allowed now (a setting). */
+  lookUpAllowed?: () => boolean;
+  /** Group events found later (a provider's page read after the group opened). */
+  onLateEvents?: (events: SharedCauseEvent[]) => void;
+  providers?: readonly CommonProvider[];
+}
+
+export interface SharedCauseTracker {
+  /** The group events for one batch of the monitor's events. */
+  step(events: readonly MonitorEvent[]): SharedCauseEvent[];
+  /** The open group, if any. */
+  open(): OpenGroup | null;
+  /** Stops late lookups from reporting. */
+  stop(): void;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+export function createSharedCauseTracker(options: SharedCauseOptions): SharedCauseTracker {
+  const providers = options.providers ?? commonProviders();
+  const config = options.config ?? (() => DEFAULT_GROUPING);
+  let state: GroupingState = initialGroupingState();
+  let stopped = false;
+  /** Provider id → its page as read for the open group. */
+  let lookedUp = new Map<string, Snapshot>();
+  let lookedUpFor: string | null = null;
+
+  const providerOf = (view: VendorRuntimeView): CommonProvider | undefined => {
+    const host = hostOf(view.lastGood?.vendor.pageUrl ?? view.entry.url);
+    return providers.find(
+      (p) =>
+        (host !== '' && hostOf(p.url) === host && !p.id.startsWith('aws-region')) ||
+        p.name.toLowerCase() === view.name.toLowerCase() ||
+        p.aliases.some((a) => a.toLowerCase() === view.name.toLowerCase()),
+    );
+  };
+
+  const causeOf = (
+    members: ReadonlyArray<{ id: string; name: string }>,
+    since: number,
+  ): SharedCause | null => {
+    const views = options.views();
+    const byId = new Map(views.map((v) => [v.id, v]));
+    const watchedProviders = new Set<string>();
+    const candidates: CauseCandidate[] = views.map((v) => {
+      const p = providerOf(v);
+      if (p) watchedProviders.add(p.id);
+      return {
+        id: v.id,
+        name: v.name,
+        aliases: p ? [p.name, ...p.aliases].filter((a) => a !== v.name) : [],
+        snapshot: v.lastGood,
+        common: p !== undefined,
+      };
+    });
+    for (const p of providers) {
+      if (watchedProviders.has(p.id)) continue;
+      candidates.push({
+        name: p.name,
+        aliases: p.aliases,
+        snapshot: lookedUp.get(p.id) ?? null,
+        common: true,
+      });
+    }
+    const cause = findCause({
+      members: members.map((m) => ({ id: m.id, name: m.name, snapshot: byId.get(m.id)?.lastGood ?? null })),
+      candidates,
+      since,
+      now: options.now(),
+      windowMs: config().windowMs,
+    });
+    if (!cause) return null;
+    const { score: _score, ...named } = cause;
+    void _score;
+    return named;
+  };
+
+  /** The unwatched providers worth reading for this group: those the vendors name first. */
+  const relevantProviders = (g: OpenGroup): CommonProvider[] => {
+    const views = options.views();
+    const watched = new Set(views.map((v) => providerOf(v)?.id).filter(Boolean));
+    const texts = g.members.flatMap((m) => {
+      const snap = views.find((v) => v.id === m.id)?.lastGood;
+      return [
+        ...(snap?.incidents ?? [])
+          .filter((i) => !i.resolvedAt)
+          .map((i) => [i.title, ...i.updates.slice(-3).map((u) => u.body)].join('\n')),
+        ...(snap?.components ?? [])
+          .filter((c) => c.status !== 'operational')
+          .map((c) => `${c.group ?? ''} ${c.name}`),
+      ];
+    });
+    const named = providers.filter(
+      (p) => !watched.has(p.id) && texts.some((t) => mentions(t, [p.name, ...p.aliases])),
+    );
+    return named.slice(0, PROVIDER_LOOKUPS_PER_GROUP);
+  };
+
+  const lookUpFor = (g: OpenGroup): void => {
+    if (!options.lookUp || !(options.lookUpAllowed?.() ?? true) || lookedUpFor === g.id) return;
+    lookedUpFor = g.id;
+    lookedUp = new Map();
+    const wanted = relevantProviders(g);
+    if (!wanted.length) return;
+    void Promise.allSettled(
+      wanted.map(async (p) => {
+        const snap = await options.lookUp!(p);
+        if (snap && !snap.error) lookedUp.set(p.id, snap);
+      }),
+    ).then(() => {
+      if (stopped || state.open?.id !== g.id) return;
+      const open = state.open;
+      const cause = causeOf(
+        open.members.map(({ id, name }) => ({ id, name })),
+        open.since,
+      );
+      const result = refreshCause(state, cause, options.now());
+      state = result.state;
+      if (result.events.length) options.onLateEvents?.(result.events);
+    });
+  };
+
+  return {
+    step(events) {
+      if (stopped) return [];
+      const result = stepGrouping(state, { now: options.now(), events, causeOf }, config());
+      state = result.state;
+      const opened = result.events.find((e) => e.type === 'shared_cause_opened');
+      if (opened && state.open) lookUpFor(state.open);
+      if (!state.open) {
+        lookedUp = new Map();
+        lookedUpFor = null;
+      }
+      return result.events;
+    },
+    open: () => state.open,
+    stop() {
+      stopped = true;
+    },
+  };
+}
