@@ -6,6 +6,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<boolean> }>> = {
   'monitor-304': () => import('./monitor-304.bench'),
   'monitor-latency': () => import('./monitor-latency.bench'),
   'monitor-memory': () => import('./monitor-memory.bench'),
+  footprint: () => import('./footprint.bench'),
   storm: () => import('./storm.bench'),
   forward: () => import('./forward.bench'),
   push: () => import('./push.bench'),

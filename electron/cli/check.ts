@@ -224,7 +224,7 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
         }
         if (values.json) {
           // One JSON array, written as it fills so that memory stays flat however many pages.
-          io.stdout.write((index === 0 ? '\n' : ',\n') + indent(JSON.stringify(snapshot, null, 2)));
+          io.stdout.write((index === 0 ? '\n' : ',\n') + asArrayItem(snapshot));
         } else {
           rows.push(tableRow(snapshot));
           for (const u of snapshot.unmatchedComponents ?? [])
@@ -252,14 +252,19 @@ export async function run(argv: string[], io: CheckIo = process): Promise<number
   return checkExitCode({ failed: result.failed, atFailLevel });
 }
 
+/**
+ * A snapshot as an item of the pretty-printed array (two spaces deeper), indented by JSON.stringify itself
+ * rather than by a second pass over the text.
+ */
+function asArrayItem(snapshot: Snapshot): string {
+  const json = JSON.stringify([snapshot], null, 2);
+  return json.slice(2, -2);
+}
+
 /** Page text on a terminal: control characters (escape sequences, forged line breaks) shown as "?". */
 function terminalSafe(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-}
-
-function indent(json: string): string {
-  return '  ' + json.replace(/\n/g, '\n  ');
 }
 
 /** Says once, for each address given without a scheme, that it is read as https:// (the one rule). */

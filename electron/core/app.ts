@@ -107,6 +107,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ctx.history.prune(now(), ctx.entries.map(entryId));
     void stores.history.store.save(ctx.history.toJSON()).catch(reportSaveError('history'));
   });
+  // Unchanged polls only stretch the history's current segment: written at this slower pace, or sooner
+  // with the next real change, and always at stop.
+  const historyCatchUp = saveLater(timers, SNAPSHOTS_SAVE_MS, () => historySave.schedule());
   const snapshotsSave = saveLater(timers, SNAPSHOTS_SAVE_MS, () => {
     void stores.snapshots.store.save(savedSnapshots()).catch(reportSaveError('last known statuses'));
   });
@@ -227,7 +230,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   // ---- wiring the monitor ----------------------------------------------------------------------
 
   monitor.onEvents((events) => afterEvents(events, sharedCause.step(events)));
-  monitor.onChange((id) => {
+  monitor.onChange((id, change) => {
+    if (id !== null && change === 'unchanged') {
+      // Nothing new: the history's current segment grows in memory (saved with the next change, or within
+      // the catch-up period), the incidents are the ones recorded, and nothing is pushed (the window
+      // derives a vendor's "checked" time from what it was last sent).
+      const view = monitor.view(id);
+      if (view && view.lastCheckedAt !== null) {
+        const status = monitor.isOffline() ? 'unknown' : view.status;
+        if (ctx.history.record(id, status, view.lastCheckedAt)) historySave.schedule();
+        else historyCatchUp.schedule();
+        snapshotsSave.schedule();
+      }
+      return;
+    }
     if (id !== null) {
       const view = monitor.view(id);
       if (view && view.lastCheckedAt !== null) {
@@ -304,6 +320,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     acksSave.cancel();
     policySave.cancel();
     historySave.cancel();
+    historyCatchUp.cancel();
     snapshotsSave.cancel();
     pauseEnd.stop();
     options.configFile?.stop();

@@ -8,6 +8,7 @@ import { withHttpsAdded } from '../../shared/watch-entry';
 import { FetchError, type HttpClient, type HttpGetOptions, type HttpResponse } from './http/types';
 import { classifyError } from './http/client';
 import { planMaintenance } from './maintenance';
+import { recordingHttp, revalidate, sameIncidentStates, type ReadBasis } from './read-basis';
 import { ADAPTERS } from './platforms';
 import { decodeText } from './platforms/common/encoding';
 import { OtherPlatformError } from './platforms/common/other-platform';
@@ -28,6 +29,8 @@ export interface ReadOptions {
   watchedComponents?: string[];
   signal?: AbortSignal;
   now?: () => number;
+  /** What the last good read of this page (with this detection) was made from: see read-basis.ts. */
+  previous?: ReadBasis;
 }
 
 export interface ReadOutcome {
@@ -37,6 +40,10 @@ export interface ReadOutcome {
   notModified: boolean;
   /** From Retry-After on a 429/503. */
   retryAfterMs?: number;
+  /** What this read was made from, for the next read of the page (absent when it cannot vouch for it). */
+  basis?: ReadBasis;
+  /** The page is the one read last time and shows the same: `snapshot` is the previous one, checked now. */
+  unchanged?: boolean;
 }
 
 const TRANSPORT_KINDS = new Set([
@@ -174,6 +181,10 @@ export function errorSnapshot(
   };
 }
 
+function readContext(opts: ReadOptions): Omit<ReadContext, 'http'> {
+  return { timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, signal: opts.signal };
+}
+
 function adapterFor(detection: Detection): PlatformAdapter {
   const adapter = ADAPTERS.find((a) => a.id === detection.platform);
   if (!adapter) {
@@ -187,38 +198,68 @@ function adapterFor(detection: Detection): PlatformAdapter {
 
 export async function readSnapshot(url: string, opts: ReadOptions): Promise<ReadOutcome> {
   const now = opts.now ?? Date.now;
-  const http = opts.detection ? opts.http : memoize(opts.http);
-  const ctx: ReadContext = { http, timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, signal: opts.signal };
+  let http = opts.detection ? opts.http : memoize(opts.http);
   let detection: Detection | null = opts.detection ?? null;
   try {
-    detection ??= await detectPlatform(url, ctx);
-    let raw: PlatformRead;
-    try {
-      raw = await adapterFor(detection).read(detection, ctx);
-    } catch (err) {
-      // A document found at one platform's path that is, by its fields, another's: read it as that one's
-      // (once), and keep the new detection so that the next poll goes straight there.
-      if (!(err instanceof OtherPlatformError)) throw err;
-      detection = withinLimits(err.detection);
-      raw = await adapterFor(detection).read(detection, ctx);
+    detection ??= await detectPlatform(url, { ...readContext(opts), http });
+    // An unchanged page (every request 304, same validators) is the read of last time: nothing to parse.
+    const previous = opts.previous?.apiUrl === detection.apiUrl ? opts.previous : undefined;
+    let reused: ReadBasis | null = null;
+    if (previous && opts.detection) {
+      const check = await revalidate(previous, http, readContext(opts));
+      if (check.same) reused = previous;
+      else http = check.http;
     }
-    // Every adapter's read passes here: published text is held to its limits once, for every host.
-    const read = clampRead(raw);
-    const incidents = read.incidents.map((i) => planMaintenance(i, now()));
+    const recorder = recordingHttp(http);
+    const ctx: ReadContext = { ...readContext(opts), http: recorder.http };
+    const readWith = detection;
+    let read: PlatformRead;
+    if (reused) {
+      read = reused.read;
+    } else {
+      let raw: PlatformRead;
+      try {
+        raw = await adapterFor(detection).read(detection, ctx);
+      } catch (err) {
+        // A document found at one platform's path that is, by its fields, another's: read it as that one's
+        // (once), and keep the new detection so that the next poll goes straight there.
+        if (!(err instanceof OtherPlatformError)) throw err;
+        detection = withinLimits(err.detection);
+        raw = await adapterFor(detection).read(detection, ctx);
+      }
+      // Every adapter's read passes here: published text is held to its limits once, for every host.
+      read = clampRead(raw);
+    }
+    const incidents = orderIncidents(read.incidents.map((i) => planMaintenance(i, now())));
+    const status = vendorStatus(read.components, incidents, opts.watchedComponents);
     const unmatched = unmatchedComponents(read.components, opts.watchedComponents);
+    const fetchedAt = new Date(now()).toISOString();
+    if (
+      reused &&
+      status === reused.snapshot.status &&
+      sameIncidentStates(incidents, reused.snapshot.incidents) &&
+      JSON.stringify(unmatched) === JSON.stringify(reused.snapshot.unmatchedComponents ?? [])
+    ) {
+      const snapshot = { ...reused.snapshot, fetchedAt };
+      return { snapshot, detection, notModified: true, basis: { ...reused, snapshot }, unchanged: true };
+    }
+    const snapshot: Snapshot = {
+      url,
+      vendor: read.vendor,
+      status,
+      components: read.components,
+      incidents,
+      fetchedAt,
+      error: null,
+      ...(unmatched.length > 0 ? { unmatchedComponents: unmatched } : {}),
+    };
+    // A read that moved to another platform's reader vouches for nothing: the next one starts afresh.
+    const responses = reused ? reused.responses : detection === readWith ? recorder.responses() : null;
     return {
-      snapshot: {
-        url,
-        vendor: read.vendor,
-        status: vendorStatus(read.components, incidents, opts.watchedComponents),
-        components: read.components,
-        incidents: orderIncidents(incidents),
-        fetchedAt: new Date(now()).toISOString(),
-        error: null,
-        ...(unmatched.length > 0 ? { unmatchedComponents: unmatched } : {}),
-      },
+      snapshot,
       detection,
-      notModified: read.notModified,
+      notModified: reused !== null || read.notModified,
+      ...(responses ? { basis: { apiUrl: detection.apiUrl, responses, read, snapshot } } : {}),
     };
   } catch (err) {
     const e = classifyError(err, url, opts.timeoutMs ?? 0);

@@ -1,24 +1,31 @@
 // The monitor: polls every watched vendor on a schedule (phase-spread, bounded pool, per-host politeness,
 // backoff with jitter, Retry-After, faster while an incident is open), keeps the last good snapshot per
 // vendor, detects a machine that is offline, and turns each new snapshot into Events.
-import type { MonitorEvent, Snapshot, SnapshotError, WatchEntry } from '../../../shared/model';
-import type { ErrorKind } from '../../../shared/model';
-import type { VendorStatus } from '../../../shared/status';
+import type { MonitorEvent, Snapshot } from '../../../shared/model';
 import { RETRY_AFTER_CAP_MS, type HttpClient } from '../http/types';
 import type { Detection } from '../platforms/types';
-import { diffSnapshots, isOpenIncident } from './diff';
+import { applyGoodRead, applyUnchangedRead, staleEvents } from './outcome';
+import {
+  detectionFromEntry,
+  hostOf,
+  isNetworkError,
+  newRuntime,
+  toView,
+  type MonitoredVendor,
+  type VendorRuntime,
+  type VendorRuntimeView,
+} from './runtime';
+import { intervalFor, nextDueAfterFailure, nextDueAfterSuccess } from './schedule';
 import { MAX_TIMER_MS, realTimers, type ReadFn, type Timers } from './types';
 
-/** Failures that say the page cannot be read at all, whatever the network does (not a passing fault). */
-const UNREADABLE_KINDS: ReadonlySet<string> = new Set([
-  'parse',
-  'schema',
-  'unrecognized',
-  'too_large',
-  'redirect',
-  'invalid_url',
-  'blocked',
-]);
+export { isNetworkError, type MonitoredVendor, type VendorRuntimeView } from './runtime';
+
+/**
+ * What a poll did to a vendor, for change listeners: `unchanged` when it found the page shown last time and
+ * had nothing to announce (only the vendor's check times moved), `changed` for anything else.
+ */
+export type PollChange = 'changed' | 'unchanged';
+
 export interface MonitorOptions {
   read: ReadFn;
   http: HttpClient;
@@ -40,67 +47,8 @@ export interface MonitorOptions {
   random?: () => number;
 }
 
-export interface MonitoredVendor {
-  id: string;
-  entry: WatchEntry;
-}
-
-/** What the monitor knows about one vendor right now. */
-export interface VendorRuntimeView {
-  id: string;
-  entry: WatchEntry;
-  name: string;
-  detection: Detection | null;
-  /** The last good snapshot (kept while fetches fail). */
-  lastGood: Snapshot | null;
-  lastGoodAt: number | null;
-  lastCheckedAt: number | null;
-  /** The error of the last attempt, null when it succeeded. */
-  lastError: SnapshotError | null;
-  /** The status to show: the last good one, or `unknown` once stale beyond the limit (or never read). */
-  status: VendorStatus;
-  /** The last attempt failed: the data shown is older than it should be. */
-  stale: boolean;
-  /** Why the status is unknown, for people. */
-  reason: string | null;
-}
-
-interface VendorRuntime {
-  id: string;
-  entry: WatchEntry;
-  host: string;
-  detection: Detection | null;
-  lastGood: Snapshot | null;
-  lastGoodAt: number | null;
-  lastCheckedAt: number | null;
-  firstAttemptAt: number | null;
-  lastStartedAt: number | null;
-  lastError: SnapshotError | null;
-  failures: number;
-  /** The status the events have announced so far (null before any). */
-  shownStatus: VendorStatus | null;
-  unreachableAnnounced: boolean;
-  /** When this vendor is next due; Infinity while queued or in flight. */
-  nextDueAt: number;
-  /** The due time the running/queued poll was scheduled for (phase-locked schedule). */
-  dueAt: number;
-  state: 'idle' | 'queued' | 'running';
-  refreshAgain: boolean;
-  polls: number;
-  controller: AbortController | null;
-  removed: boolean;
-  /** The URLs this vendor's reads asked for (bounded): their validators are forgotten when it goes. */
-  urls: Set<string>;
-}
-
 /** A vendor's reads ask for a few URLs (summary, incidents, probes); more than this is not worth tracking. */
 const MAX_URLS_PER_VENDOR = 32;
-
-const NETWORK_KINDS: ReadonlySet<ErrorKind> = new Set(['network', 'dns', 'refused', 'reset', 'timeout']);
-
-export function isNetworkError(error: SnapshotError | null): boolean {
-  return error !== null && NETWORK_KINDS.has(error.kind);
-}
 
 /** A listener that throws must not stop the monitor (nor the other listeners). */
 function safely(fn: () => void): void {
@@ -109,24 +57,6 @@ function safely(fn: () => void): void {
   } catch (err) {
     console.error('statustray monitor: a listener failed:', err);
   }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return url;
-  }
-}
-
-function detectionFromEntry(entry: WatchEntry): Detection | null {
-  if (!entry.platform || !entry.apiUrl) return null;
-  return {
-    platform: entry.platform,
-    apiUrl: entry.apiUrl,
-    pageUrl: entry.url,
-    ...(entry.name ? { name: entry.name } : {}),
-  };
 }
 
 export class Monitor {
@@ -146,12 +76,14 @@ export class Monitor {
   private hostSaysOffline = false;
   private offline = false;
   private readonly eventListeners = new Set<(events: MonitorEvent[]) => void>();
-  private readonly changeListeners = new Set<(id: string | null) => void>();
+  private readonly changeListeners = new Set<(id: string | null, change: PollChange) => void>();
   private readonly detectionListeners = new Set<(id: string, detection: Detection) => void>();
   /** Counters for benchmarks and diagnostics. */
   readonly stats = {
     requests: 0,
     notModified: 0,
+    /** Polls that found the page shown last time, with nothing new (nothing parsed, diffed or announced). */
+    unchanged: 0,
     failures: 0,
     /** The shortest time between the starts of two polls of one vendor (ms). */
     minStartGapMs: Infinity,
@@ -180,8 +112,11 @@ export class Monitor {
     return () => this.eventListeners.delete(listener);
   }
 
-  /** Something about a vendor (or, with null, the offline state) changed. */
-  onChange(listener: (id: string | null) => void): () => void {
+  /**
+   * A vendor was polled or its state changed (or, with null, the offline state changed). A poll that found
+   * nothing new says `unchanged`: a host may then skip what only a change needs (re-rendering, saving).
+   */
+  onChange(listener: (id: string | null, change: PollChange) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
   }
@@ -237,6 +172,7 @@ export class Monitor {
           existing.host = hostOf(entry.url);
           removedUrls.push(...existing.urls);
           existing.urls.clear();
+          existing.basis = null;
         }
         if (urlChanged || componentsChanged) {
           // The status depends on the watched components: read again now rather than at the next tick.
@@ -245,30 +181,7 @@ export class Monitor {
         }
         continue;
       }
-      this.vendors.set(id, {
-        id,
-        entry,
-        host: hostOf(entry.url),
-        detection: detectionFromEntry(entry),
-        lastGood: null,
-        lastGoodAt: null,
-        lastCheckedAt: null,
-        firstAttemptAt: null,
-        lastStartedAt: null,
-        lastError: null,
-        failures: 0,
-        shownStatus: null,
-        unreachableAnnounced: false,
-        // A new vendor is read right away; the spread across the interval happens after the first read.
-        nextDueAt: now,
-        dueAt: now,
-        state: 'idle',
-        refreshAgain: false,
-        polls: 0,
-        controller: null,
-        removed: false,
-        urls: new Set(),
-      });
+      this.vendors.set(id, newRuntime(id, entry, now));
     }
     this.forgetValidators(removedUrls);
     this.recomputeOffline();
@@ -368,12 +281,13 @@ export class Monitor {
 
   view(id: string): VendorRuntimeView | null {
     const v = this.vendors.get(id);
-    return v ? this.toView(v, this.timers.now()) : null;
+    return v ? toView(v, this.timers.now(), this.staleLimitMs()) : null;
   }
 
   views(): VendorRuntimeView[] {
     const now = this.timers.now();
-    return [...this.vendors.values()].map((v) => this.toView(v, now));
+    const limit = this.staleLimitMs();
+    return [...this.vendors.values()].map((v) => toView(v, now, limit));
   }
 
   /** Milliseconds until the next poll, or null when no timer is set (nothing watched or stopped). */
@@ -385,48 +299,8 @@ export class Monitor {
     return this.opts.staleAfterIntervals * this.opts.intervalMs;
   }
 
-  private isUnknownNow(v: VendorRuntime, now: number): boolean {
-    if (!v.lastGood || v.lastGoodAt === null) return true;
-    return this.isStale(v) && now - v.lastGoodAt >= this.staleLimitMs();
-  }
-
-  /** The data shown is not from the last attempt: it failed, or (seeded from the last run) none was made yet. */
-  private isStale(v: VendorRuntime): boolean {
-    return v.lastGood !== null && (v.lastError !== null || v.lastCheckedAt === null);
-  }
-
-  private toView(v: VendorRuntime, now: number): VendorRuntimeView {
-    const unknown = this.isUnknownNow(v, now);
-    let reason: string | null = null;
-    if (unknown) {
-      if (v.lastError) reason = v.lastError.message;
-      else if (!v.lastGood) reason = 'Not checked yet.';
-      else reason = 'Not checked since the start; the last known status is too old.';
-    }
-    return {
-      id: v.id,
-      entry: v.entry,
-      name: v.entry.name ?? v.lastGood?.vendor.name ?? v.detection?.name ?? v.host,
-      detection: v.detection,
-      lastGood: v.lastGood,
-      lastGoodAt: v.lastGoodAt,
-      lastCheckedAt: v.lastCheckedAt,
-      lastError: v.lastError,
-      status: unknown ? 'unknown' : (v.lastGood?.status ?? 'unknown'),
-      stale: this.isStale(v),
-      reason,
-    };
-  }
-
-  private hasOpenIncident(v: VendorRuntime): boolean {
-    const s = v.lastGood;
-    if (!s) return false;
-    return s.incidents.some(isOpenIncident);
-  }
-
   private intervalFor(v: VendorRuntime): number {
-    const base = this.opts.intervalMs;
-    return this.hasOpenIncident(v) ? Math.min(base, this.opts.fastIntervalMs) : base;
+    return intervalFor(v, this.opts);
   }
 
   private recomputeOffline(): void {
@@ -444,7 +318,7 @@ export class Monitor {
         for (const v of this.vendors.values()) if (v.state === 'idle') v.nextDueAt = this.timers.now();
         this.arm();
       }
-      for (const l of this.changeListeners) safely(() => l(null));
+      for (const l of this.changeListeners) safely(() => l(null, 'changed'));
     }
   }
 
@@ -533,6 +407,7 @@ export class Monitor {
         ...(v.entry.components && v.entry.components.length ? { watchedComponents: v.entry.components } : {}),
         signal: controller.signal,
         now: this.timers.now,
+        ...(v.basis ? { previous: v.basis } : {}),
       });
     } catch (err) {
       // The engine's read never throws; a stub might. Treat it as the vendor failing, not the monitor.
@@ -550,11 +425,8 @@ export class Monitor {
     v.polls++;
     const now = this.timers.now();
     v.lastCheckedAt = now;
-    const events: MonitorEvent[] = [];
     const at = new Date(now).toISOString();
-    const name = (s: Snapshot | null): string =>
-      v.entry.name ?? s?.vendor.name ?? v.detection?.name ?? v.host;
-    let retryAfterMs = 0;
+    let events: MonitorEvent[] = [];
     if (outcome && outcome.detection && outcome.detection !== v.detection) {
       const changed =
         !v.detection ||
@@ -564,30 +436,19 @@ export class Monitor {
       const detection = outcome.detection;
       if (changed) for (const l of this.detectionListeners) safely(() => l(v.id, detection));
     }
+    let change: PollChange = 'changed';
     if (outcome && outcome.snapshot.error === null) {
-      const snap = outcome.snapshot;
       if (outcome.notModified) this.stats.notModified++;
-      if (v.unreachableAnnounced) {
-        events.push({ type: 'vendor_recovered', vendor: name(snap), vendorId: v.id, at });
-        v.unreachableAnnounced = false;
-      }
-      const diff = diffSnapshots(v.lastGood, snap, {
-        vendor: name(snap),
-        vendorId: v.id,
-        at,
-        ...(v.entry.components ? { watchedComponents: v.entry.components } : {}),
-        ...(v.lastGood && v.shownStatus !== null ? { fromStatus: v.shownStatus } : {}),
-      });
-      events.push(...diff);
-      v.lastGood = snap;
-      v.lastGoodAt = now;
-      v.lastError = null;
-      v.failures = 0;
-      v.shownStatus = snap.status;
-      this.scheduleAfterSuccess(v, startedAt);
+      if (applyUnchangedRead(v, outcome, now)) {
+        change = 'unchanged';
+        this.stats.unchanged++;
+      } else events = applyGoodRead(v, outcome.snapshot, now, at);
+      v.basis = outcome.basis ?? null;
+      v.nextDueAt = nextDueAfterSuccess(v, startedAt, this.opts, this.random);
       this.recomputeOffline();
     } else {
       this.stats.failures++;
+      let retryAfterMs = 0;
       if (outcome) {
         v.lastError = outcome.snapshot.error;
         // Honoured up to a cap: a page asking for years must not stop being polled for good.
@@ -595,8 +456,13 @@ export class Monitor {
       }
       v.failures++;
       this.recomputeOffline();
-      if (!this.offline) events.push(...this.staleEvents(v, now, at, name(v.lastGood)));
-      this.scheduleAfterFailure(v, startedAt, now, retryAfterMs);
+      if (!this.offline) events = staleEvents(v, now, at, this.staleLimitMs());
+      v.nextDueAt = nextDueAfterFailure(
+        v,
+        { startedAt, now, retryAfterMs, offline: this.offline },
+        this.opts,
+        this.random,
+      );
     }
     v.state = 'idle';
     if (v.refreshAgain) {
@@ -604,61 +470,8 @@ export class Monitor {
       v.nextDueAt = now;
     }
     if (events.length) for (const l of this.eventListeners) safely(() => l(events));
-    for (const l of this.changeListeners) safely(() => l(v.id));
+    for (const l of this.changeListeners) safely(() => l(v.id, change));
     this.arm();
     this.pump();
-  }
-
-  /**
-   * A failing vendor past the stale limit: its status becomes unknown and it is announced unreachable, once.
-   * A vendor never read whose page is simply not readable (not a status page, wrong shape, …) is announced
-   * at once: waiting out the stale limit would only leave a mistyped address unexplained for minutes.
-   */
-  private staleEvents(v: VendorRuntime, now: number, at: string, vendor: string): MonitorEvent[] {
-    const since = v.lastGoodAt ?? v.firstAttemptAt ?? now;
-    const unreadable = v.lastGood === null && v.lastError !== null && UNREADABLE_KINDS.has(v.lastError.kind);
-    if ((!unreadable && now - since < this.staleLimitMs()) || v.unreachableAnnounced || !v.lastError)
-      return [];
-    const events: MonitorEvent[] = [];
-    if (v.shownStatus !== null && v.shownStatus !== 'unknown') {
-      events.push({
-        type: 'vendor_status_changed',
-        vendor,
-        vendorId: v.id,
-        at,
-        from: v.shownStatus,
-        to: 'unknown',
-      });
-    }
-    v.shownStatus = 'unknown';
-    events.push({ type: 'vendor_unreachable', vendor, vendorId: v.id, at, error: v.lastError });
-    v.unreachableAnnounced = true;
-    return events;
-  }
-
-  private scheduleAfterSuccess(v: VendorRuntime, startedAt: number): void {
-    const interval = this.intervalFor(v);
-    // Phase-locked: the next poll is one interval after the last due time, so a slow pool or a slow
-    // read does not drift the schedule; never sooner than an interval after the last request started.
-    let next = Math.max(v.dueAt + interval, startedAt + interval);
-    if (v.polls === 1) {
-      // After the first read, spread vendors across part of the interval so they don't fire together.
-      next += Math.floor(this.random() * Math.min(interval * 0.25, 15_000));
-    }
-    v.nextDueAt = next;
-  }
-
-  private scheduleAfterFailure(v: VendorRuntime, startedAt: number, now: number, retryAfterMs: number): void {
-    const interval = this.opts.intervalMs;
-    let delay = interval;
-    // The machine being offline is not the vendor's fault: keep polling at the normal pace to notice the return.
-    if (!(this.offline && isNetworkError(v.lastError))) {
-      const exp = Math.min(v.failures - 1, 16);
-      delay = Math.min(interval * 2 ** exp, Math.max(this.opts.maxBackoffMs, interval));
-      if (v.failures > 1) delay = delay * (1 + this.random() * 0.25);
-    }
-    let next = Math.max(startedAt + delay, v.dueAt + delay);
-    if (retryAfterMs > 0) next = Math.max(next, now + retryAfterMs);
-    v.nextDueAt = Math.round(next);
   }
 }

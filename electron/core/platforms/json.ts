@@ -54,6 +54,24 @@ export function validate<T extends z.ZodType>(
 }
 
 const parsedCache = new WeakMap<Buffer, unknown>();
+/** What a probe parsed, handed once to the read of the very same response (then forgotten). */
+const parsedByProbe = new WeakMap<Buffer, unknown>();
+
+/**
+ * JSON.parse for a probe (a byte-order mark tolerated); throws on broken JSON. The read of the same
+ * response (a probe's answer serves the read too) takes the result instead of parsing the body again.
+ */
+export function parseForProbe(body: Buffer): unknown {
+  // Several probes may look at one answer (is it another platform's? is it a summary?): parsed once.
+  if (parsedByProbe.has(body)) return parsedByProbe.get(body);
+  const text = body.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) return JSON.parse(text.slice(1));
+  const data: unknown = JSON.parse(text);
+  // Only what the read itself would have parsed the same way: an object (the read's checks on empty,
+  // HTML or binary answers all concern bodies JSON.parse refuses or that are not objects).
+  if (typeof data === 'object' && data !== null) parsedByProbe.set(body, data);
+  return data;
+}
 
 /**
  * Parse and validate, remembering the result per body buffer when it came from a 304: the client hands
@@ -69,7 +87,13 @@ export function readJson<T extends z.ZodType>(
 ): z.output<T> {
   const hit = parsedCache.get(res.body);
   if (hit !== undefined) return hit as z.output<T>;
-  const data = parseJsonBody(res);
+  let data: unknown;
+  if (parsedByProbe.has(res.body)) {
+    data = parsedByProbe.get(res.body);
+    parsedByProbe.delete(res.body);
+  } else {
+    data = parseJsonBody(res);
+  }
   const value = fast?.(data) ? (data as z.output<T>) : validate(schema, data, res, what);
   // Only a 304 hands back a buffer seen before; remembering every fresh parse would keep big trees alive
   // through garbage collections for nothing (it cost a third of the CPU of a 2,000-page check).

@@ -4,7 +4,7 @@ import type { Component, Incident, IncidentUpdate } from '../../../shared/model'
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
 import { FetchError, type HttpResponse } from '../http/types';
 import { PLATFORM_LABEL } from '../../../shared/platforms';
-import { parseJsonBody, readJson } from './json';
+import { parseForProbe, parseJsonBody, readJson } from './json';
 import { OtherPlatformError } from './common/other-platform';
 import { otherPlatformDocument } from './recognize';
 import {
@@ -172,7 +172,7 @@ export function summaryPageName(body: Buffer): string | null {
   if (!body.includes('"page"') || !body.includes('"components"')) return null;
   let data: unknown;
   try {
-    data = JSON.parse(body.toString('utf8').replace(/^\uFEFF/, ''));
+    data = parseForProbe(body);
   } catch {
     // Cut short or broken, yet plainly a summary by its opening: recognised, so that `read` reports the
     // parse error instead of "not a status page".
@@ -214,7 +214,7 @@ function otherAtSummary(body: Buffer, url: URL): Detection | null {
   const head = body.subarray(0, 64).toString('utf8').trimStart();
   if (!head.startsWith('{') && !head.startsWith('\uFEFF{')) return null;
   try {
-    return otherPlatformDocument(JSON.parse(body.toString('utf8').replace(/^\uFEFF/, '')), url, 'statuspage');
+    return otherPlatformDocument(parseForProbe(body), url, 'statuspage');
   } catch {
     return null;
   }

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import net from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { createHttpClient, parseRetryAfter, USER_AGENT } from '../../../electron/core/http/client';
+import { createHttpClient, USER_AGENT } from '../../../electron/core/http/client';
 import { FetchError, type HttpClient } from '../../../electron/core/http/types';
 import { startServer, nextLoopbackHost, type FakeServer } from '../../fakes/server';
 import {
@@ -302,16 +302,5 @@ describe('HTTP client proxies', () => {
     } finally {
       await proxy.close();
     }
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads seconds and HTTP dates, and ignores nonsense', () => {
-    const now = Date.parse('2026-11-24T12:00:00Z');
-    expect(parseRetryAfter('30', now)).toBe(30_000);
-    expect(parseRetryAfter('Tue, 24 Nov 2026 12:01:00 GMT', now)).toBe(60_000);
-    expect(parseRetryAfter('Tue, 24 Nov 2026 11:00:00 GMT', now)).toBe(0);
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
-    expect(parseRetryAfter(undefined, now)).toBeUndefined();
   });
 });

@@ -1,7 +1,11 @@
 // Test helpers for the monitor: snapshot builders, a fake clock with timers, and a stub read.
 import type { Component, ErrorKind, Incident, Snapshot } from '../../../shared/model';
 import { worstOf, impactToStatus, type ComponentStatus } from '../../../shared/status';
-import type { ReadFn, ReadOptions, Timers } from '../../../electron/core/monitor/types';
+import type { MonitorEvent } from '../../../shared/model';
+import type { HttpClient } from '../../../electron/core/http/types';
+import { Monitor, type MonitorOptions } from '../../../electron/core/monitor/monitor';
+import type { ReadFn, ReadOptions, ReadOutcome, Timers } from '../../../electron/core/monitor/types';
+import type { ReadBasis } from '../../../electron/core/read-basis';
 import { isOpenIncident } from '../../../electron/core/monitor/diff';
 
 export function component(
@@ -126,4 +130,60 @@ export function stubRead(
   }) as ReadFn & { calls: Array<{ url: string; at: number }> };
   fn.calls = calls;
   return fn;
+}
+
+export const S = 1000;
+export const ok = snapshot([component('c1', 'Workflow', 'Prod1 (US)')]);
+export const vendor = (n: number) => ({ id: `v${n}`, entry: { url: `https://status${n}.test` } });
+
+/** A started monitor on a fake clock, reading through `answer`, every event it emits collected. */
+export function setup(answer: Parameters<typeof stubRead>[1], over: Partial<MonitorOptions> = {}) {
+  const timers = new FakeTimers();
+  const read = stubRead(timers, answer);
+  const http = {} as HttpClient;
+  const monitor = new Monitor({ read, http, timers, intervalMs: 120 * S, random: () => 0.5, ...over });
+  const events: MonitorEvent[] = [];
+  monitor.onEvents((e) => events.push(...e));
+  monitor.start();
+  return { timers, read, monitor, events };
+}
+
+export const PAGE_URL = 'https://status.acme.test';
+const detection = { platform: 'statuspage' as const, pageUrl: PAGE_URL, apiUrl: `${PAGE_URL}/api/v2` };
+
+/** A read that behaves like readSnapshot with a basis: unchanged while the page is, a fresh read when not. */
+export function pageRead(timers: FakeTimers) {
+  const world = { page: snapshot([component('c1', 'API', null)]) as Snapshot | null, reads: 0, previous: 0 };
+  const read = async (_url: string, options: { previous?: ReadBasis }): Promise<ReadOutcome> => {
+    world.reads++;
+    const at = new Date(timers.now()).toISOString();
+    if (!world.page)
+      return { snapshot: failed('network', 'No route to host'), detection, notModified: false };
+    if (options.previous) world.previous++;
+    const prev = options.previous;
+    if (prev && prev.read.components === world.page.components) {
+      const snap = { ...prev.snapshot, fetchedAt: at };
+      return {
+        snapshot: snap,
+        detection,
+        notModified: true,
+        unchanged: true,
+        basis: { ...prev, snapshot: snap },
+      };
+    }
+    const snap = { ...world.page, fetchedAt: at };
+    const read = {
+      vendor: snap.vendor,
+      components: snap.components,
+      incidents: snap.incidents,
+      notModified: false,
+    };
+    return {
+      snapshot: snap,
+      detection,
+      notModified: false,
+      basis: { apiUrl: detection.apiUrl, responses: [], read, snapshot: snap },
+    };
+  };
+  return { world, read };
 }
