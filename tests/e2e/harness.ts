@@ -8,10 +8,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { createAppCore } from '../../electron/core/app';
+import { DEFAULT_SETTINGS } from '../../electron/core/app/stores';
 import type { AppCore, AppCoreOptions } from '../../electron/core/app-types';
 import { ensureRendererBuilt, REPO_ROOT } from '../../electron/web/build-renderer';
 import { startDashboard, type Dashboard } from '../../electron/web/dashboard';
 import type { WatchEntry, WatchlistFile } from '../../shared/model';
+import type { Settings } from '../../shared/ipc';
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-artifacts', 'screenshots');
 export const ARTIFACT_DIR = path.join(REPO_ROOT, 'test-artifacts');
@@ -47,6 +49,8 @@ export interface WebApp {
 export async function startWebApp(options: {
   vendors: WatchEntry[];
   intervalSeconds?: number;
+  /** Settings stored before the engine starts, as a user's earlier run would have left them. */
+  settings?: Partial<Settings>;
   /** More engine options (e.g. an HTTP client that cannot reach anything, for an unreadable page). */
   core?: Partial<Omit<AppCoreOptions, 'dataDir' | 'watchlistPath'>>;
 }): Promise<WebApp> {
@@ -58,6 +62,11 @@ export async function startWebApp(options: {
   const watchlist: WatchlistFile = { version: 1, vendors: options.vendors };
   const watchlistPath = path.join(workDir, 'e2e-watchlist.json');
   await writeFile(watchlistPath, JSON.stringify(watchlist));
+  if (options.settings) {
+    // As the engine's file store writes it: an envelope around the settings.
+    const stored = { schemaVersion: 1, data: { ...DEFAULT_SETTINGS, ...options.settings } };
+    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(stored), { mode: 0o600 });
+  }
   const core = createAppCore({
     dataDir,
     watchlistPath,

@@ -81,6 +81,9 @@ beforeAll(async () => {
       ...(VENDORS[i]!.watch ? { components: VENDORS[i]!.watch } : {}),
     })),
     intervalSeconds: 1,
+    // Each vendor's own toasts are what this file is about: two vendors getting worse together would
+    // otherwise wait (up to two minutes) for a third to make a group (tests/core/app/shared-cause.test.ts).
+    settings: { groupMinVendors: 50 },
   });
   browser = await launchBrowser();
 }, 120_000);
