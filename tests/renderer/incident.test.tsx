@@ -152,3 +152,44 @@ describe('links in a host that cannot open them (web mode)', () => {
     opened.mockRestore();
   });
 });
+
+describe('"Got it" for an open incident', () => {
+  const OPEN = {
+    ...HOSTILE_INCIDENT,
+    id: 'inc-open',
+    title: 'Chat messages delayed',
+    status: 'investigating' as const,
+    resolvedAt: null,
+    url: null,
+  };
+
+  it('acknowledges the open incident, says since when, and takes it back', async () => {
+    const b = createFakeBridge({
+      'state:get': async () => appState(mixedVendors()),
+      'vendor:get': async () => kustomerDetail([OPEN]),
+      'incident:ack': async ({ vendorId, incidentId }) => [
+        {
+          key: `incident|${vendorId}|${incidentId}`,
+          kind: 'incident',
+          vendorId,
+          incidentId,
+          title: OPEN.title,
+          at: new Date().toISOString(),
+        },
+      ],
+      'ack:remove': async () => [],
+    });
+    await openIncident('inc-open', b);
+    await userEvent.click(screen.getByRole('button', { name: 'Got it' }));
+    expect(b.callsTo('incident:ack')).toEqual([{ vendorId: 'kustomer', incidentId: 'inc-open' }]);
+    expect(await screen.findByText(/its updates stay quiet until it ends or gets worse/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Notify me again' }));
+    expect(b.callsTo('ack:remove')).toEqual([{ key: 'incident|kustomer|inc-open' }]);
+    expect(await screen.findByRole('button', { name: 'Got it' })).toBeInTheDocument();
+  });
+
+  it('offers nothing to acknowledge on a resolved incident', async () => {
+    await openIncident('inc-2022-08-16');
+    expect(screen.queryByRole('button', { name: 'Got it' })).toBeNull();
+  });
+});

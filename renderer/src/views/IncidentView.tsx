@@ -10,6 +10,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { RelativeTime } from '../components/RelativeTime';
 import { ExternalLink, isWebUrl } from '../components/ExternalLink';
 import { Markdown } from '../components/Markdown';
+import { IncidentAck } from '../components/IncidentAck';
 import { impactBadgeText } from '../components/IncidentList';
 import { formatDuration, formatLocal, formatStarts, parseTime } from '../format';
 import { useNow } from '../hooks/useNow';
@@ -101,6 +102,9 @@ export function IncidentView({ vendorId, incidentId }: { vendorId: string; incid
             {INCIDENT_STATUS_LABEL[incident.status]}
           </span>
         </div>
+        {!resolved && incident.kind !== 'maintenance' ? (
+          <IncidentAck vendorId={vendorId} incidentId={incident.id} />
+        ) : null}
       </header>
       <dl className="facts">
         <div>
