@@ -121,15 +121,20 @@ export async function run(argv: string[], io: WaitIo = process): Promise<number>
   const everRead = new Set<number>();
   try {
     while (!giveUp.signal.aborted) {
+      const previous = latest;
       const round = await mapPool(urls, CHECK_CONCURRENCY, async (url, i) => {
+        const budget = Math.min(DEFAULT_TIMEOUT_MS, Math.max(1, deadline - Date.now()));
         const outcome = await readSnapshot(url, {
           http,
-          timeoutMs: Math.min(DEFAULT_TIMEOUT_MS, Math.max(1, deadline - Date.now())),
+          timeoutMs: budget,
           signal: giveUp.signal,
           ...(detections.has(i) ? { detection: detections.get(i) } : {}),
         });
         if (outcome.detection) detections.set(i, outcome.detection);
-        return outcome.snapshot;
+        // A read cut short by our own deadline (not the page's usual timeout) says nothing about the page:
+        // what was last read of it stays what is known.
+        const cut = outcome.snapshot.error?.kind === 'timeout' && budget < DEFAULT_TIMEOUT_MS;
+        return cut && previous[i] ? previous[i] : outcome.snapshot;
       });
       // A round cut short by the timeout says nothing about the pages: the last full one is what is known.
       if (giveUp.signal.aborted) break;
