@@ -99,10 +99,7 @@ describe('the built desktop app, booted with a stand-in electron', () => {
     const handled = kinds(first.records, 'ipc-handle').map((r) => r.channel);
     expect([...handled].sort()).toEqual([...REQUEST_CHANNELS].sort());
     // The window hears the state (what changed, as a patch).
-    await first.waitFor(
-      (r) => r.kind === 'push' && r.channel === 'state:patch',
-      'send the window its state',
-    );
+    await first.waitFor((r) => r.kind === 'push' && r.channel === 'state:patch', 'send the window its state');
 
     expect(kinds(first.records, 'uncaught'), first.output()).toEqual([]);
     expect(kinds(first.records, 'unexpected'), first.output()).toEqual([]);
