@@ -31,6 +31,11 @@ export interface VendorSummary {
   lastCheckedAt: string | null;
   /** Time of the last good snapshot. */
   lastGoodAt: string | null;
+  /**
+   * Changes whenever what the page publishes does (a component's status, an incident, an update, a
+   * postmortem): a window showing the vendor's details reads them again then. Null before a good read.
+   */
+  revision?: string | null;
   stale: boolean;
   error: SnapshotError | null;
   watchedComponents: string[];

@@ -9,7 +9,7 @@ import type {
   StateSummary,
   VendorSummary,
 } from '../../../shared/ipc';
-import { incidentTime, type WatchEntry } from '../../../shared/model';
+import { incidentTime, type Snapshot, type WatchEntry } from '../../../shared/model';
 import { compareWorstFirst, isProblem, worstOf, type TrayState } from '../../../shared/status';
 import { isOpenIncident } from '../monitor/diff';
 import type { VendorRuntimeView } from '../monitor/monitor';
@@ -56,6 +56,7 @@ export function summaryOf(
     problemCount: troubled.length,
     lastCheckedAt: view?.lastCheckedAt ? new Date(view.lastCheckedAt).toISOString() : null,
     lastGoodAt: view?.lastGoodAt ? new Date(view.lastGoodAt).toISOString() : null,
+    revision: snap ? snapshotRevision(snap) : null,
     stale: view?.stale ?? false,
     error: view?.lastError ?? null,
     watchedComponents: entry.components ?? [],
@@ -63,6 +64,26 @@ export function summaryOf(
     notify: entry.notify ?? 'all',
     snoozedUntil: snoozedUntilMs === null ? null : new Date(snoozedUntilMs).toISOString(),
   };
+}
+
+/**
+ * A short fingerprint of what a page publishes (components' statuses, incidents with their updates), so
+ * that a change the summary does not show (an update to a resolved incident, a component nobody watches)
+ * still reaches a window showing the details. FNV-1a over the parts that matter; the fetch time is not one.
+ */
+export function snapshotRevision(snap: Snapshot): string {
+  let h = 0x811c9dc5;
+  const add = (text: string): void => {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  };
+  add(snap.vendor.name);
+  for (const c of snap.components) add(`|${c.id}:${c.status}:${c.name}`);
+  for (const inc of snap.incidents) {
+    add(`|${inc.id}:${inc.status}:${inc.impact}:${inc.resolvedAt ?? ''}:${inc.updates.length}:${inc.title}`);
+    const last = inc.updates[inc.updates.length - 1];
+    if (last) add(`:${last.at}:${last.body.length}`);
+  }
+  return `${snap.components.length}.${snap.incidents.length}.${(h >>> 0).toString(36)}`;
 }
 
 export function isPaused(settings: Settings, now: number): boolean {

@@ -31,7 +31,7 @@ export function IncidentView({ vendorId, incidentId }: { vendorId: string; incid
   const now = useNow();
 
   const version = vendor
-    ? `${vendor.lastCheckedAt}|${vendor.open.map((o) => `${o.id}:${o.status}`).join(',')}`
+    ? `${vendor.revision ?? vendor.lastCheckedAt}|${vendor.open.map((o) => `${o.id}:${o.status}`).join(',')}`
     : '';
   // "Not found" only after a load made since this view opened: a cached detail may predate the incident.
   const [fresh, setFresh] = useState(false);

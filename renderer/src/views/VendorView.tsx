@@ -425,7 +425,7 @@ export function VendorView({ vendorId }: { vendorId: string }) {
 
   // Reload the detail whenever the host's view of this vendor moves on.
   const version = vendor
-    ? `${vendor.lastCheckedAt}|${vendor.status}|${vendor.open.map((o) => `${o.id}:${o.status}`).join(',')}|${vendor.watchedComponents.join(',')}`
+    ? `${vendor.revision ?? vendor.lastCheckedAt}|${vendor.status}|${vendor.open.map((o) => `${o.id}:${o.status}`).join(',')}|${vendor.watchedComponents.join(',')}`
     : '';
   useEffect(() => {
     if (version) void load(bridge, vendorId);

@@ -7,6 +7,7 @@ import {
   Notices,
   STATE_DEBOUNCE_MS,
   STATE_PUSH_GAP_MS,
+  snapshotRevision,
   summaryOf,
 } from '../../../electron/core/app/state';
 import { DEFAULT_SETTINGS } from '../../../electron/core/app/stores';
@@ -240,5 +241,37 @@ describe('state push', () => {
     push.stop();
     await timers.advance(STATE_PUSH_GAP_MS * 2);
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe("a vendor summary's revision", () => {
+  const resolved = incident('pm', {
+    status: 'resolved',
+    resolvedAt: '2026-11-24T11:00:00.000Z',
+    updates: [{ status: 'resolved', body: 'Fixed.', at: '2026-11-24T11:00:00.000Z' }],
+  });
+  const page = snapshot([component('a', 'API', null)], [resolved]);
+
+  it('moves when the page publishes something the summary does not show (a postmortem, a component)', () => {
+    const postmortem = snapshot(
+      [component('a', 'API', null)],
+      [
+        {
+          ...resolved,
+          status: 'postmortem',
+          updates: [
+            ...resolved.updates,
+            { status: 'postmortem', body: '## Root Cause', at: '2026-11-25T09:00:00.000Z' },
+          ],
+        },
+      ],
+    );
+    expect(snapshotRevision(postmortem)).not.toBe(snapshotRevision(page));
+    const unwatched = snapshot([component('a', 'API', null, 'degraded')], [resolved]);
+    expect(snapshotRevision(unwatched)).not.toBe(snapshotRevision(page));
+  });
+
+  it('stays put for a read that found the page as it was', () => {
+    expect(snapshotRevision({ ...page, fetchedAt: '2026-12-01T00:00:00.000Z' })).toBe(snapshotRevision(page));
   });
 });
