@@ -66,6 +66,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // One browser file at a time: Chromium rendering three pages at once on two busy cores is where
+          // timing-sensitive steps (a toast that comes and goes, a phase of the demo) were missed.
+          fileParallelism: false,
         },
       },
     ],
