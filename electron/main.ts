@@ -3,10 +3,10 @@ import { app } from 'electron';
 import { join } from 'node:path';
 import { createAppCore } from './core/app';
 import { startApp } from './app-host';
-import { keepYoungGenerationSmall } from './core/young-generation';
+import { keepResidentMemorySmall } from './core/resident-memory';
 
-// A tray app runs for days: its young generation stays small (see young-generation.ts).
-keepYoungGenerationSmall();
+// A tray app runs for days: its memory stays small (see resident-memory.ts).
+keepResidentMemorySmall();
 
 // Built into out/main/index.js: the preload and the renderer sit next to it under out/.
 const here = import.meta.dirname;

@@ -17,7 +17,7 @@ import { startDashboard, type Dashboard } from '../web/dashboard';
 import { openBrowser, shouldOpenBrowser } from '../web/open-browser';
 import { isLoopbackHost } from '../web/security';
 import { terminalText } from '../core/text/terminal-text';
-import { keepYoungGenerationSmall } from '../core/young-generation';
+import { keepResidentMemorySmall } from '../core/resident-memory';
 
 /** Where the command line keeps its data (the same place as `watch`). */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -58,8 +58,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(WEB_USAGE + '\n');
     return 0;
   }
-  // Runs for days: its young generation stays small (see young-generation.ts).
-  keepYoungGenerationSmall();
+  // Runs for days: its memory stays small (see resident-memory.ts).
+  keepResidentMemorySmall();
   const fail = (message: string): number => {
     process.stderr.write(`statustray web: ${message}\n`);
     return 1;
