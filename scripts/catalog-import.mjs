@@ -6,7 +6,8 @@
 //     <w6w-apps.git> <is-it-down.git>
 //
 // It also reads scripts/catalog-sources/vendor-status-watch-2026-09.tsv (a transcription of a 2026 live probe
-// of statusphere's pages, whose repository has no snapshot to `git show`).
+// of statusphere's pages, whose repository has no snapshot to `git show`) and
+// scripts/catalog-sources/code-index-readers-2026-12.tsv (pages read by programs found in the public code index).
 // No host is contacted: the lists are data, read with `git show`.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,6 +42,7 @@ const NAME_FIXES = {
   'status.multiversx.com': 'MultiversX',
   'status.one.com': 'One.com',
   'status.mavenlink.com': 'Mavenlink',
+  'i-ready.status.io': 'i-Ready',
 };
 
 // is-it-down names its services by a lower-case key; the vendor's own name for the pages it adds.
@@ -131,6 +133,7 @@ const CATEGORY_BY_NAME = new Map(
     'Whatnot=ecommerce;Wordtune=ai;Workiva=finance;Workspot=cloud;Xplor=payments;Yasoon=collaboration;',
     'Zenvia=communication;Zero Hash=finance;ZeroSSL=security;Zyte=data;',
     'DeepL=ai;Dailymotion=media;DoorDash=ecommerce;Eventbrite=ecommerce;Fillout=collaboration;Khan Academy=other;Substack=media;Coursera=hr;',
+    'Instructure (Canvas)=hr;Kaltura=media;Clever=identity;Seesaw=hr;HMH=hr;Incident IQ=support;Imagine Learning=hr;Dexcom=other;CacheFly=networking;i-Ready=hr;NICE CXone=communication;Conga=crm;Eptura=collaboration;Anaplan=finance;LogicMonitor=monitoring;Lumen=networking;Nextiva=communication;Denticon (Planet DDS)=other;',
   ]
     .join('')
     .split(';')
@@ -622,6 +625,28 @@ const corrected = [];
   }
 }
 
+// 9. Readers found in the public code index (2026-12): programs that read the page with a reader of the named
+//    platform (scripts/catalog-sources/code-index-readers-2026-12.tsv names each file). They confirm a page another
+//    list names, or add one no list names.
+{
+  const text = readFileSync(
+    path.join(import.meta.dirname, 'catalog-sources', 'code-index-readers-2026-12.tsv'),
+    'utf8',
+  );
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [platform, host, name] = line.split('\t');
+    confirmOrOffer({
+      name,
+      url: `https://${host}`,
+      platform,
+      source: 'code-index',
+      rank: 0.4,
+      confirmedBy: 'code-index',
+    });
+  }
+}
+
 // ---- choose ----------------------------------------------------------------------------------------------
 const out = [];
 const ids = new Set(existing.map((e) => e.id));
@@ -633,7 +658,7 @@ const nameKey = (n) =>
 const names = new Set(existing.flatMap((e) => [e.name, ...(e.aliases ?? [])].map(nameKey)));
 // The lists first, then the pages only the newer readers name: a page they add never takes the name (and id)
 // of a vendor a list already gives another address.
-const LATE = new Set(['w6w-apps', 'is-it-down', 'vendor-status-watch']);
+const LATE = new Set(['w6w-apps', 'is-it-down', 'vendor-status-watch', 'code-index']);
 const order = (c) => (LATE.has(c.source) ? 1 : 0);
 for (const c of [...candidates.values()].sort(
   (a, b) => order(a) - order(b) || a.name.localeCompare(b.name),
