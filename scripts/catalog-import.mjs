@@ -133,7 +133,7 @@ const CATEGORY_BY_NAME = new Map(
     'Whatnot=ecommerce;Wordtune=ai;Workiva=finance;Workspot=cloud;Xplor=payments;Yasoon=collaboration;',
     'Zenvia=communication;Zero Hash=finance;ZeroSSL=security;Zyte=data;',
     'DeepL=ai;Dailymotion=media;DoorDash=ecommerce;Eventbrite=ecommerce;Fillout=collaboration;Khan Academy=other;Substack=media;Coursera=hr;',
-    'Instructure (Canvas)=hr;Kaltura=media;Clever=identity;Seesaw=hr;HMH=hr;Incident IQ=support;Imagine Learning=hr;Dexcom=other;CacheFly=networking;i-Ready=hr;NICE CXone=communication;Conga=crm;Eptura=collaboration;Anaplan=finance;LogicMonitor=monitoring;Lumen=networking;Nextiva=communication;Denticon (Planet DDS)=other;',
+    'Instructure (Canvas)=hr;Kaltura=media;Clever=identity;Seesaw=hr;HMH=hr;Incident IQ=support;Imagine Learning=hr;Dexcom=other;CacheFly=networking;i-Ready=hr;NICE CXone=communication;Conga=crm;Eptura=collaboration;Anaplan=finance;LogicMonitor=monitoring;Lumen=networking;Nextiva=communication;Denticon (Planet DDS)=other;Monzo=finance;',
   ]
     .join('')
     .split(';')
