@@ -1,0 +1,148 @@
+// Real answers of real pages, kept in other projects' tests (each fixture folder's README names its source),
+// served as captured on a loopback fake and read through the engine: detection, reader and rollup, as a
+// user's watch would read them.
+import { fixtureText, readThroughEngine } from '../../fakes/platforms';
+import { startServer, type FakeServer } from '../../fakes/server';
+
+type Snap = Awaited<ReturnType<typeof readThroughEngine>>;
+
+let server: FakeServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+/** Serve one capture at `path` (a fresh route, so cases do not share addresses) and read it there. */
+async function readCapture(platform: string, file: string, path: string): Promise<Snap> {
+  server.route(path, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(fixtureText(platform, file));
+  });
+  return readThroughEngine(server.origin + path);
+}
+
+const notOperational = (snap: Snap) =>
+  snap.components.filter((c) => c.status !== 'operational').map((c) => [c.name, c.status]);
+
+describe('Atlassian Statuspage: real summaries', () => {
+  it('Twilio with two incidents open: degraded, the components they name, the planned maintenances', async () => {
+    const snap = await readCapture('statuspage', 'twilio-summary.json', '/twilio/api/v2/summary.json');
+    expect(snap).toMatchObject({ detected: 'statuspage', error: null, status: 'degraded' });
+    expect(snap.vendor.name).toBe('Twilio');
+    expect(notOperational(snap)).toEqual([
+      ['SMS Short Code, North America', 'degraded'],
+      ['MMS Short Code, North America', 'degraded'],
+      ['SMS, Middle East & Africa', 'degraded'],
+      ['MMS', 'degraded'],
+    ]);
+    expect(snap.components.find((c) => c.name === 'MMS')!.group).toBe('PROGRAMMABLE MESSAGING');
+    const open = snap.incidents.filter((i) => i.kind === 'incident');
+    expect(open.map((i) => [i.title, i.impact, i.status, i.startedAt])).toEqual([
+      ['SMS Delivery Delays to Mozambique Movitel', 'minor', 'investigating', '2020-06-16T20:27:41.521Z'],
+      [
+        'SMS Delivery Delays from Subset of Twilio Short Codes to US Sprint',
+        'minor',
+        'monitoring',
+        '2020-06-16T13:41:44.672Z',
+      ],
+    ]);
+    expect(open[1]!.updates).toHaveLength(5);
+    const planned = snap.incidents.filter((i) => i.kind === 'maintenance');
+    expect(planned).toHaveLength(9);
+    expect(planned.every((m) => m.status === 'scheduled' && m.resolvedAt === null)).toBe(true);
+  });
+
+  it('CloudAMQP during a maintenance: the shared servers under maintenance, the maintenance in progress', async () => {
+    const snap = await readCapture('statuspage', 'cloudamqp-summary.json', '/cloudamqp/api/v2/summary.json');
+    expect(snap).toMatchObject({ detected: 'statuspage', error: null, status: 'maintenance' });
+    expect(notOperational(snap)).toEqual([['Shared servers', 'maintenance']]);
+    expect(snap.incidents.map((i) => [i.kind, i.status, i.updates.length])).toEqual([
+      ['maintenance', 'in_progress', 2],
+    ]);
+  });
+});
+
+describe('status.io: real answers of GitLab’s page', () => {
+  const PATH = '/1.0/status/5b36dc6502d06804c0834a06';
+
+  it('a security incident open on five components: each shown as a problem, the incident with its messages', async () => {
+    const snap = await readCapture('statusio', 'gitlab-security.json', `/security${PATH}`);
+    expect(snap).toMatchObject({ detected: 'statusio', error: null, status: 'degraded' });
+    expect(notOperational(snap).map(([name]) => name)).toEqual([
+      'Website',
+      'API',
+      'Git (ssh and https)',
+      'Registry',
+      'CI/CD',
+    ]);
+    expect(snap.incidents).toHaveLength(1);
+    expect(snap.incidents[0]).toMatchObject({
+      status: 'identified',
+      resolvedAt: null,
+      startedAt: '2020-02-07T15:51:25.249Z',
+    });
+    expect(snap.incidents[0]!.components).toHaveLength(5);
+    expect(snap.incidents[0]!.updates.map((u) => u.at)).toEqual([
+      '2020-02-07T15:51:25.269Z',
+      '2020-02-09T18:42:33.493Z',
+    ]);
+  });
+
+  it('a maintenance in progress and an incident open: the component under maintenance, both listed', async () => {
+    const snap = await readCapture('statusio', 'gitlab-maintenance.json', `/maintenance${PATH}`);
+    expect(snap).toMatchObject({ detected: 'statusio', error: null });
+    expect(notOperational(snap)).toEqual([['dashboards.gitlab.com', 'maintenance']]);
+    expect(snap.incidents.map((i) => [i.kind, i.status, i.title])).toEqual([
+      ['incident', 'identified', '500 Error - User Notification Settings'],
+      ['maintenance', 'in_progress', 'Maintenance on dashboards.gitlab.com'],
+    ]);
+    // The incident's messages say "partial service disruption" (400) on the Website: the page's worst.
+    expect(snap.status).toBe('partial_outage');
+  });
+});
+
+describe('Heroku: a real current-status right after a maintenance', () => {
+  it('Data still under maintenance as the page says, the maintenance completed with its four updates', async () => {
+    const snap = await readCapture(
+      'heroku',
+      'heroku-maintenance-current-status.json',
+      '/api/v4/current-status',
+    );
+    expect(snap).toMatchObject({ detected: 'heroku', error: null, status: 'maintenance' });
+    expect(snap.components.map((c) => [c.name, c.status])).toEqual([
+      ['Apps', 'operational'],
+      ['Data', 'maintenance'],
+      ['Tools', 'operational'],
+    ]);
+    expect(snap.incidents.map((i) => [i.id, i.kind, i.status, i.resolvedAt, i.updates.length])).toEqual([
+      ['2120', 'maintenance', 'completed', '2020-11-09T19:47:23.669Z', 4],
+    ]);
+  });
+});
+
+describe('Slack: a real current status with two incidents', () => {
+  it('the two services named degraded, the incidents open with their notes, times read in their zone', async () => {
+    const snap = await readCapture('slack', 'slack-incidents-current.json', '/api/v2.0.0/current');
+    expect(snap).toMatchObject({ detected: 'slack', error: null, status: 'degraded' });
+    expect(notOperational(snap)).toEqual([
+      ['Notifications', 'degraded'],
+      ['Apps/Integrations/APIs', 'degraded'],
+    ]);
+    expect(snap.incidents.map((i) => [i.id, i.status, i.startedAt, i.url, i.updates.length])).toEqual([
+      [
+        '878',
+        'investigating',
+        '2020-07-30T22:12:34.000Z',
+        'https://status.slack.com/2020-07/ea58a170d343b2ad',
+        1,
+      ],
+      [
+        '879',
+        'investigating',
+        '2020-07-24T17:45:08.000Z',
+        'https://status.slack.com/2020-07/7d32ad54b0703c47',
+        1,
+      ],
+    ]);
+  });
+});
