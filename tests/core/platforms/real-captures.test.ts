@@ -13,10 +13,15 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Serve one capture at `path` (a fresh route, so cases do not share addresses) and read it there. */
-async function readCapture(platform: string, file: string, path: string): Promise<Snap> {
+async function readCapture(
+  platform: string,
+  file: string,
+  path: string,
+  wrap = (body: string) => body,
+): Promise<Snap> {
   server.route(path, (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(fixtureText(platform, file));
+    res.end(wrap(fixtureText(platform, file)));
   });
   return readThroughEngine(server.origin + path);
 }
@@ -142,6 +147,30 @@ describe('Slack: a real current status with two incidents', () => {
         '2020-07-24T17:45:08.000Z',
         'https://status.slack.com/2020-07/7d32ad54b0703c47',
         1,
+      ],
+    ]);
+  });
+});
+
+describe('Apple System Status: a real answer with an outage ongoing', () => {
+  it('iCloud Mail down since its start, iCloud Keychain’s resolved issue listed as history', async () => {
+    const snap = await readCapture(
+      'apple',
+      'statusbuddy-customer-one-ongoing-issue.json',
+      '/support/systemstatus/data/system_status_en_US.js',
+      // Apple serves this document as JSONP, `jsonCallback(…);`: the capture keeps the document inside.
+      (body) => `jsonCallback(${body});`,
+    );
+    expect(snap).toMatchObject({ detected: 'apple', error: null, status: 'major_outage' });
+    expect(snap.components).toHaveLength(63);
+    expect(notOperational(snap)).toEqual([['iCloud Mail', 'major_outage']]);
+    expect(snap.incidents.map((i) => [i.title, i.status, i.startedAt, i.resolvedAt])).toEqual([
+      ['iCloud Mail — Some users are affected', 'investigating', '2021-04-26T11:13:00.000Z', null],
+      [
+        'iCloud Keychain — Some users were affected',
+        'resolved',
+        '2021-04-24T19:16:00.000Z',
+        '2021-04-24T22:55:00.000Z',
       ],
     ]);
   });
