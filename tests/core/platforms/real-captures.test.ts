@@ -1,7 +1,7 @@
 // Real answers of real pages, kept in other projects' tests (each fixture folder's README names its source),
 // served as captured on a loopback fake and read through the engine: detection, reader and rollup, as a
 // user's watch would read them.
-import { fixtureText, readThroughEngine } from '../../fakes/platforms';
+import { fixtureText, readThroughEngine, utf16leWithBom } from '../../fakes/platforms';
 import { startServer, type FakeServer } from '../../fakes/server';
 
 type Snap = Awaited<ReturnType<typeof readThroughEngine>>;
@@ -17,10 +17,11 @@ async function readCapture(
   platform: string,
   file: string,
   path: string,
-  wrap = (body: string) => body,
+  wrap: (body: string) => string | Buffer = (body) => body,
+  type = 'application/json; charset=utf-8',
 ): Promise<Snap> {
   server.route(path, (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.writeHead(200, { 'content-type': type });
     res.end(wrap(fixtureText(platform, file)));
   });
   return readThroughEngine(server.origin + path);
@@ -173,5 +174,61 @@ describe('Apple System Status: a real answer with an outage ongoing', () => {
         '2021-04-24T22:55:00.000Z',
       ],
     ]);
+  });
+});
+
+// Live answers of 2026-09-23 as a status-widget project's feed guide keeps them, trimmed by its author (the code
+// index does not name the repository; see each fixture folder's README).
+describe('AWS, Google Cloud, Google Workspace and Azure: live samples', () => {
+  it('AWS: a region-wide event in me-central-1, served in UTF-16 as AWS serves it: the region and its services down', async () => {
+    const snap = await readCapture(
+      'aws',
+      'guide-me-central-1-event.json',
+      '/public/currentevents',
+      utf16leWithBom,
+      'application/json;charset=utf-16',
+    );
+    expect(snap).toMatchObject({ detected: 'aws', error: null, status: 'major_outage' });
+    expect(notOperational(snap)).toEqual([
+      ['Amazon CloudWatch Synthetics', 'major_outage'],
+      ['Multiple services', 'major_outage'],
+      ['UAE', 'major_outage'],
+    ]);
+    expect(snap.incidents.map((i) => [i.title, i.status, i.startedAt, i.resolvedAt])).toEqual([
+      ['Region Availability', 'investigating', '2026-03-01T12:51:25.000Z', null],
+    ]);
+  });
+
+  it('Google Cloud: an incident with its locations, read as Cloud’s and over at its end', async () => {
+    const snap = await readCapture('gcp', 'guide-incident.json', '/gcp/incidents.json');
+    expect(snap).toMatchObject({ detected: 'gcp', error: null });
+    expect(snap.incidents.map((i) => [i.title, i.impact, i.status, i.resolvedAt, i.components])).toEqual([
+      ['Multiple Products', 'major', 'resolved', '2026-09-01T18:52:00.000Z', ['fPovtKbaWN9UTepMm3kJ']],
+    ]);
+  });
+
+  it('Google Workspace: an information notice on Gmail leaves Gmail working; its title without the Markdown label', async () => {
+    const snap = await readCapture(
+      'google_workspace',
+      'guide-gmail-incident.json',
+      '/appsstatus/dashboard/incidents.json',
+    );
+    expect(snap).toMatchObject({ detected: 'google_workspace', error: null, status: 'operational' });
+    expect(notOperational(snap)).toEqual([]);
+    expect(snap.incidents.map((i) => [i.title, i.impact, i.resolvedAt])).toEqual([
+      ['Gmail Android App users on the latest Gmail Android release may exper...', 'none', null],
+    ]);
+  });
+
+  it('Azure: the healthy feed, no item: operational, nothing open', async () => {
+    const snap = await readCapture(
+      'azure',
+      'guide-healthy.rss',
+      '/en-us/status/feed/',
+      undefined,
+      'application/rss+xml; charset=utf-8',
+    );
+    expect(snap).toMatchObject({ detected: 'azure', error: null, status: 'operational' });
+    expect(snap.incidents).toEqual([]);
   });
 });

@@ -53,7 +53,7 @@ describe('a real Trust answer (NA137 with a minor core incident open)', () => {
 
   it('reads an incident whose every impact has ended as resolved at the last end', () => {
     const ended = structuredClone(captured);
-    const na137 = ended.find((i) => i.key === 'NA137')! as {
+    const na137 = ended.find((i) => i.key === 'NA137')! as unknown as {
       Incidents: Array<{ IncidentImpacts: Array<{ endTime: string | null }> }>;
     };
     na137.Incidents[0]!.IncidentImpacts[0]!.endTime = '2020-07-29T20:00:00.000Z';
