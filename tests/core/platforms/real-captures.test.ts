@@ -1,7 +1,8 @@
 // Real answers of real pages, kept in other projects' tests (each fixture folder's README names its source),
 // served as captured on a loopback fake and read through the engine: detection, reader and rollup, as a
 // user's watch would read them.
-import { fixtureText, readThroughEngine, utf16leWithBom } from '../../fakes/platforms';
+import { parseCachet } from '../../../electron/core/platforms/cachet';
+import { fixtureJson, fixtureText, readThroughEngine, utf16leWithBom } from '../../fakes/platforms';
 import { startServer, type FakeServer } from '../../fakes/server';
 
 type Snap = Awaited<ReturnType<typeof readThroughEngine>>;
@@ -230,5 +231,26 @@ describe('AWS, Google Cloud, Google Workspace and Azure: live samples', () => {
     );
     expect(snap).toMatchObject({ detected: 'azure', error: null, status: 'operational' });
     expect(snap.incidents).toEqual([]);
+  });
+});
+
+describe('Cachet: a real component list (status.yoti.com, 2020)', () => {
+  it('every enabled component, two of one name kept apart by id, all operational', () => {
+    // Only the components answer was captured; the incident list stands empty.
+    const read = parseCachet(
+      { components: fixtureJson('cachet', 'yoti-components.json'), groups: null, incidents: { data: [] } },
+      'https://status.yoti.com',
+      'Yoti',
+    );
+    expect(read.components.map((c) => [c.id, c.name, c.status])).toEqual([
+      ['1', 'Yoti Website', 'operational'],
+      ['2', 'Yoti Age Scan', 'operational'],
+      ['3', 'Yoti App', 'operational'],
+      ['9', 'Yoti Doc Scan', 'operational'],
+      ['6', 'Yoti Doc Scan', 'operational'],
+      ['5', 'Yoti Sign', 'operational'],
+      ['4', 'Yoti Hub', 'operational'],
+    ]);
+    expect(read.incidents).toEqual([]);
   });
 });
