@@ -254,3 +254,20 @@ describe('Cachet: a real component list (status.yoti.com, 2020)', () => {
     expect(read.incidents).toEqual([]);
   });
 });
+
+describe('cState: a real index.json (status.torproject.org, cState 6.0, 2025-05-01)', () => {
+  it('every system with its category, all up as each system says', async () => {
+    const snap = await readCapture('cstate', 'torproject-index.json', '/tor/index.json');
+    expect(snap).toMatchObject({ detected: 'cstate', error: null, status: 'operational' });
+    expect(snap.vendor.name).toBe('Tor Project status');
+    expect(snap.components).toHaveLength(15);
+    expect(snap.components.slice(0, 3).map((c) => [c.name, c.group, c.status])).toEqual([
+      ['v3 Onion Services', 'Tor Network', 'operational'],
+      ['v2 Onion Services', 'Deprecated', 'operational'],
+      ['Directory Authorities', 'Tor Network', 'operational'],
+    ]);
+    // The page's own `summaryStatus` says "disrupted" with every system ok and no issue open: the reader
+    // goes by the systems and their issues, which is what the page lists.
+    expect(snap.incidents).toEqual([]);
+  });
+});
