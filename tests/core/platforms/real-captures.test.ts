@@ -271,3 +271,20 @@ describe('cState: a real index.json (status.torproject.org, cState 6.0, 2025-05-
     expect(snap.incidents).toEqual([]);
   });
 });
+
+describe('incident.io: a real Statuspage-compatible summary (status.openai.com, 2026-07)', () => {
+  it('read at its /api/v2 address: 25 components up, and it says it is not told of incidents rather than "nothing open"', async () => {
+    const snap = await readCapture('incidentio', 'openai-compat-summary.json', '/openai/api/v2/summary.json');
+    expect(snap.error).toBeNull();
+    expect(snap.vendor.name).toBe('OpenAI');
+    expect(snap.components).toHaveLength(25);
+    expect(snap.status).toBe('operational');
+    // The document has no `incidents` key (and the fake serves no incidents.json): the read says it is not told.
+    expect(snap.vendor.lacks).toEqual(expect.arrayContaining(['incidents']));
+    // Two components share the name "Login": kept apart by their ids.
+    expect(snap.components.filter((c) => c.name === 'Login').map((c) => c.id)).toEqual([
+      '01JSM5RTJWHRWDTS6Q604VEW3B',
+      '01JMXBNJXG1S2D9V65P1ZZTD94',
+    ]);
+  });
+});
