@@ -3,20 +3,21 @@
 // writes shared/catalog/data/more-vendors.json plus a count of what was left out and why.
 //
 //   node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git> \
-//     <w6w-apps.git> <is-it-down.git>
+//     <w6w-apps.git> <is-it-down.git> <rss-gpt.git>
 //
 // It also reads scripts/catalog-sources/vendor-status-watch-2026-09.tsv (a transcription of a 2026 live probe
-// of statusphere's pages, whose repository has no snapshot to `git show`).
+// of statusphere's pages, whose repository has no snapshot to `git show`) and
+// scripts/catalog-sources/code-index-readers-2026-12.tsv (pages read by programs found in the public code index).
 // No host is contacted: the lists are data, read with `git show`.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const [statusphereGit, sttsGit, multiStatusGit, statuspileGit, sahinGit, w6wGit, isItDownGit] =
+const [statusphereGit, sttsGit, multiStatusGit, statuspileGit, sahinGit, w6wGit, isItDownGit, rssGptGit] =
   process.argv.slice(2);
-if (!isItDownGit) {
+if (!rssGptGit) {
   console.error(
-    'usage: node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git> <w6w-apps.git> <is-it-down.git>',
+    'usage: node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git> <w6w-apps.git> <is-it-down.git> <rss-gpt.git>',
   );
   process.exit(1);
 }
@@ -41,6 +42,14 @@ const NAME_FIXES = {
   'status.multiversx.com': 'MultiversX',
   'status.one.com': 'One.com',
   'status.mavenlink.com': 'Mavenlink',
+  'i-ready.status.io': 'i-Ready',
+  // jameslaneovermind/RSS-GPT's feed names, where they are not the vendor's.
+  'status.alteryxcloud.com': 'Alteryx Cloud',
+  'status.openexchangerates.org': 'Open Exchange Rates',
+  'status.palantirfoundry.co.uk': 'Palantir Foundry',
+  'status.weka.io': 'WEKA',
+  'status.ngc.nvidia.com': 'NVIDIA NGC',
+  'status.thegoodtill.com': 'Goodtill by SumUp',
 };
 
 // is-it-down names its services by a lower-case key; the vendor's own name for the pages it adds.
@@ -131,6 +140,8 @@ const CATEGORY_BY_NAME = new Map(
     'Whatnot=ecommerce;Wordtune=ai;Workiva=finance;Workspot=cloud;Xplor=payments;Yasoon=collaboration;',
     'Zenvia=communication;Zero Hash=finance;ZeroSSL=security;Zyte=data;',
     'DeepL=ai;Dailymotion=media;DoorDash=ecommerce;Eventbrite=ecommerce;Fillout=collaboration;Khan Academy=other;Substack=media;Coursera=hr;',
+    'Instructure (Canvas)=hr;Kaltura=media;Clever=identity;Seesaw=hr;HMH=hr;Incident IQ=support;Imagine Learning=hr;Dexcom=other;CacheFly=networking;i-Ready=hr;NICE CXone=communication;Conga=crm;Eptura=collaboration;Anaplan=finance;LogicMonitor=monitoring;Lumen=networking;Nextiva=communication;Denticon (Planet DDS)=other;Monzo=finance;',
+    '1upHealth=data;Aisera=ai;Alteryx Cloud=analytics;Bubble=devtools;Dialogue=other;Diligent=security;Fountain=hr;Goodtill by SumUp=ecommerce;Greenphire=payments;Infobip=communication;Informatica=data;Kandji=security;Lunio=marketing;Lytx=other;Meltwater=marketing;Monese=finance;Morningstar=finance;NVIDIA NGC=ai;Onfido=identity;OpenText=data;Palantir Foundry=data;PayPlug=payments;Peloton=media;Permutive=marketing;PTC=other;Reltio=data;Resideo=other;Retraced=ecommerce;Ring=security;Rockset=data;Sage=finance;Securiti=security;Sonos=media;StormForge=cloud;Supermetrics=analytics;ThanksBen=hr;ThingSolver=ai;Tricent=security;TuneIn=media;Virtuagym=other;WEKA=data;',
   ]
     .join('')
     .split(';')
@@ -622,6 +633,77 @@ const corrected = [];
   }
 }
 
+// 9. Readers found in the public code index (2026-12): programs that read the page with a reader of the named
+//    platform (scripts/catalog-sources/code-index-readers-2026-12.tsv names each file). They confirm a page another
+//    list names, or add one no list names.
+{
+  const text = readFileSync(
+    path.join(import.meta.dirname, 'catalog-sources', 'code-index-readers-2026-12.tsv'),
+    'utf8',
+  );
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [platform, host, name] = line.split('\t');
+    confirmOrOffer({
+      name,
+      url: `https://${host}`,
+      platform,
+      source: 'code-index',
+      rank: 0.4,
+      confirmedBy: 'code-index',
+    });
+  }
+}
+
+// 10. jameslaneovermind/RSS-GPT (2024-03): a git-scraping fork of RSS-GPT that reads each page's feed on a schedule
+//     (`config.ini`) and commits what it read (`docs/<name>.xml`, the page's own items with their links). A feed
+//     at `/history.rss` is served by Statuspage and by Instatus alike, so the platform is taken from the items: a
+//     page is Statuspage when every item it kept links to `/incidents/<12-character id>`, Statuspage's incident id.
+//     A page the 2026 probe found on no platform we read, or gone, stays out (the newer reading wins).
+{
+  const vswLost = new Set(
+    readFileSync(path.join(import.meta.dirname, 'catalog-sources', 'vendor-status-watch-2026-09.tsv'), 'utf8')
+      .split('\n')
+      .filter((l) => /^(unreadable|dead-dns)\t/.test(l))
+      .map((l) => bare(l.split('\t')[1])),
+  );
+  const ini = show(rssGptGit, 'config.ini');
+  for (const m of ini.matchAll(/\[source\d+\]\s*\nname = "([^"]+)"\s*\nurl = "([^"]+)"/g)) {
+    const [, name, feed] = m;
+    const url = new URL(feed);
+    if (!/^\/history\.(rss|atom)$/.test(url.pathname)) continue;
+    const xml = showIfAny(rssGptGit, `docs/${name}.xml`);
+    const channel = xml.match(/<channel>[\s\S]*?<link>([^<]+)<\/link>/)?.[1] ?? '';
+    const items = [...xml.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((i) => i[1]);
+    const host = url.hostname.toLowerCase();
+    // The feed is the page's own: its channel names the page's host, and it kept at least one item.
+    if (!items.length || bare(new URL(channel || 'https://invalid.').hostname) !== bare(host)) {
+      skip('RSS-GPT: no item kept from the feed, or the feed names another page', feed);
+      continue;
+    }
+    const statuspage = items.every((link) => {
+      const u = new URL(link);
+      return bare(u.hostname) === bare(host) && /^\/incidents\/[a-z0-9]{12}$/.test(u.pathname);
+    });
+    if (!statuspage) {
+      skip('RSS-GPT: items of a platform other than Statuspage (Instatus, a custom page)', feed);
+      continue;
+    }
+    if (vswLost.has(bare(host))) {
+      skip('RSS-GPT: read in 2024, but vendor-status-watch (2026-09) found no platform we read on it', feed);
+      continue;
+    }
+    confirmOrOffer({
+      name,
+      url: `https://${host}`,
+      platform: 'statuspage',
+      source: 'rss-gpt',
+      rank: 0.3,
+      confirmedBy: 'rss-gpt',
+    });
+  }
+}
+
 // ---- choose ----------------------------------------------------------------------------------------------
 const out = [];
 const ids = new Set(existing.map((e) => e.id));
@@ -633,7 +715,7 @@ const nameKey = (n) =>
 const names = new Set(existing.flatMap((e) => [e.name, ...(e.aliases ?? [])].map(nameKey)));
 // The lists first, then the pages only the newer readers name: a page they add never takes the name (and id)
 // of a vendor a list already gives another address.
-const LATE = new Set(['w6w-apps', 'is-it-down', 'vendor-status-watch']);
+const LATE = new Set(['w6w-apps', 'is-it-down', 'vendor-status-watch', 'code-index', 'rss-gpt']);
 const order = (c) => (LATE.has(c.source) ? 1 : 0);
 for (const c of [...candidates.values()].sort(
   (a, b) => order(a) - order(b) || a.name.localeCompare(b.name),
