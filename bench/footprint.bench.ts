@@ -266,7 +266,10 @@ async function measure(
     cleanup.push(r);
   }
   await waitForFirstReads(running);
-  await new Promise((res) => setTimeout(res, warmupMs));
+  // The heap is read (a full collection in each child) before the end of the warm-up, not just before the
+  // span: what a collection leaves to do afterwards (sweeping, freeing pages) is no part of being at rest.
+  const settleMs = Math.min(30_000, warmupMs / 2);
+  await new Promise((res) => setTimeout(res, warmupMs - settleMs));
   const start = await Promise.all(
     running.map(async (r) => ({
       requests: requestsTo(r.servers),
@@ -274,6 +277,7 @@ async function measure(
       heap: await heapMb(r),
     })),
   );
+  await new Promise((res) => setTimeout(res, settleMs));
   const cpu: number[][] = running.map(() => []);
   const spans: number[] = [];
   let marks = running.map((r) => cpuMs(r.child.pid!));
@@ -321,6 +325,9 @@ export async function run(): Promise<boolean> {
   ] as const) {
     if (!existsSync(file)) throw new Error(`footprint needs ${what}: ${file} is missing`);
   }
+  // A stale dashboard would be rebuilt by `web` itself at start (vite in the measured process).
+  const { isRendererStale } = await import('../electron/web/build-renderer');
+  if (await isRendererStale(ROOT)) throw new Error('footprint needs a fresh dashboard: run npm run build');
   const sample = realisticPage('Sample');
   const { summaryOf, incidentsOf } = await import('../tests/fakes/statuspage-fixture');
   const pageBytes = JSON.stringify(summaryOf(sample)).length + JSON.stringify(incidentsOf(sample)).length;
@@ -328,7 +335,7 @@ export async function run(): Promise<boolean> {
     `footprint: ${VENDORS} all-operational Statuspage vendors on loopback (11 components, 20 past incidents: ${(pageBytes / 1024).toFixed(0)} KB of JSON each)`,
   );
   console.log(
-    `  at rest and no vendor: alone, warm-up ${REST_WARMUP_MS / 1000} s after the first reads, then ${REST_WINDOWS} windows of ${REST_WINDOW_MS / 1000} s (median, [min–max]); polled: side by side, warm-up ${WARMUP_MS / 1000} s, then ${SPAN_MS / 1000} s`,
+    `  at rest and no vendor: alone, warm-up ${REST_WARMUP_MS / 1000} s after the first reads, then ${REST_WINDOWS} windows of ${REST_WINDOW_MS / 1000} s (median, [each window]); polled: side by side, warm-up ${WARMUP_MS / 1000} s, then ${SPAN_MS / 1000} s`,
   );
   const [load] = loadavg();
   if (load! > availableParallelism())
@@ -349,15 +356,14 @@ export async function run(): Promise<boolean> {
     const restOf = (host: Host) =>
       rows.find((r) => r.subject.host === host && r.subject.intervalS === REST_S && r.subject.vendors > 0)!;
     console.log(
-      '  subject                          CPU in span   % of a core [windows]      × baseline   requests (304)   heap after GC (growth)   RSS (peak)',
+      '  subject                          CPU in span   % of a core [windows]            × baseline   requests (304)   heap after GC (growth)   RSS (peak)',
     );
     for (const r of rows) {
       const base = baselineOf(r.subject.host);
       const share = pct(r.cpu, r.spanMs);
-      const spread =
-        r.windows.length > 1 ? `[${f(Math.min(...r.windows), 3)}–${f(Math.max(...r.windows), 3)}]` : '';
+      const spread = r.windows.length > 1 ? `[${r.windows.map((w) => f(w, 3)).join(' ')}]` : '';
       console.log(
-        `  ${r.subject.label.padEnd(32)} ${f(r.cpu, 0).padStart(8)} ms   ${f(share, 3).padStart(7)} % ${spread.padEnd(14)}   ${f(share / Math.max(pct(base.cpu, base.spanMs), 0.0001), 1).padStart(8)}×   ${String(r.requests).padStart(6)} (${r.notModified})   ${f(r.heap, 1).padStart(8)} MB (${r.heapGrowth >= 0 ? '+' : ''}${f(r.heapGrowth, 1)})   ${f(r.rss, 0)} MB (${f(r.peakRss, 0)})`,
+        `  ${r.subject.label.padEnd(32)} ${f(r.cpu, 0).padStart(8)} ms   ${f(share, 3).padStart(7)} % ${spread.padEnd(20)}   ${f(share / Math.max(pct(base.cpu, base.spanMs), 0.0001), 1).padStart(8)}×   ${String(r.requests).padStart(6)} (${r.notModified})   ${f(r.heap, 1).padStart(8)} MB (${r.heapGrowth >= 0 ? '+' : ''}${f(r.heapGrowth, 1)})   ${f(r.rss, 0)} MB (${f(r.peakRss, 0)})`,
       );
     }
     let ok = true;
