@@ -270,14 +270,15 @@ async function measure(
   // span: what a collection leaves to do afterwards (sweeping, freeing pages) is no part of being at rest.
   const settleMs = Math.min(30_000, warmupMs / 2);
   await new Promise((res) => setTimeout(res, warmupMs - settleMs));
-  const start = await Promise.all(
-    running.map(async (r) => ({
+  const start = await Promise.all(running.map(async (r) => ({ heap: await heapMb(r) })));
+  await new Promise((res) => setTimeout(res, settleMs));
+  // Requests are counted over the same span as the CPU.
+  const counts = () =>
+    running.map((r) => ({
       requests: requestsTo(r.servers),
       notModified: r.servers.reduce((n, s) => n + s.notModifiedCount(), 0),
-      heap: await heapMb(r),
-    })),
-  );
-  await new Promise((res) => setTimeout(res, settleMs));
+    }));
+  const first = counts();
   const cpu: number[][] = running.map(() => []);
   const spans: number[] = [];
   let marks = running.map((r) => cpuMs(r.child.pid!));
@@ -289,10 +290,9 @@ async function measure(
     running.forEach((_, i) => cpu[i]!.push(now[i]! - marks[i]!));
     marks = now;
   }
+  const last = counts();
   const end = await Promise.all(
     running.map(async (r) => ({
-      requests: requestsTo(r.servers),
-      notModified: r.servers.reduce((n, s) => n + s.notModifiedCount(), 0),
       heap: await heapMb(r),
       rss: statusKb(r.child.pid!, 'VmRSS') / 1024,
       peakRss: statusKb(r.child.pid!, 'VmHWM') / 1024,
@@ -308,8 +308,8 @@ async function measure(
       cpu: windows === 1 ? total : (median(shares) * span) / 100,
       spanMs: span,
       windows: shares,
-      requests: end[i]!.requests - start[i]!.requests,
-      notModified: end[i]!.notModified - start[i]!.notModified,
+      requests: last[i]!.requests - first[i]!.requests,
+      notModified: last[i]!.notModified - first[i]!.notModified,
       heapGrowth: end[i]!.heap - start[i]!.heap,
       heap: end[i]!.heap,
       rss: end[i]!.rss,
