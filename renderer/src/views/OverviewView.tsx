@@ -2,14 +2,23 @@
 // open, last check, and a warning when the data is stale or the vendor unreachable. Compact rows by
 // default (a screen holds 15+ vendors), roomy cards on request, optionally under catalog categories.
 // Virtualized, so that thousands of vendors scroll smoothly; arrow keys move between rows.
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { VendorSummary } from '../../../shared/ipc';
 import { PLATFORM_LABEL } from '../../../shared/platforms';
 import { unmatchedSentence } from '../../../shared/component-match';
 import { compareWorstFirst, isProblem, STATUS_LABEL } from '../../../shared/status';
 import { useAppStore } from '../stores/app-store';
-import { useUi, type Grouping, type StatusFilter } from '../stores/ui-store';
+import { useUi, type Density, type Grouping, type StatusFilter } from '../stores/ui-store';
 import { StatusBadge, StatusGlyph } from '../components/StatusBadge';
 import { NothingOpen } from '../components/NothingOpen';
 import { UNCATALOGED } from '../uncataloged';
@@ -258,6 +267,45 @@ const CompactRow = memo(function CompactRow({ vendor }: { vendor: VendorSummary 
   );
 });
 
+/** One vendor's row in the virtual list: renders again only when its vendor, place or look changes. */
+const VendorRowItem = memo(function VendorRowItem({
+  vendor,
+  index,
+  start,
+  height,
+  density,
+  setSize,
+  position,
+  onKey,
+}: {
+  vendor: VendorSummary;
+  index: number;
+  start: number;
+  height: number;
+  density: Density;
+  setSize: number;
+  position: number | undefined;
+  onKey: (index: number, event: KeyboardEvent<HTMLAnchorElement>) => void;
+}) {
+  return (
+    <li
+      data-index={index}
+      className={`row row--${vendor.status} row--${density}`}
+      aria-setsize={setSize}
+      aria-posinset={position}
+      style={{ transform: `translateY(${start}px)`, height }}
+    >
+      <NavLink
+        route={{ name: 'vendor', vendorId: vendor.id }}
+        className="row__link"
+        onKeyDown={(event) => onKey(index, event)}
+      >
+        {density === 'compact' ? <CompactRow vendor={vendor} /> : <RoomyRow vendor={vendor} />}
+      </NavLink>
+    </li>
+  );
+});
+
 type ListItem =
   | { kind: 'group'; label: string; count: number; problems: number }
   | { kind: 'vendor'; vendor: VendorSummary };
@@ -446,7 +494,7 @@ export function OverviewView() {
     tryFocus(0);
   };
 
-  const onRowKey = (index: number) => (event: KeyboardEvent<HTMLAnchorElement>) => {
+  const onRowKeyNow = (index: number, event: KeyboardEvent<HTMLAnchorElement>): void => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / rowHeight) - 1);
     const moves: Record<string, [number, number]> = {
       ArrowDown: [index + 1, 1],
@@ -461,6 +509,14 @@ export function OverviewView() {
     event.preventDefault();
     focusRow(move[0], move[1]);
   };
+  // One handler for every row, the same across renders, so that rows already shown do not render again
+  // when the list scrolls or a patch arrives: it calls the latest key handling.
+  const rowKeyRef = useRef(onRowKeyNow);
+  rowKeyRef.current = onRowKeyNow;
+  const onRowKey = useCallback(
+    (index: number, event: KeyboardEvent<HTMLAnchorElement>) => rowKeyRef.current(index, event),
+    [],
+  );
 
   const vendorPosition = useMemo(() => {
     const positions = new Map<string, number>();
@@ -553,28 +609,18 @@ export function OverviewView() {
                       </li>
                     );
                   }
-                  const vendor = item.vendor;
                   return (
-                    <li
+                    <VendorRowItem
                       key={virtual.key}
-                      data-index={virtual.index}
-                      className={`row row--${vendor.status} row--${density}`}
-                      aria-setsize={shown.length}
-                      aria-posinset={vendorPosition.get(vendor.id)}
-                      style={{ transform: `translateY(${virtual.start}px)`, height: rowHeight }}
-                    >
-                      <NavLink
-                        route={{ name: 'vendor', vendorId: vendor.id }}
-                        className="row__link"
-                        onKeyDown={onRowKey(virtual.index)}
-                      >
-                        {density === 'compact' ? (
-                          <CompactRow vendor={vendor} />
-                        ) : (
-                          <RoomyRow vendor={vendor} />
-                        )}
-                      </NavLink>
-                    </li>
+                      vendor={item.vendor}
+                      index={virtual.index}
+                      start={virtual.start}
+                      height={rowHeight}
+                      density={density}
+                      setSize={shown.length}
+                      position={vendorPosition.get(item.vendor.id)}
+                      onKey={onRowKey}
+                    />
                   );
                 })}
               </ul>
