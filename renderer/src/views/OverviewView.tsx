@@ -97,8 +97,12 @@ export function resortWorstFirst(
 /** "All 12 vendors operational" / "2 vendors with problems" (and what is unknown). */
 export function summaryLine(vendors: readonly VendorSummary[]): string {
   if (vendors.length === 0) return 'No vendors watched yet';
-  const problems = vendors.filter((v) => isProblem(v.status)).length;
-  const unknown = vendors.filter((v) => v.status === 'unknown').length;
+  let problems = 0;
+  let unknown = 0;
+  for (const v of vendors) {
+    if (isProblem(v.status)) problems++;
+    else if (v.status === 'unknown') unknown++;
+  }
   const unknownPart = unknown > 0 ? `, ${unknown} unknown` : '';
   if (problems > 0) return `${plural(problems, 'vendor')} with problems${unknownPart}`;
   if (unknown === 0)
@@ -525,7 +529,7 @@ export function OverviewView() {
     return positions;
   }, [items]);
 
-  const summary = summaryLine(vendors);
+  const summary = useMemo(() => summaryLine(vendors), [vendors]);
   return (
     <section className={`view view--overview view--${density}`} aria-labelledby="overview-title">
       <div className="view__head">
