@@ -201,6 +201,26 @@ describe('overview', () => {
     expect(localStorage.getItem('statustray.grouping')).toBe('category');
   });
 
+  it('shows a check time as the local date and time, with its zone, when the pointer comes over it', async () => {
+    const user = userEvent.setup();
+    renderApp(bridgeWith(appState(mixedVendors())));
+    await screen.findByRole('heading', { level: 1, name: 'Your vendors' });
+    const list = screen.getByRole('list', { name: /Vendors, worst first/ });
+    const time = within(list)
+      .getAllByText(/ago|just now/)[0]!
+      .closest('time')!;
+    await user.hover(time);
+    const local = new Intl.DateTimeFormat(undefined, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(new Date(time.dateTime));
+    expect(time).toHaveAttribute('title', local);
+  });
+
   it('focuses the search box on "/" unless the user is typing', async () => {
     const user = userEvent.setup();
     renderApp(bridgeWith(appState(mixedVendors())));
