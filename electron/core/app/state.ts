@@ -42,21 +42,7 @@ export function summaryOf(
 ): VendorSummary {
   const id = entryId(entry);
   const snap = view?.lastGood ?? null;
-  const open = (snap?.incidents ?? [])
-    .filter(isOpenIncident)
-    .map((i) => ({
-      id: i.id,
-      title: i.title,
-      impact: i.impact,
-      status: i.status,
-      startedAt: incidentTime(i),
-    }))
-    .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
-  const troubled = selectWatched(snap?.components ?? [], entry.components)
-    .filter((c) => isProblem(c.status))
-    .sort((a, b) => compareWorstFirst(a.status, b.status));
-  // From the entry's list of now (it may have changed since the last read) and the last good page.
-  const unmatched = snap ? unmatchedComponents(snap.components, entry.components) : [];
+  const { open, troubled, unmatched } = pagePartsOf(snap, entry.components);
   return {
     id,
     url: entry.url,
@@ -77,6 +63,42 @@ export function summaryOf(
     notify: entry.notify ?? 'all',
     snoozedUntil: snoozedUntilMs === null ? null : new Date(snoozedUntilMs).toISOString(),
   };
+}
+
+interface PageParts {
+  /** The watched names these parts were worked out for. */
+  watchedKey: string;
+  open: VendorSummary['open'];
+  troubled: Snapshot['components'];
+  unmatched: NonNullable<VendorSummary['unmatchedComponents']>;
+}
+
+// What a summary takes from the last good page depends on that page and the watched names alone: worked
+// out once a page (a snapshot is replaced, never changed), not at every `state:get` of 2,000 vendors.
+const pageParts = new WeakMap<Snapshot, PageParts>();
+
+function pagePartsOf(snap: Snapshot | null, watched: readonly string[] | undefined): PageParts {
+  const watchedKey = watched ? watched.join('\n') : '';
+  const kept = snap ? pageParts.get(snap) : undefined;
+  if (kept?.watchedKey === watchedKey) return kept;
+  const open = (snap?.incidents ?? [])
+    .filter(isOpenIncident)
+    .map((i) => ({
+      id: i.id,
+      title: i.title,
+      impact: i.impact,
+      status: i.status,
+      startedAt: incidentTime(i),
+    }))
+    .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+  const troubled = selectWatched(snap?.components ?? [], watched)
+    .filter((c) => isProblem(c.status))
+    .sort((a, b) => compareWorstFirst(a.status, b.status));
+  // From the entry's list of now (it may have changed since the last read) and the last good page.
+  const unmatched = snap ? unmatchedComponents(snap.components, watched) : [];
+  const parts = { watchedKey, open, troubled, unmatched };
+  if (snap) pageParts.set(snap, parts);
+  return parts;
 }
 
 /**
