@@ -43,7 +43,8 @@ describe('app core on unchanged polls', () => {
     await core.handlers['vendors:add']({ url: PAGE_URL, name: 'Acme' });
     await settle(timers, 2 * 60 * S);
     const historyFile = path.join(dir, 'history.json');
-    const saved = await fs.readFile(historyFile, 'utf8');
+    // The first save is real file I/O: on a busy machine it may land after settle()'s few milliseconds.
+    const saved = await vi.waitFor(() => fs.readFile(historyFile, 'utf8'), { timeout: 10_000 });
     expect(pushes.at(-1)?.tray).toBe('operational');
 
     pushes.length = 0;
