@@ -41,10 +41,37 @@ function devServerCsp(): Plugin {
   };
 }
 
+/**
+ * The app's code is a chunk the small entry script imports once it has started reading the host's state
+ * (src/main.tsx): named in the page too, so that the browser fetches both at once instead of one after the other.
+ */
+function preloadAppChunk(): Plugin {
+  return {
+    name: 'statustray-preload-app-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/mount.tsx'),
+        );
+        if (!chunk) return [];
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   base: './',
-  plugins: [react(), nodeEnvFromMode(), devServerCsp()],
+  plugins: [react(), nodeEnvFromMode(), devServerCsp(), preloadAppChunk()],
   build: {
     outDir: here('../out/renderer'),
     emptyOutDir: true,

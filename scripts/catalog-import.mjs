@@ -2,22 +2,37 @@
 // git snapshots of their repositories, keeps the pages whose address and platform a source confirms, and
 // writes shared/catalog/data/more-vendors.json plus a count of what was left out and why.
 //
-//   node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git>
+//   node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git> \
+//     <w6w-apps.git> <is-it-down.git> <rss-gpt.git>
 //
+// It also reads scripts/catalog-sources/vendor-status-watch-2026-09.tsv (a transcription of a 2026 live probe
+// of statusphere's pages, whose repository has no snapshot to `git show`) and
+// scripts/catalog-sources/code-index-readers-2026-12.tsv (pages read by programs found in the public code index).
 // No host is contacted: the lists are data, read with `git show`.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const [statusphereGit, sttsGit, multiStatusGit, statuspileGit, sahinGit] = process.argv.slice(2);
-if (!sahinGit) {
+const [statusphereGit, sttsGit, multiStatusGit, statuspileGit, sahinGit, w6wGit, isItDownGit, rssGptGit] =
+  process.argv.slice(2);
+if (!rssGptGit) {
   console.error(
-    'usage: node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git>',
+    'usage: node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git> <w6w-apps.git> <is-it-down.git> <rss-gpt.git>',
   );
   process.exit(1);
 }
 const show = (gitDir, file) =>
   execFileSync('git', ['--git-dir', gitDir, 'show', `HEAD:${file}`], { encoding: 'utf8' });
+const showIfAny = (gitDir, file) => {
+  try {
+    return execFileSync('git', ['--git-dir', gitDir, 'show', `HEAD:${file}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    return '';
+  }
+};
 
 // Names the lists misspell, or that would be read as another vendor's.
 const NAME_FIXES = {
@@ -27,6 +42,25 @@ const NAME_FIXES = {
   'status.multiversx.com': 'MultiversX',
   'status.one.com': 'One.com',
   'status.mavenlink.com': 'Mavenlink',
+  'i-ready.status.io': 'i-Ready',
+  // jameslaneovermind/RSS-GPT's feed names, where they are not the vendor's.
+  'status.alteryxcloud.com': 'Alteryx Cloud',
+  'status.openexchangerates.org': 'Open Exchange Rates',
+  'status.palantirfoundry.co.uk': 'Palantir Foundry',
+  'status.weka.io': 'WEKA',
+  'status.ngc.nvidia.com': 'NVIDIA NGC',
+  'status.thegoodtill.com': 'Goodtill by SumUp',
+};
+
+// is-it-down names its services by a lower-case key; the vendor's own name for the pages it adds.
+const IS_IT_DOWN_NAMES = {
+  'status.coursera.org': 'Coursera',
+  'status.dailymotion.com': 'Dailymotion',
+  'deepl.statuspage.io': 'DeepL',
+  'www.doordashstatus.com': 'DoorDash',
+  'eventbrite.statuspage.io': 'Eventbrite',
+  'status.khanacademy.org': 'Khan Academy',
+  'substack.statuspage.io': 'Substack',
 };
 
 // Categories read by hand for vendors whose name and host say nothing the word list below knows.
@@ -105,6 +139,9 @@ const CATEGORY_BY_NAME = new Map(
     'Voyado=marketing;Wallarm=security;Webcentral=cloud;Webshrinker=security;Websolr=data;Weebly=cloud;',
     'Whatnot=ecommerce;Wordtune=ai;Workiva=finance;Workspot=cloud;Xplor=payments;Yasoon=collaboration;',
     'Zenvia=communication;Zero Hash=finance;ZeroSSL=security;Zyte=data;',
+    'DeepL=ai;Dailymotion=media;DoorDash=ecommerce;Eventbrite=ecommerce;Fillout=collaboration;Khan Academy=other;Substack=media;Coursera=hr;',
+    'Instructure (Canvas)=hr;Kaltura=media;Clever=identity;Seesaw=hr;HMH=hr;Incident IQ=support;Imagine Learning=hr;Dexcom=other;CacheFly=networking;i-Ready=hr;NICE CXone=communication;Conga=crm;Eptura=collaboration;Anaplan=finance;LogicMonitor=monitoring;Lumen=networking;Nextiva=communication;Denticon (Planet DDS)=other;Monzo=finance;',
+    '1upHealth=data;Aisera=ai;Alteryx Cloud=analytics;Bubble=devtools;Dialogue=other;Diligent=security;Fountain=hr;Goodtill by SumUp=ecommerce;Greenphire=payments;Infobip=communication;Informatica=data;Kandji=security;Lunio=marketing;Lytx=other;Meltwater=marketing;Monese=finance;Morningstar=finance;NVIDIA NGC=ai;Onfido=identity;OpenText=data;Palantir Foundry=data;PayPlug=payments;Peloton=media;Permutive=marketing;PTC=other;Reltio=data;Resideo=other;Retraced=ecommerce;Ring=security;Rockset=data;Sage=finance;Securiti=security;Sonos=media;StormForge=cloud;Supermetrics=analytics;ThanksBen=hr;ThingSolver=ai;Tricent=security;TuneIn=media;Virtuagym=other;WEKA=data;',
   ]
     .join('')
     .split(';')
@@ -274,6 +311,9 @@ const NOT_OURS = [
   /(^|\.)uptime\.com$/,
   /\.statuskeeper\.io$/,
   /\.montastic\.io$/,
+  // Freshstatus pages (Freshworks' own status platform).
+  /^updates\.fresh(desk|service)\.com$/,
+  /^crmstatus\.freshworks\.com$/,
   /(^|\.)sap\.com$/,
   /(^|\.)oracle\.com$/,
   // Pages stts (2026, newer) reads with a reader of their own, not Statuspage's.
@@ -458,6 +498,212 @@ const sphereE2e = new Set(
   }
 }
 
+// A list that reads a page confirms the platform of an entry another list already names (its name and address
+// stay, so ids do not change), or offers the page when no other list names it.
+const conflicts = [];
+const confirmOrOffer = (c) => {
+  // Pages the catalog has from other batches are theirs: these readers only confirm or add list pages.
+  if (known.has(bare(hostOf(c.url)))) return;
+  const seen = candidates.get(bare(hostOf(c.url)));
+  if (!seen) return offer(c);
+  const agrees =
+    c.platform === seen.platform || (c.platform === 'statuspage' && seen.platform === 'incidentio');
+  if (agrees) seen.confirmedBy ??= c.confirmedBy;
+  else conflicts.push(`${seen.host}: ${seen.source} ${seen.platform}, ${c.source} ${c.platform}`);
+};
+// 6. w6w-io/w6w-apps (2026-08): each app's `health/service.ts` reads its vendor's status page, each page's host
+//    and platform checked by hand and written down in the file (a bogus sibling path refused, the page naming
+//    itself). Read here: the apps whose check fetches the Statuspage API (`/api/v2/*.json`) on a host it declares
+//    in `network.allow`, in code (comments name other hosts, such as a retired `*.statuspage.io`).
+{
+  const files = execFileSync('git', ['--git-dir', w6wGit, 'ls-tree', '-r', '--name-only', 'HEAD', 'apps'], {
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter((f) => /^apps\/[^/]+\/health\/service\.ts$/.test(f));
+  for (const file of files) {
+    const code = show(w6wGit, file)
+      .split('\n')
+      .filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l))
+      .join('\n');
+    if (!/\/api\/v2\/(summary|status|components|incidents)\.json/.test(code)) continue;
+    const consts = new Map(
+      [...code.matchAll(/const (\w+) = "([a-z0-9.-]+\.[a-z]{2,})"/g)].map((m) => [m[1], m[2]]),
+    );
+    const allow = code.match(/allow:\s*\[([^\]]*)\]/)?.[1] ?? '';
+    const hosts = allow
+      .split(',')
+      .map((a) => a.trim())
+      .map((a) => (/^"(.+)"$/.test(a) ? a.slice(1, -1) : consts.get(a)))
+      .filter((h) => h && h !== 'api.status.io');
+    const readme = showIfAny(w6wGit, file.replace(/health\/service\.ts$/, 'README.md'));
+    const name = readme.match(/^# (.+)$/m)?.[1]?.trim() ?? file.split('/')[1];
+    for (const host of hosts) {
+      // The host must be the one the Statuspage API is fetched on.
+      if (!code.includes(`https://${host}/api/v2/`) && !code.includes('https://${')) continue;
+      confirmOrOffer({
+        name,
+        url: `https://${host}`,
+        platform: 'statuspage',
+        source: 'w6w-apps',
+        rank: 2.5,
+        confirmedBy: 'w6w-apps',
+      });
+    }
+  }
+}
+// 7. Strvm/is-it-down (2026-03): one checker per service; a check whose endpoint is a page's
+//    `/api/v2/(status|summary).json`, read by its Statuspage indicator reader (`apply_statuspage_indicator`,
+//    `StatuspageStatusCheck`, `StatuspageSummaryCheck`), confirms that page.
+{
+  const files = execFileSync(
+    'git',
+    ['--git-dir', isItDownGit, 'ls-tree', '-r', '--name-only', 'HEAD', 'src/is_it_down/checkers/services'],
+    { encoding: 'utf8' },
+  )
+    .split('\n')
+    .filter((f) => /\.py$/.test(f) && !f.endsWith('__init__.py'));
+  for (const file of files) {
+    const code = show(isItDownGit, file);
+    if (!/apply_statuspage_indicator|StatuspageStatusCheck|StatuspageSummaryCheck/.test(code)) continue;
+    const key = code.match(/service_key = "([^"]+)"/)?.[1];
+    for (const m of code.matchAll(
+      /endpoint_key = "https:\/\/([a-z0-9.-]+)\/api\/v2\/(status|summary)\.json"/g,
+    )) {
+      confirmOrOffer({
+        name: IS_IT_DOWN_NAMES[m[1]] ?? key,
+        url: `https://${m[1]}`,
+        platform: 'statuspage',
+        source: 'is-it-down',
+        rank: 2.5,
+        confirmedBy: 'is-it-down',
+      });
+    }
+  }
+}
+// 8. APVentureEngine/vendor-status-watch (probed 2026-09-04, the newest): confirms or corrects the platform of a
+//    page another list names, drops a page it found on no platform we read or whose host no longer resolves, and
+//    adds the pages it read that no other list names.
+const VSW_PLATFORM = {
+  statuspage: 'statuspage',
+  instatus: 'instatus',
+  betterstack: 'betterstack',
+  statusio: 'statusio',
+  incidentio: 'incidentio',
+};
+// The platforms its probe reads: a page it found unreadable cannot be on one of them.
+const VSW_READS = new Set(['statuspage', 'instatus', 'betterstack', 'statusio']);
+const corrected = [];
+{
+  const text = readFileSync(
+    path.join(import.meta.dirname, 'catalog-sources', 'vendor-status-watch-2026-09.tsv'),
+    'utf8',
+  );
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [found, rawHost, name] = line.split('\t');
+    const host = bare(rawHost);
+    const seen = candidates.get(host);
+    const platform = VSW_PLATFORM[found];
+    if (!seen) {
+      if (platform && !known.has(host))
+        offer({
+          name,
+          url: `https://${rawHost}`,
+          platform,
+          source: 'vendor-status-watch',
+          rank: 0.5,
+          confirmedBy: 'vendor-status-watch',
+        });
+      continue;
+    }
+    if (found === 'dead-dns') seen.dropped = 'vendor-status-watch: its host no longer resolves (2026-09)';
+    else if (found === 'unreadable' && VSW_READS.has(seen.platform))
+      seen.dropped = 'vendor-status-watch: no platform we read answers on it (2026-09)';
+    else if (platform) {
+      // incident.io pages answer the Statuspage API too: "statuspage" does not contradict "incidentio".
+      const agrees =
+        platform === seen.platform || (platform === 'statuspage' && seen.platform === 'incidentio');
+      if (!agrees) {
+        corrected.push(`${host}: ${seen.platform} -> ${platform}`);
+        seen.platform = platform;
+        seen.confirmedBy = 'vendor-status-watch';
+      } else seen.confirmedBy ??= 'vendor-status-watch';
+    }
+  }
+}
+
+// 9. Readers found in the public code index (2026-12): programs that read the page with a reader of the named
+//    platform (scripts/catalog-sources/code-index-readers-2026-12.tsv names each file). They confirm a page another
+//    list names, or add one no list names.
+{
+  const text = readFileSync(
+    path.join(import.meta.dirname, 'catalog-sources', 'code-index-readers-2026-12.tsv'),
+    'utf8',
+  );
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [platform, host, name] = line.split('\t');
+    confirmOrOffer({
+      name,
+      url: `https://${host}`,
+      platform,
+      source: 'code-index',
+      rank: 0.4,
+      confirmedBy: 'code-index',
+    });
+  }
+}
+
+// 10. jameslaneovermind/RSS-GPT (2024-03): a git-scraping fork of RSS-GPT that reads each page's feed on a schedule
+//     (`config.ini`) and commits what it read (`docs/<name>.xml`, the page's own items with their links). A feed
+//     at `/history.rss` is served by Statuspage and by Instatus alike, so the platform is taken from the items: a
+//     page is Statuspage when every item it kept links to `/incidents/<12-character id>`, Statuspage's incident id.
+//     A page the 2026 probe found on no platform we read, or gone, stays out (the newer reading wins).
+{
+  const vswLost = new Set(
+    readFileSync(path.join(import.meta.dirname, 'catalog-sources', 'vendor-status-watch-2026-09.tsv'), 'utf8')
+      .split('\n')
+      .filter((l) => /^(unreadable|dead-dns)\t/.test(l))
+      .map((l) => bare(l.split('\t')[1])),
+  );
+  const ini = show(rssGptGit, 'config.ini');
+  for (const m of ini.matchAll(/\[source\d+\]\s*\nname = "([^"]+)"\s*\nurl = "([^"]+)"/g)) {
+    const [, name, feed] = m;
+    const url = new URL(feed);
+    if (!/^\/history\.(rss|atom)$/.test(url.pathname)) continue;
+    const xml = showIfAny(rssGptGit, `docs/${name}.xml`);
+    const channel = xml.match(/<channel>[\s\S]*?<link>([^<]+)<\/link>/)?.[1] ?? '';
+    const items = [...xml.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((i) => i[1]);
+    const host = url.hostname.toLowerCase();
+    // The feed is the page's own: its channel names the page's host, and it kept at least one item.
+    if (!items.length || bare(new URL(channel || 'https://invalid.').hostname) !== bare(host)) {
+      skip('RSS-GPT: no item kept from the feed, or the feed names another page', feed);
+      continue;
+    }
+    const statuspage = items.every((link) => {
+      const u = new URL(link);
+      return bare(u.hostname) === bare(host) && /^\/incidents\/[a-z0-9]{12}$/.test(u.pathname);
+    });
+    if (!statuspage) {
+      skip('RSS-GPT: items of a platform other than Statuspage (Instatus, a custom page)', feed);
+      continue;
+    }
+    if (vswLost.has(bare(host))) {
+      skip('RSS-GPT: read in 2024, but vendor-status-watch (2026-09) found no platform we read on it', feed);
+      continue;
+    }
+    confirmOrOffer({
+      name,
+      url: `https://${host}`,
+      platform: 'statuspage',
+      source: 'rss-gpt',
+      rank: 0.3,
+      confirmedBy: 'rss-gpt',
+    });
+  }
+}
+
 // ---- choose ----------------------------------------------------------------------------------------------
 const out = [];
 const ids = new Set(existing.map((e) => e.id));
@@ -467,7 +713,13 @@ const nameKey = (n) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
 const names = new Set(existing.flatMap((e) => [e.name, ...(e.aliases ?? [])].map(nameKey)));
-for (const c of [...candidates.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+// The lists first, then the pages only the newer readers name: a page they add never takes the name (and id)
+// of a vendor a list already gives another address.
+const LATE = new Set(['w6w-apps', 'is-it-down', 'vendor-status-watch', 'code-index', 'rss-gpt']);
+const order = (c) => (LATE.has(c.source) ? 1 : 0);
+for (const c of [...candidates.values()].sort(
+  (a, b) => order(a) - order(b) || a.name.localeCompare(b.name),
+)) {
   if (known.has(c.host)) {
     skip('already in the catalog (same host)', c.url);
     continue;
@@ -478,6 +730,10 @@ for (const c of [...candidates.values()].sort((a, b) => a.name.localeCompare(b.n
   }
   if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(c.host)) {
     skip('not a public host name', c.url);
+    continue;
+  }
+  if (c.dropped) {
+    skip(c.dropped, c.url);
     continue;
   }
   if (c.conflict) {
@@ -511,7 +767,11 @@ for (const c of [...candidates.values()].sort((a, b) => a.name.localeCompare(b.n
     url: c.platform === 'feed' ? c.url : `https://${hostOf(c.url)}`,
     platform: c.platform,
   };
-  out.push({ entry, source: c.source, confirmedBy: c.source === 'statusphere' ? c.confirmedBy : c.source });
+  out.push({
+    entry,
+    source: c.source,
+    confirmedBy: c.confirmedBy ?? (c.source === 'statusphere' ? undefined : c.source),
+  });
 }
 out.sort((a, b) => a.entry.id.localeCompare(b.entry.id));
 writeFileSync(
@@ -541,6 +801,8 @@ if (process.env.UNCONFIRMED)
       .map((o) => o.entry.url)
       .join('\n'),
   );
+if (conflicts.length) console.log('sources disagree (the entry keeps its platform):', conflicts);
+if (corrected.length) console.log('platform corrected by vendor-status-watch:', corrected);
 console.log('left out:');
 for (const [reason, list] of Object.entries(skipped)) console.log(`  ${list.length}\t${reason}`);
 if (process.env.VERBOSE) console.log(JSON.stringify(skipped, null, 1));

@@ -21,6 +21,7 @@ export const PLATFORM_IDS = [
   'pagerduty',
   'salesforce',
   'zendesk',
+  'rootly',
   'feed',
 ] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];
@@ -45,5 +46,6 @@ export const PLATFORM_LABEL: Record<PlatformId, string> = {
   pagerduty: 'PagerDuty status page',
   salesforce: 'Salesforce Trust',
   zendesk: 'Zendesk status',
+  rootly: 'Rootly status page',
   feed: 'RSS/Atom feed',
 };

@@ -1,6 +1,6 @@
 // The window's frame: connects to the host, follows the hash router and 'navigate' pushes, applies the
 // theme, shows the host's banners (offline, paused, notices) and the current view.
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useBridge } from './bridge';
 import { connectAppState, useAppStore } from './stores/app-store';
 import { connectHashRouting, routeToHash, useNav, type Route } from './stores/nav-store';
@@ -10,12 +10,17 @@ import { COMPONENT_STATUSES, STATUS_LABEL, STATUS_LOOK } from '../../shared/stat
 import { formatLocal } from './format';
 import { OverviewView } from './views/OverviewView';
 import { VendorView } from './views/VendorView';
-import { IncidentView } from './views/IncidentView';
 import { AddVendorView } from './views/AddVendorView';
 import { SettingsView } from './views/SettingsView';
 import { NavLink } from './components/NavLink';
 import { Toasts } from './components/Toasts';
 import { useTabStatus } from './hooks/useTabStatus';
+import { THEME_KEY } from './theme';
+
+export { THEME_KEY, applyRememberedTheme } from './theme';
+
+// The incident view brings the markdown renderer, a fifth of the window's code: loaded when first opened.
+const IncidentView = lazy(() => import('./views/IncidentView').then((m) => ({ default: m.IncidentView })));
 
 function CurrentView({ route }: { route: Route }) {
   switch (route.name) {
@@ -25,11 +30,19 @@ function CurrentView({ route }: { route: Route }) {
       return <VendorView key={route.vendorId} vendorId={route.vendorId} />;
     case 'incident':
       return (
-        <IncidentView
-          key={`${route.vendorId}/${route.incidentId}`}
-          vendorId={route.vendorId}
-          incidentId={route.incidentId}
-        />
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              Loading the incident…
+            </p>
+          }
+        >
+          <IncidentView
+            key={`${route.vendorId}/${route.incidentId}`}
+            vendorId={route.vendorId}
+            incidentId={route.incidentId}
+          />
+        </Suspense>
       );
     case 'add':
       return <AddVendorView />;
@@ -42,19 +55,6 @@ function CurrentView({ route }: { route: Route }) {
 export function withoutKeyHeadline(message: string): string {
   const rest = message.replace(/^[^.]*access key\.\s*/i, '');
   return rest || message;
-}
-
-export const THEME_KEY = 'statustray.theme';
-
-/** The theme of the last session, applied before the first state arrives (no flash of the wrong theme). */
-export function applyRememberedTheme(): void {
-  try {
-    const theme = localStorage.getItem(THEME_KEY);
-    if (theme === 'light' || theme === 'dark' || theme === 'system')
-      document.documentElement.dataset.theme = theme;
-  } catch {
-    // No storage: nothing remembered.
-  }
 }
 
 export function App() {

@@ -27,6 +27,18 @@ export function formatDuration(ms: number): string {
   return h ? `${d} d ${h} h` : `${d} d`;
 }
 
+// A date format is costly to make (a millisecond or more on a busy machine) and every visible row's times
+// use one: each is made once, on first use, in the page's locale and zone.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let format = formats.get(name);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, options);
+    formats.set(name, format);
+  }
+  return format;
+}
+
 /** "just now", "5 min ago", "in 2 h". */
 export function formatRelative(iso: string | null | undefined, now: number): string {
   const t = parseTime(iso);
@@ -44,7 +56,7 @@ export function formatStarts(iso: string | null | undefined, now: number): strin
   const t = parseTime(iso);
   if (t === null) return 'Start not published';
   if (t <= now) return 'Starts now';
-  const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(new Date(t));
+  const time = dateFormat('time', { hour: 'numeric', minute: '2-digit' }).format(new Date(t));
   const dayOf = (ms: number): number => {
     const d = new Date(ms);
     return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
@@ -55,17 +67,32 @@ export function formatStarts(iso: string | null | undefined, now: number): strin
       ? 'today'
       : days === 1
         ? 'tomorrow'
-        : new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric' }).format(
-            new Date(t),
-          ) + ',';
+        : dateFormat('weekday', { weekday: 'short', month: 'short', day: 'numeric' }).format(new Date(t)) +
+          ',';
   return `Starts ${day} ${time} (in ${formatDuration(t - now)})`;
 }
 
+// Formatting with the zone's name is slow (a tenth of a millisecond, more on a busy machine), and every
+// visible row shows its check time's on hover, again at each push: each time is formatted once.
+const MAX_KEPT_LOCAL = 4096;
+const localTimes = new Map<string, string>();
+
 /** Local date and time with the zone's short name, e.g. "Aug 16, 2022, 10:30 AM EDT". */
 export function formatLocal(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  let text = localTimes.get(iso);
+  if (text === undefined) {
+    text = formatLocalNow(iso);
+    if (localTimes.size >= MAX_KEPT_LOCAL) localTimes.clear();
+    localTimes.set(iso, text);
+  }
+  return text;
+}
+
+function formatLocalNow(iso: string): string {
   const t = parseTime(iso);
   if (t === null) return '—';
-  return new Intl.DateTimeFormat(undefined, {
+  return dateFormat('local', {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
@@ -78,9 +105,7 @@ export function formatLocal(iso: string | null | undefined): string {
 export function formatDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }).format(
-    new Date(y, m - 1, d),
-  );
+  return dateFormat('day', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(y, m - 1, d));
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

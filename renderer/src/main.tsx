@@ -1,18 +1,14 @@
-// Entry point of the window: picks the host's bridge and renders the app.
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App, applyRememberedTheme } from './App';
-import { BridgeContext, pickBridge } from './bridge';
+// Entry point of the window: picks the host's bridge, starts reading the host's state at once, and loads
+// the app meanwhile. This script stays small so the state read starts before the app's code is parsed.
+import { pickBridge } from './bridge';
+import { readStateEarly } from './early-state';
+import { applyRememberedTheme } from './theme';
 import './styles.css';
 
 applyRememberedTheme();
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <BridgeContext.Provider value={pickBridge()}>
-        <App />
-      </BridgeContext.Provider>
-    </StrictMode>,
-  );
+  const bridge = pickBridge();
+  readStateEarly(bridge);
+  void import('./mount').then(({ mount }) => mount(root, bridge));
 }

@@ -2,7 +2,9 @@
 // page's address (exact page first, then its host), since a watch entry keeps only its URL.
 import { CATALOG, CATEGORY_LABEL, type CatalogCategory } from '../../shared/catalog';
 
-export const UNCATALOGED = 'Not in the catalog';
+import { UNCATALOGED } from './uncataloged';
+
+export { UNCATALOGED };
 
 function pageKey(url: string): { page: string; host: string } | null {
   try {

@@ -330,6 +330,22 @@ const VARIANTS: Variant[] = [
     read: true,
   },
   {
+    platform: 'rootly',
+    what: 'the status document under a path prefix, JSON keys in reverse order',
+    routes: () => ({
+      '/rt/api/v1/status.json': send(
+        JSON_TYPE,
+        JSON.stringify(reversedKeys(fixtureJson('rootly', 'status.json')), null, 2),
+      ),
+      '/rt/api/v1/incidents.json': send(
+        JSON_TYPE,
+        JSON.stringify(reversedKeys(fixtureJson('rootly', 'incidents.json'))),
+      ),
+    }),
+    path: '/rt/api/v1/status.json',
+    read: true,
+  },
+  {
     platform: 'apple',
     what: 'the data script in single quotes at the end of the body',
     routes: () => ({

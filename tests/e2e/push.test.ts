@@ -92,4 +92,26 @@ describe('pushing what changed', () => {
       await context.close();
     }
   });
+
+  it('shows the overview without loading the catalog or the markdown code, and brings the catalog when grouping by category', async () => {
+    const { context, page } = await openPage(browser, app.url);
+    try {
+      await page.getByRole('list', { name: /Vendors, worst first/ }).waitFor({ timeout: 30_000 });
+      const loaded = (): Promise<Array<{ name: string }>> =>
+        page.evaluate(() =>
+          performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname })),
+        );
+      const first = await loaded();
+      const scripts = first.filter((e) => e.name.endsWith('.js')).map((e) => e.name);
+      expect(scripts.some((n) => /\/assets\/mount-[^/]+\.js$/.test(n))).toBe(true);
+      expect(scripts.filter((n) => /vendor-category|IncidentView/.test(n))).toEqual([]);
+      // Grouping by category brings the catalog, once asked for.
+      await page.getByRole('combobox', { name: 'Group' }).selectOption('category');
+      await page.locator('.vgroup__head').first().waitFor({ timeout: 30_000 });
+      expect((await loaded()).some((e) => /vendor-category-[^/]+\.js$/.test(e.name))).toBe(true);
+    } finally {
+      await page.evaluate(() => localStorage.removeItem('statustray.grouping')).catch(() => {});
+      await context.close();
+    }
+  });
 });

@@ -314,6 +314,14 @@ export async function startPlatformFake(kind: FakeKind, opts: FakeOptions = {}):
       apiUrl = `${o}/api/ssp/incidents.json`;
       break;
     }
+    case 'rootly': {
+      // A Rootly page on its custom domain: the page names Rootly; the status API sits under /api/v1.
+      server.route('/', html(htmlPage('Wagtail Status', '', '<footer>Powered by Rootly</footer>')));
+      api('/api/v1/status.json', json(fixtureText('rootly', 'status.json')));
+      api('/api/v1/incidents.json', json(fixtureText('rootly', 'incidents.json')));
+      apiUrl = `${o}/api/v1/status.json`;
+      break;
+    }
     case 'feed': {
       server.route(
         '/',

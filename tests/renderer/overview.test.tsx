@@ -191,15 +191,34 @@ describe('overview', () => {
     await screen.findByRole('heading', { level: 1, name: 'Your vendors' });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Group' }), 'category');
     const list = screen.getByRole('list', { name: /Vendors, worst first/ });
-    const headings = within(list)
-      .getAllByRole('heading', { level: 2 })
-      .map((h) => h.textContent);
+    // The catalog loads when first asked for: the groups appear a moment later.
+    const headings = (await within(list).findAllByRole('heading', { level: 2 })).map((h) => h.textContent);
     expect(headings).toEqual([
       'Not in the catalog · 5 vendors, 2 with problems',
       'Customer support · 1 vendor, 1 with problems',
       'Developer tools · 1 vendor, 1 with problems',
     ]);
     expect(localStorage.getItem('statustray.grouping')).toBe('category');
+  });
+
+  it('shows a check time as the local date and time, with its zone, when the pointer comes over it', async () => {
+    const user = userEvent.setup();
+    renderApp(bridgeWith(appState(mixedVendors())));
+    await screen.findByRole('heading', { level: 1, name: 'Your vendors' });
+    const list = screen.getByRole('list', { name: /Vendors, worst first/ });
+    const time = within(list)
+      .getAllByText(/ago|just now/)[0]!
+      .closest('time')!;
+    await user.hover(time);
+    const local = new Intl.DateTimeFormat(undefined, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(new Date(time.dateTime));
+    expect(time).toHaveAttribute('title', local);
   });
 
   it('focuses the search box on "/" unless the user is typing', async () => {

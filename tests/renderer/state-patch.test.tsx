@@ -3,10 +3,13 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeBridge } from './fake-bridge';
-import { appState, mixedVendors, NOW } from './fixtures';
+import { appState, mixedVendors, NOW, summary } from './fixtures';
 import { renderApp } from './render-app';
 import { applyPatch, checkedAtOf } from '../../renderer/src/stores/app-store';
+import { readStateEarly } from '../../renderer/src/early-state';
+import { resortWorstFirst, sortWorstFirst } from '../../renderer/src/views/OverviewView';
 import type { AppState, StatePatch, VendorSummary } from '../../shared/ipc';
+import type { VendorStatus } from '../../shared/status';
 
 function patchOf(state: AppState, seq: number, vendors: VendorSummary[], removed: string[] = []): StatePatch {
   const { vendors: _all, seq: _seq, ...summary } = state;
@@ -123,5 +126,49 @@ describe('state patches', () => {
       checkedAtOf({ lastCheckedAt: at, error: null, stale: false }, { ...state, offline: true }, now),
     ).toBe(at);
     expect(checkedAtOf({ lastCheckedAt: null, error: null, stale: false }, state, now)).toBeNull();
+  });
+
+  it('shows the state the entry script started reading before the app loaded, without reading it twice', async () => {
+    const state = appState(mixedVendors(), { seq: 2 });
+    let answer: (s: AppState) => void = () => {};
+    const bridge = createFakeBridge({ 'state:get': () => new Promise<AppState>((r) => (answer = r)) });
+    readStateEarly(bridge);
+    renderApp(bridge);
+    expect(screen.getByText('Loading your vendors…')).toBeInTheDocument();
+    act(() => answer(state));
+    await screen.findByText('3 vendors with problems, 1 unknown');
+    expect(bridge.callsTo('state:get')).toHaveLength(1);
+  });
+
+  it('keeps 2,000 vendors worst first through patches that move a few, as a full sort would', () => {
+    const statuses: VendorStatus[] = ['operational', 'degraded', 'major_outage', 'unknown', 'maintenance'];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed % n;
+    };
+    let vendors = Array.from({ length: 2000 }, (_, i) =>
+      summary({ id: `v${i}`, name: `Vendor ${random(500)}`, status: statuses[random(5)]! }),
+    );
+    let sorted = resortWorstFirst(null, vendors);
+    expect(sorted.map((v) => v.id)).toEqual(sortWorstFirst(vendors).map((v) => v.id));
+    for (let round = 0; round < 30; round++) {
+      const next = [...vendors];
+      for (let k = 0; k < 1 + random(4); k++) {
+        const at = random(next.length);
+        const stale = random(4) === 0;
+        next[at] = {
+          ...next[at]!,
+          status: statuses[random(5)]!,
+          stale,
+          error: stale ? { kind: 'timeout', message: 'No answer' } : null,
+        };
+      }
+      sorted = resortWorstFirst({ input: vendors, sorted }, next);
+      vendors = next;
+      expect(sorted.map((v) => v.id)).toEqual(sortWorstFirst(vendors).map((v) => v.id));
+    }
+    // Nothing replaced: the same order, the same array (the rows need not render again).
+    expect(resortWorstFirst({ input: vendors, sorted }, [...vendors])).toBe(sorted);
   });
 });

@@ -22,6 +22,7 @@ import { appleAdapter } from './apple';
 import { pagerdutyAdapter } from './pagerduty';
 import { salesforceAdapter } from './salesforce';
 import { zendeskAdapter } from './zendesk';
+import { rootlyAdapter } from './rootly';
 import { feedAdapter } from './feed';
 
 export const ADAPTERS: PlatformAdapter[] = [
@@ -44,5 +45,7 @@ export const ADAPTERS: PlatformAdapter[] = [
   salesforceAdapter,
   zendeskAdapter,
   statuspage,
+  // After Statuspage: it asks for its status document only on a page that names Rootly.
+  rootlyAdapter,
   feedAdapter,
 ];

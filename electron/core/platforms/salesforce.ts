@@ -1,24 +1,39 @@
 // Salesforce Trust (status.salesforce.com and its product pages: Tableau, MuleSoft, Marketing Cloud, …): the
 // public Trust API's instance list, `api.status.salesforce.com/v1/instances/status/preview?products=<key>`,
-// one entry per instance (NA135, EU42, …) with its region and its status (`OK`, `MINOR_INCIDENT_CORE`, …).
-// One request. The preview tells each instance's state, not the incidents behind it.
+// one entry per instance (NA135, EU42, …) with its region, its status (`OK`, `MINOR_INCIDENT_CORE`, …) and
+// the open incidents on it (`Incidents`: impacts with a type, a severity and times; the instances they touch).
+// One request. The preview tells no incident's updates nor past incidents.
 import { z } from 'zod';
-import type { Component } from '../../../shared/model';
-import type { ComponentStatus } from '../../../shared/status';
+import type { Component, Incident } from '../../../shared/model';
+import type { ComponentStatus, IncidentImpact } from '../../../shared/status';
+import { toIso } from './common/dates';
 import { getJson, schemaError } from './common/fetch';
+import { sortIncidents } from './common/values';
 import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
 
 const PAGE = 'https://status.salesforce.com';
 const API = 'https://api.status.salesforce.com';
 const PREVIEW = '/v1/instances/status/preview';
 
+const text = z.string().nullish();
+const ImpactSchema = z.object({ startTime: text, endTime: text, type: text, severity: text });
+const TrustIncidentSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  isCore: z.boolean().nullish(),
+  createdAt: text,
+  IncidentImpacts: z.array(ImpactSchema).nullish(),
+  instanceKeys: z.array(z.string()).nullish(),
+});
 const InstanceSchema = z.object({
   key: z.string(),
-  location: z.string().nullish(),
-  environment: z.string().nullish(),
-  status: z.string().nullish(),
+  location: text,
+  environment: text,
+  status: text,
   isActive: z.boolean().nullish(),
+  // Each incident is checked on its own: one of a shape we do not know is left out, not the whole answer.
+  Incidents: z.array(z.unknown()).nullish(),
 });
+type TrustIncident = z.infer<typeof TrustIncidentSchema>;
 export const TrustPreviewSchema = z.array(InstanceSchema);
 
 /**
@@ -61,6 +76,46 @@ function productName(key: string | null): string {
     : key.replace(/_/g, ' ');
 }
 
+/** `performanceDegradationAsynchronousProcessingSubset` → "Performance degradation asynchronous processing subset". */
+function impactTitle(type: string | null | undefined): string {
+  const words = (type ?? '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : 'Salesforce incident';
+}
+
+function incidentOf(i: TrustIncident, pageUrl: string): Incident {
+  const impacts = i.IncidentImpacts ?? [];
+  const starts = impacts
+    .map((x) => toIso(x.startTime))
+    .filter((x): x is string => !!x)
+    .sort();
+  const ends = impacts.map((x) => toIso(x.endTime));
+  // Over when every impact has ended; the latest end is when.
+  const over = impacts.length > 0 && ends.every((x) => !!x);
+  const severity = impacts.map((x) => (x.severity ?? '').toLowerCase());
+  const impact: IncidentImpact = severity.includes('major')
+    ? 'major'
+    : severity.includes('minor')
+      ? 'minor'
+      : 'unknown';
+  return {
+    id: i.id,
+    title: impactTitle(impacts[0]?.type),
+    impact,
+    status: over ? 'resolved' : 'unknown',
+    startedAt: starts[0] ?? toIso(i.createdAt) ?? null,
+    resolvedAt: over ? ([...ends].sort().at(-1) ?? null) : null,
+    // The API names no incident address and we confirmed none the page answers to: the page itself.
+    url: pageUrl,
+    components: [...new Set(i.instanceKeys ?? [])],
+    updates: [],
+    kind: 'incident',
+  };
+}
+
 function productOf(url: URL): string | null {
   const fromQuery = url.searchParams.get('products');
   if (fromQuery) return fromQuery;
@@ -93,15 +148,21 @@ export function parseTrustPreview(
       group: i.location || null,
       status: trustStatus(i.status),
     }));
+  const byId = new Map<string, Incident>();
+  for (const instance of parsed.data)
+    for (const raw of instance.Incidents ?? []) {
+      const i = TrustIncidentSchema.safeParse(raw);
+      if (i.success && !byId.has(i.data.id)) byId.set(i.data.id, incidentOf(i.data, detection.pageUrl));
+    }
   return {
     vendor: {
       name: productName(productOf(new URL(detection.apiUrl))),
       platform: 'salesforce',
       pageUrl: detection.pageUrl,
-      lacks: ['incidents', 'history', 'updates'],
+      lacks: ['history', 'updates'],
     },
     components,
-    incidents: [],
+    incidents: sortIncidents([...byId.values()]),
   };
 }
 

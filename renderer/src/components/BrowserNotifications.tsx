@@ -25,7 +25,8 @@ export function browserNotificationsOn(): boolean {
 
 /** Shows one notification through the browser when the tab is not in view (in view, the toast says it). */
 export function showBrowserNotification(n: AppNotification, onOpen: () => void): boolean {
-  if (!browserNotificationsOn() || document.visibilityState === 'visible') return false;
+  // Visibility first: asking for the permission is a round trip to the browser, for nothing when in view.
+  if (document.visibilityState === 'visible' || !browserNotificationsOn()) return false;
   const shown = new Notification(n.title, { body: n.body, tag: n.key, icon: statusIconDataUrl(n.severity) });
   shown.onclick = () => {
     window.focus();

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/ipc';
 import { markPatchApplied, markStateReceived } from '../perf';
 import { refreshNow } from '../hooks/useNow';
+import { takeEarlyState } from '../early-state';
 
 interface AppStore {
   state: AppState | null;
@@ -147,7 +148,8 @@ export function connectAppState(bridge: Bridge): () => void {
   const load = (): void => {
     if (loading) return;
     loading = true;
-    bridge.invoke('state:get').then(
+    // The first read may already be under way, started by the entry script while this code loaded.
+    (takeEarlyState(bridge) ?? bridge.invoke('state:get')).then(
       (state) => {
         loading = false;
         if (!active) return;

@@ -2,17 +2,27 @@
 // open, last check, and a warning when the data is stale or the vendor unreachable. Compact rows by
 // default (a screen holds 15+ vendors), roomy cards on request, optionally under catalog categories.
 // Virtualized, so that thousands of vendors scroll smoothly; arrow keys move between rows.
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { VendorSummary } from '../../../shared/ipc';
 import { PLATFORM_LABEL } from '../../../shared/platforms';
 import { unmatchedSentence } from '../../../shared/component-match';
 import { compareWorstFirst, isProblem, STATUS_LABEL } from '../../../shared/status';
 import { useAppStore } from '../stores/app-store';
-import { useUi, type Grouping, type StatusFilter } from '../stores/ui-store';
+import { useUi, type Density, type Grouping, type StatusFilter } from '../stores/ui-store';
 import { StatusBadge, StatusGlyph } from '../components/StatusBadge';
 import { NothingOpen } from '../components/NothingOpen';
-import { UNCATALOGED, vendorCategory } from '../vendor-category';
+import { UNCATALOGED } from '../uncataloged';
+import { useVendorCategory, type CategoryOf } from '../hooks/useVendorCategory';
 import { VendorWarning, vendorWarningKind } from '../components/VendorWarning';
 import { NavLink } from '../components/NavLink';
 import { SharedCauseBanner } from '../components/SharedCauseBanner';
@@ -25,20 +35,74 @@ export const ROW_HEIGHT = 92;
 export const COMPACT_ROW_HEIGHT = 34;
 const GROUP_HEAD_HEIGHT = 36;
 
-export function sortWorstFirst(vendors: readonly VendorSummary[]): VendorSummary[] {
-  return [...vendors].sort(
-    (a, b) =>
-      compareWorstFirst(a.status, b.status) ||
-      Number(vendorWarningKind(b) !== null) - Number(vendorWarningKind(a) !== null) ||
-      a.name.localeCompare(b.name),
+// One collator for every comparison: the same order as localeCompare, without its per-call set-up.
+const names = new Intl.Collator();
+
+/** The overview's order: worst status first, then the ones with a warning, then by name (then id: total). */
+export function compareVendors(a: VendorSummary, b: VendorSummary): number {
+  return (
+    compareWorstFirst(a.status, b.status) ||
+    Number(vendorWarningKind(b) !== null) - Number(vendorWarningKind(a) !== null) ||
+    names.compare(a.name, b.name) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
+}
+
+export function sortWorstFirst(vendors: readonly VendorSummary[]): VendorSummary[] {
+  return [...vendors].sort(compareVendors);
+}
+
+/** More vendors replaced at once than this are sorted again from scratch. */
+const RESORT_AT_MOST = 64;
+
+export interface SortedVendors {
+  input: readonly VendorSummary[];
+  sorted: VendorSummary[];
+}
+
+/**
+ * `vendors` worst first, from the last order: a patch replaces a few vendors in place (stores/app-store.ts),
+ * so only those move (taken out, put back where they now belong) instead of 2,000 vendors sorted again at
+ * each push. Anything else (vendors added or removed, many replaced) is sorted from scratch.
+ */
+export function resortWorstFirst(
+  last: SortedVendors | null,
+  vendors: readonly VendorSummary[],
+): VendorSummary[] {
+  if (!last || last.input.length !== vendors.length) return sortWorstFirst(vendors);
+  const gone = new Set<VendorSummary>();
+  const fresh: VendorSummary[] = [];
+  for (let i = 0; i < vendors.length; i++) {
+    if (last.input[i] === vendors[i]) continue;
+    if (last.input[i]?.id !== vendors[i]?.id || fresh.length >= RESORT_AT_MOST)
+      return sortWorstFirst(vendors);
+    gone.add(last.input[i]!);
+    fresh.push(vendors[i]!);
+  }
+  if (fresh.length === 0) return last.sorted;
+  const sorted = last.sorted.filter((v) => !gone.has(v));
+  for (const vendor of fresh) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareVendors(sorted[mid]!, vendor) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    sorted.splice(lo, 0, vendor);
+  }
+  return sorted;
 }
 
 /** "All 12 vendors operational" / "2 vendors with problems" (and what is unknown). */
 export function summaryLine(vendors: readonly VendorSummary[]): string {
   if (vendors.length === 0) return 'No vendors watched yet';
-  const problems = vendors.filter((v) => isProblem(v.status)).length;
-  const unknown = vendors.filter((v) => v.status === 'unknown').length;
+  let problems = 0;
+  let unknown = 0;
+  for (const v of vendors) {
+    if (isProblem(v.status)) problems++;
+    else if (v.status === 'unknown') unknown++;
+  }
   const unknownPart = unknown > 0 ? `, ${unknown} unknown` : '';
   if (problems > 0) return `${plural(problems, 'vendor')} with problems${unknownPart}`;
   if (unknown === 0)
@@ -207,16 +271,55 @@ const CompactRow = memo(function CompactRow({ vendor }: { vendor: VendorSummary 
   );
 });
 
+/** One vendor's row in the virtual list: renders again only when its vendor, place or look changes. */
+const VendorRowItem = memo(function VendorRowItem({
+  vendor,
+  index,
+  start,
+  height,
+  density,
+  setSize,
+  position,
+  onKey,
+}: {
+  vendor: VendorSummary;
+  index: number;
+  start: number;
+  height: number;
+  density: Density;
+  setSize: number;
+  position: number | undefined;
+  onKey: (index: number, event: KeyboardEvent<HTMLAnchorElement>) => void;
+}) {
+  return (
+    <li
+      data-index={index}
+      className={`row row--${vendor.status} row--${density}`}
+      aria-setsize={setSize}
+      aria-posinset={position}
+      style={{ transform: `translateY(${start}px)`, height }}
+    >
+      <NavLink
+        route={{ name: 'vendor', vendorId: vendor.id }}
+        className="row__link"
+        onKeyDown={(event) => onKey(index, event)}
+      >
+        {density === 'compact' ? <CompactRow vendor={vendor} /> : <RoomyRow vendor={vendor} />}
+      </NavLink>
+    </li>
+  );
+});
+
 type ListItem =
   | { kind: 'group'; label: string; count: number; problems: number }
   | { kind: 'vendor'; vendor: VendorSummary };
 
 /** Vendors as list items: flat, or under their catalog category (categories in trouble first). */
-export function listItems(shown: readonly VendorSummary[], grouping: Grouping): ListItem[] {
-  if (grouping === 'none') return shown.map((vendor) => ({ kind: 'vendor', vendor }));
+export function listItems(shown: readonly VendorSummary[], categoryOf: CategoryOf | null): ListItem[] {
+  if (categoryOf === null) return shown.map((vendor) => ({ kind: 'vendor', vendor }));
   const groups = new Map<string, VendorSummary[]>();
   for (const v of shown) {
-    const label = vendorCategory(v.url);
+    const label = categoryOf(v.url);
     const list = groups.get(label) ?? [];
     list.push(v);
     groups.set(label, list);
@@ -339,12 +442,22 @@ export function OverviewView() {
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashToSearch(searchRef);
 
-  const sorted = useMemo(() => sortWorstFirst(vendors), [vendors]);
+  const lastSort = useRef<SortedVendors | null>(null);
+  const sorted = useMemo(() => {
+    const next = resortWorstFirst(lastSort.current, vendors);
+    lastSort.current = { input: vendors, sorted: next };
+    return next;
+  }, [vendors]);
   const shown = useMemo(
-    () => sorted.filter((v) => matchesFilter(v, filter) && matchesQuery(v, query.trim())),
+    () =>
+      filter === 'all' && query.trim() === ''
+        ? sorted
+        : sorted.filter((v) => matchesFilter(v, filter) && matchesQuery(v, query.trim())),
     [sorted, filter, query],
   );
-  const items = useMemo(() => listItems(shown, grouping), [shown, grouping]);
+  // Flat until the catalog has loaded (a moment, the first time the list is grouped).
+  const categoryOf = useVendorCategory(grouping === 'category');
+  const items = useMemo(() => listItems(shown, categoryOf), [shown, categoryOf]);
   const narrow = useNarrow();
   const rowHeight =
     density === 'compact'
@@ -365,7 +478,7 @@ export function OverviewView() {
       return item ? (item.kind === 'group' ? `group:${item.label}` : item.vendor.id) : index;
     },
   });
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight, grouping]);
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight, categoryOf]);
 
   const focusRow = (index: number, step: number): void => {
     let target = Math.max(0, Math.min(items.length - 1, index));
@@ -385,7 +498,7 @@ export function OverviewView() {
     tryFocus(0);
   };
 
-  const onRowKey = (index: number) => (event: KeyboardEvent<HTMLAnchorElement>) => {
+  const onRowKeyNow = (index: number, event: KeyboardEvent<HTMLAnchorElement>): void => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / rowHeight) - 1);
     const moves: Record<string, [number, number]> = {
       ArrowDown: [index + 1, 1],
@@ -400,6 +513,14 @@ export function OverviewView() {
     event.preventDefault();
     focusRow(move[0], move[1]);
   };
+  // One handler for every row, the same across renders, so that rows already shown do not render again
+  // when the list scrolls or a patch arrives: it calls the latest key handling.
+  const rowKeyRef = useRef(onRowKeyNow);
+  rowKeyRef.current = onRowKeyNow;
+  const onRowKey = useCallback(
+    (index: number, event: KeyboardEvent<HTMLAnchorElement>) => rowKeyRef.current(index, event),
+    [],
+  );
 
   const vendorPosition = useMemo(() => {
     const positions = new Map<string, number>();
@@ -408,7 +529,7 @@ export function OverviewView() {
     return positions;
   }, [items]);
 
-  const summary = summaryLine(vendors);
+  const summary = useMemo(() => summaryLine(vendors), [vendors]);
   return (
     <section className={`view view--overview view--${density}`} aria-labelledby="overview-title">
       <div className="view__head">
@@ -492,28 +613,18 @@ export function OverviewView() {
                       </li>
                     );
                   }
-                  const vendor = item.vendor;
                   return (
-                    <li
+                    <VendorRowItem
                       key={virtual.key}
-                      data-index={virtual.index}
-                      className={`row row--${vendor.status} row--${density}`}
-                      aria-setsize={shown.length}
-                      aria-posinset={vendorPosition.get(vendor.id)}
-                      style={{ transform: `translateY(${virtual.start}px)`, height: rowHeight }}
-                    >
-                      <NavLink
-                        route={{ name: 'vendor', vendorId: vendor.id }}
-                        className="row__link"
-                        onKeyDown={onRowKey(virtual.index)}
-                      >
-                        {density === 'compact' ? (
-                          <CompactRow vendor={vendor} />
-                        ) : (
-                          <RoomyRow vendor={vendor} />
-                        )}
-                      </NavLink>
-                    </li>
+                      vendor={item.vendor}
+                      index={virtual.index}
+                      start={virtual.start}
+                      height={rowHeight}
+                      density={density}
+                      setSize={shown.length}
+                      position={vendorPosition.get(item.vendor.id)}
+                      onKey={onRowKey}
+                    />
                   );
                 })}
               </ul>

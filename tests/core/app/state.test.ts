@@ -59,6 +59,24 @@ describe('vendor summary', () => {
     expect(s.name).toBe('Kustomer');
   });
 
+  it('follows a change of the watched components on a page read once', () => {
+    const snap = snapshot([
+      component('c1', 'API', null, 'degraded'),
+      component('c2', 'Email', null, 'major_outage'),
+    ]);
+    const read = view({ status: 'major_outage', lastGood: snap, lastCheckedAt: 1000, lastGoodAt: 1000 });
+    expect(summaryOf({ url: URL, components: ['c1'] }, read, null).problems?.map((p) => p.name)).toEqual([
+      'API',
+    ]);
+    expect(summaryOf({ url: URL, components: ['c2'] }, read, null).problems?.map((p) => p.name)).toEqual([
+      'Email',
+    ]);
+    const gone = summaryOf({ url: URL, components: ['Billing'] }, read, null);
+    expect(gone.problemCount).toBe(0);
+    expect(gone.unmatchedComponents?.map((u) => u.name)).toEqual(['Billing']);
+    expect(summaryOf({ url: URL }, read, null).problemCount).toBe(2);
+  });
+
   it('shows the address until anything is known about the page', () => {
     const s = summaryOf({ url: URL }, null, null);
     expect(s).toMatchObject({ name: URL, status: 'unknown', platform: 'unknown', notify: 'all' });

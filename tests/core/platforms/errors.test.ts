@@ -26,6 +26,7 @@ const API_PATH: Record<(typeof PLATFORM_IDS)[number], string> = {
   pagerduty: '/',
   salesforce: '/v1/instances/status/preview',
   zendesk: '/api/ssp/incidents.json',
+  rootly: '/api/v1/status.json',
   feed: '/history.rss',
 };
 

@@ -23,7 +23,8 @@ describe('Google Workspace incidents.json', () => {
     const gmail = read.incidents[0]!;
     expect(gmail).toMatchObject({ id: 'ws1', impact: 'major', resolvedAt: null });
     expect(gmail.updates).toHaveLength(2);
-    expect(read.incidents[1]).toMatchObject({ id: 'ws0', status: 'resolved', impact: 'minor' });
+    // An information notice, not a disruption.
+    expect(read.incidents[1]).toMatchObject({ id: 'ws0', status: 'resolved', impact: 'none' });
   });
 
   it("recognises the dashboard's real addresses without a request", () => {

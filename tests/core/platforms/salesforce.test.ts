@@ -1,4 +1,5 @@
-// Salesforce Trust: the public instance list of the Trust API, in the shape Salesforce's own Refocus sample
+// Salesforce Trust: the public instance list of the Trust API, from a real answer of it (2020, an open core
+// incident on NA137, kept in amureki/statuscheck's tests) and from the shape Salesforce's own Refocus sample
 // generator keeps in its tests, read over a loopback fake of the API.
 import {
   parseTrustPreview,
@@ -10,6 +11,57 @@ import { startServer, type FakeServer } from '../../fakes/server';
 
 type Instance = Record<string, unknown> & { key: string; status: string };
 const preview = fixtureJson<Instance[]>('salesforce', 'preview.json');
+const captured = fixtureJson<Instance[]>('salesforce', 'preview-na137-incident.json');
+const TRUST = 'https://api.status.salesforce.com/v1/instances/status/preview';
+
+describe('a real Trust answer (NA137 with a minor core incident open)', () => {
+  const read = parseTrustPreview(captured, {
+    pageUrl: 'https://status.salesforce.com/products/Salesforce_Services',
+    apiUrl: `${TRUST}?products=Salesforce_Services`,
+  });
+
+  it('shows NA137 degraded and every other active instance up; an inactive instance is left out', () => {
+    expect(read.vendor.name).toBe('Salesforce');
+    expect(read.components.find((c) => c.id === 'NA137')).toEqual({
+      id: 'NA137',
+      name: 'NA137',
+      group: 'NA',
+      status: 'degraded',
+    });
+    expect(read.components.filter((c) => c.status !== 'operational').map((c) => c.id)).toEqual(['NA137']);
+    expect(read.components.map((c) => c.id)).not.toContain('POD5');
+    expect(new Set(read.components.map((c) => c.group))).toEqual(new Set(['NA', 'EMEA', 'APAC']));
+  });
+
+  it('reads the incident behind it: its impact as title, minor, open since its impact began, on NA137', () => {
+    expect(read.incidents).toEqual([
+      {
+        id: '5968',
+        title: 'Performance degradation asynchronous processing subset',
+        impact: 'minor',
+        status: 'unknown',
+        startedAt: '2020-07-29T16:08:00.000Z',
+        resolvedAt: null,
+        url: 'https://status.salesforce.com/products/Salesforce_Services',
+        components: ['NA137'],
+        updates: [],
+        kind: 'incident',
+      },
+    ]);
+    expect(read.vendor.lacks).toEqual(['history', 'updates']);
+  });
+
+  it('reads an incident whose every impact has ended as resolved at the last end', () => {
+    const ended = structuredClone(captured);
+    const na137 = ended.find((i) => i.key === 'NA137')! as unknown as {
+      Incidents: Array<{ IncidentImpacts: Array<{ endTime: string | null }> }>;
+    };
+    na137.Incidents[0]!.IncidentImpacts[0]!.endTime = '2020-07-29T20:00:00.000Z';
+    const inc = parseTrustPreview(ended, { pageUrl: 'https://status.salesforce.com', apiUrl: TRUST })
+      .incidents[0]!;
+    expect(inc).toMatchObject({ status: 'resolved', resolvedAt: '2020-07-29T20:00:00.000Z' });
+  });
+});
 
 describe('Salesforce Trust instance list', () => {
   it('maps every documented status word, core and non-core; an unknown word stays unknown', () => {
@@ -34,14 +86,15 @@ describe('Salesforce Trust instance list', () => {
     ]);
   });
 
-  it('gives each active instance as a component of its region, and says it tells no incidents', () => {
+  it('gives each active instance as a component of its region, with no incident when none is listed', () => {
     const data = preview.map((i, n) => (n === 3 ? { ...i, isActive: false } : i));
     const read = parseTrustPreview(data, {
       pageUrl: 'https://status.salesforce.com/products/Tableau',
       apiUrl: 'https://api.status.salesforce.com/v1/instances/status/preview?products=Tableau',
     });
     expect(read.vendor).toMatchObject({ name: 'Tableau', platform: 'salesforce' });
-    expect(read.vendor.lacks).toEqual(['incidents', 'history', 'updates']);
+    expect(read.vendor.lacks).toEqual(['history', 'updates']);
+    expect(read.incidents).toEqual([]);
     expect(read.components).toEqual([
       { id: 'P1', name: 'P1', group: 'NA', status: 'operational' },
       { id: 'P2', name: 'P2', group: 'NA', status: 'operational' },
@@ -83,6 +136,13 @@ describe('reading the Trust API over HTTP', () => {
     expect(snap).toMatchObject({ error: null, status: 'operational' });
     expect(snap.vendor).toMatchObject({ platform: 'salesforce', name: 'MuleSoft' });
     expect(server.requests.at(-1)!.url).toBe('/v1/instances/status/preview?products=Mulesoft');
+  });
+
+  it('reads the real answer through the engine: degraded, with the open incident', async () => {
+    body = JSON.stringify(captured);
+    const snap = await readThroughEngine(server.origin + '/v1/instances/status/preview?products=Sales_Cloud');
+    expect(snap).toMatchObject({ error: null, status: 'degraded' });
+    expect(snap.incidents.map((i) => [i.id, i.impact, i.resolvedAt])).toEqual([['5968', 'minor', null]]);
   });
 
   it('shows the worst instance: a core incident on one instance is a major outage', async () => {

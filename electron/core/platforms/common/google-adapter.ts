@@ -39,7 +39,13 @@ function googleFileKind(body: string): 'cloud' | 'workspace' | null {
       p !== null &&
       WORKSPACE_PRODUCTS.test(String((p as { title?: unknown }).title)),
   );
-  const cloud = google.some((i) => typeof i.service_key === 'string');
+  // Only Cloud's incidents carry locations; Workspace's name a service_key too (seen on a live Gmail incident).
+  const cloud = google.some(
+    (i) =>
+      'currently_affected_locations' in i ||
+      'previously_affected_locations' in i ||
+      typeof i.service_key === 'string',
+  );
   return cloud && !workspace ? 'cloud' : 'workspace';
 }
 
@@ -64,7 +70,7 @@ export function googleAdapter(d: GoogleDashboard): PlatformAdapter {
     async probe(url, _ctx, page) {
       if (!page) return null;
       // incidents.json served elsewhere (a mirror, a test server): recognised by the shape of its incidents,
-      // wherever their fields sit; Cloud's incidents name a service_key, Workspace's products by name.
+      // wherever their fields sit; Cloud's incidents name locations, Workspace's products by name.
       if (FILE.test(url.pathname) && /^\s*\[/.test(page.body)) {
         const kind = googleFileKind(page.body);
         if (kind === null) return null;

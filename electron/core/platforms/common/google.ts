@@ -18,7 +18,8 @@ export function googleImpact(statusImpact: unknown, severity: unknown): Incident
     case 'SERVICE_DISRUPTION':
       return 'major';
     case 'SERVICE_INFORMATION':
-      return 'minor';
+      // An information notice (the dashboard's "i"): the product keeps working, as the dashboard shows it.
+      return 'none';
   }
   switch (text(severity).toLowerCase()) {
     case 'high':
@@ -35,6 +36,17 @@ function updateStatus(v: unknown): IncidentStatus {
   if (text(v).toUpperCase() === 'AVAILABLE') return 'resolved';
   // Updates tell impact, not progress: an update before the incident ended is read as under investigation.
   return 'investigating';
+}
+
+/**
+ * The incident's title: Google writes `external_desc` in Markdown, often opening with a `**Title:**` label
+ * (seen on a live Gmail incident); the label and the emphasis marks are not part of it.
+ */
+export function googleTitle(desc: unknown): string {
+  return htmlToText(text(desc))
+    .replace(/^\s*\*\*\s*title\s*:?\s*\*\*\s*:?\s*/i, '')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .trim();
 }
 
 export function parseGoogleIncidents(
@@ -61,7 +73,7 @@ export function parseGoogleIncidents(
     const uri = text(i.uri);
     return {
       id: str(i.id) ?? str(i.number) ?? `${text(i.external_desc)}@${startedAt}`,
-      title: htmlToText(text(i.external_desc)) || text(i.service_name),
+      title: googleTitle(i.external_desc) || text(i.service_name),
       impact: googleImpact(i.status_impact, i.severity),
       status: open ? (updates[updates.length - 1]?.status ?? 'investigating') : 'resolved',
       startedAt,
