@@ -4,9 +4,17 @@
 // tests wait on conditions and these limits only catch a hang.
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { LongestFirstSequencer } from './tests/sequencer.js';
 
 /** Tests of the built app (tests/electron/built-*.test.ts): they share one `npm run build`. */
 const BUILT_APP_TESTS = 'tests/electron/built-*.test.ts';
+/**
+ * Tests of the main process's glue: they replace `electron` (vi.mock) and what imports it, so each file
+ * gets modules of its own. The other Node files share their worker's modules (`isolate: false`): they
+ * leave no global state behind (what they change — timers, env, globals — they restore), and loading
+ * the engine once per worker instead of once per file is most of what a short file costs.
+ */
+const MOCKED_ELECTRON_TESTS = ['tests/electron/*.test.ts', 'tests/electron/host/**/*.test.ts'];
 
 export default defineConfig({
   plugins: [react()],
@@ -16,7 +24,9 @@ export default defineConfig({
     expect: { poll: { timeout: 30_000 } },
     // Most files wait on sockets, child processes and polls rather than on a core: on a two-core machine
     // vitest's default (cores - 1 = one file at a time) leaves the machine idle most of the run.
-    maxWorkers: 3,
+    maxWorkers: 4,
+    // Long files first, and the e2e files one after the other from the start (tests/sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     // Builds the statustray executable (dist-cli/) once before the tests that spawn it.
     globalSetup: ['tests/build-cli.global.ts'],
     projects: [
@@ -26,7 +36,19 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/renderer/**', 'tests/e2e/**', BUILT_APP_TESTS],
+          exclude: ['tests/renderer/**', 'tests/e2e/**', BUILT_APP_TESTS, ...MOCKED_ELECTRON_TESTS],
+          isolate: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'electron',
+          environment: 'node',
+          include: MOCKED_ELECTRON_TESTS,
+          exclude: [BUILT_APP_TESTS],
           server: { deps: { inline: ['electron-store', 'conf'] } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -39,6 +61,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -64,11 +87,13 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           // One Chromium for all the files, and the dashboard built before any of them runs.
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // One browser file at a time, beside the other projects' files: each takes its turn at the
+          // shared Chromium (tests/e2e/turns.ts). Chromium rendering three pages at once on two busy
+          // cores is where timing-sensitive steps (a toast that comes and goes, a phase of the demo) were
+          // missed; `fileParallelism: false` would run them only after every other file.
+          setupFiles: ['tests/e2e/take-turn.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // One browser file at a time: Chromium rendering three pages at once on two busy cores is where
-          // timing-sensitive steps (a toast that comes and goes, a phase of the demo) were missed.
-          fileParallelism: false,
         },
       },
     ],

@@ -3,7 +3,6 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ICAL from 'ical.js';
 import {
@@ -12,8 +11,8 @@ import {
   type StatuspageServer,
 } from '../fakes/statuspage-server';
 import { kustomerFixture } from '../fixtures/kustomer';
+import { CLI_PATH, REPO_ROOT } from './spawn-cli';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const run = promisify(execFile);
 let dir: string;
 let server: StatuspageServer | null = null;
@@ -29,11 +28,11 @@ afterEach(async () => {
 
 async function calendar(config: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'electron', 'cli.ts'), 'calendar', '--config', config],
-      { cwd: ROOT, env: { ...process.env, STATUSTRAY_DATA_DIR: path.join(dir, 'data') }, timeout: 60_000 },
-    );
+    const { stdout, stderr } = await run(process.execPath, [CLI_PATH, 'calendar', '--config', config], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, STATUSTRAY_DATA_DIR: path.join(dir, 'data') },
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -5,7 +5,6 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parsePrometheus, sampleValue } from '../fakes/prometheus';
 import { startReceiver, until, type Receiver } from '../fakes/receiver';
 import {
@@ -16,8 +15,8 @@ import {
   type StatuspageServer,
 } from '../fakes/statuspage-server';
 import { kustomerFixture } from '../fixtures/kustomer';
+import { CLI_PATH, REPO_ROOT } from './spawn-cli';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let dir: string;
 const children: ChildProcessWithoutNullStreams[] = [];
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -32,11 +31,10 @@ afterEach(async () => {
 });
 
 function watch(args: string[]) {
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'electron', 'cli.ts'), 'watch', ...args],
-    { cwd: ROOT, env: { ...process.env, STATUSTRAY_DATA_DIR: path.join(dir, 'data'), NO_COLOR: '1' } },
-  );
+  const proc = spawn(process.execPath, [CLI_PATH, 'watch', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, STATUSTRAY_DATA_DIR: path.join(dir, 'data'), NO_COLOR: '1' },
+  });
   children.push(proc);
   let err = '';
   proc.stdout.resume();

@@ -5,25 +5,33 @@ import type { TestProject } from 'vitest/node';
 import { chromium, type BrowserServer } from 'playwright-core';
 import { ensureRendererBuilt } from '../../electron/web/build-renderer';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { startTurnServer, type TurnServer } from './turns';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The shared Chromium's WebSocket endpoint (playwright's `connect`). */
     chromiumWsEndpoint: string;
+    /** Where e2e files take their turn, one at a time (./turns.ts). */
+    e2eTurnPort: number;
   }
 }
 
 let server: BrowserServer | undefined;
+let turns: TurnServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  const [browserServer] = await Promise.all([
+  const [browserServer, turnServer] = await Promise.all([
     chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
+    startTurnServer(),
     ensureRendererBuilt({ log: (line) => console.log(line) }),
   ]);
   server = browserServer;
+  turns = turnServer;
   project.provide('chromiumWsEndpoint', server.wsEndpoint());
+  project.provide('e2eTurnPort', turns.port);
 }
 
 export async function teardown(): Promise<void> {
+  await turns?.close();
   await server?.close();
 }

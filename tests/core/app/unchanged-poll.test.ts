@@ -43,7 +43,8 @@ describe('app core on unchanged polls', () => {
     await core.handlers['vendors:add']({ url: PAGE_URL, name: 'Acme' });
     await settle(timers, 2 * 60 * S);
     const historyFile = path.join(dir, 'history.json');
-    const saved = await fs.readFile(historyFile, 'utf8');
+    // The first save is real file I/O: on a busy machine it may land after settle()'s few milliseconds.
+    const saved = await vi.waitFor(() => fs.readFile(historyFile, 'utf8'), { timeout: 10_000 });
     expect(pushes.at(-1)?.tray).toBe('operational');
 
     pushes.length = 0;
@@ -61,6 +62,7 @@ describe('app core on unchanged polls', () => {
     expect(pushes.length + patches.length).toBeGreaterThan(0);
     expect((await core.handlers['state:get']()).tray).toBe('major_outage');
     await settle(timers, 61 * S);
-    expect(await fs.readFile(historyFile, 'utf8')).not.toBe(saved);
+    // The write is real file I/O: on a busy machine it may land after settle()'s few milliseconds.
+    await expect.poll(() => fs.readFile(historyFile, 'utf8'), { timeout: 10_000 }).not.toBe(saved);
   });
 });
