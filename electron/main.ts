@@ -3,6 +3,10 @@ import { app } from 'electron';
 import { join } from 'node:path';
 import { createAppCore } from './core/app';
 import { startApp } from './app-host';
+import { keepResidentMemorySmall } from './core/resident-memory';
+
+// A tray app runs for days: its memory stays small (see resident-memory.ts).
+keepResidentMemorySmall();
 
 // Built into out/main/index.js: the preload and the renderer sit next to it under out/.
 const here = import.meta.dirname;

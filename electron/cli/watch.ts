@@ -24,6 +24,7 @@ import { WATCH_HELP as USAGE } from './help/watch';
 import { terminalText } from '../core/text/terminal-text';
 import { parseCommandArgs, usageLine, UsageError } from './args';
 import { WATCH_OPTIONS } from './options';
+import { keepResidentMemorySmall } from '../core/resident-memory';
 
 /** How often, at most, the history is written while watching (it is also written on stop). */
 export const HISTORY_SAVE_PERIOD_MS = 5 * 60_000;
@@ -81,6 +82,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
+  // Runs for days: its memory stays small (see resident-memory.ts).
+  keepResidentMemorySmall();
   if (!values.config) {
     process.stderr.write(usageLine('watch', '--config <watchlist.json> is required'));
     return 1;

@@ -17,6 +17,7 @@ import { startDashboard, type Dashboard } from '../web/dashboard';
 import { openBrowser, shouldOpenBrowser } from '../web/open-browser';
 import { isLoopbackHost } from '../web/security';
 import { terminalText } from '../core/text/terminal-text';
+import { keepResidentMemorySmall } from '../core/resident-memory';
 
 /** Where the command line keeps its data (the same place as `watch`). */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -57,6 +58,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(WEB_USAGE + '\n');
     return 0;
   }
+  // Runs for days: its memory stays small (see resident-memory.ts).
+  keepResidentMemorySmall();
   const fail = (message: string): number => {
     process.stderr.write(`statustray web: ${message}\n`);
     return 1;
@@ -82,8 +85,9 @@ export async function run(argv: string[]): Promise<number> {
     configFile = createConfigFileSync({
       file,
       first: reading,
-      // An edit is picked up within one polling interval, and within 2 s at most.
-      pollMs: Math.min(2_000, (intervalSeconds ?? 120) * 1000),
+      // An edit is picked up at once where the file system tells (fs.watch), else within one polling
+      // interval and 60 s at most: a stat every 2 s cost a dashboard at rest more than everything else.
+      pollMs: Math.min(60_000, (intervalSeconds ?? 120) * 1000),
     });
   }
   // A taken port is told before anything else happens: no dashboard build, no vendor polled.

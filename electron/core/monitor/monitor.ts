@@ -15,7 +15,13 @@ import {
   type VendorRuntime,
   type VendorRuntimeView,
 } from './runtime';
-import { intervalFor, nextDueAfterFailure, nextDueAfterSuccess } from './schedule';
+import {
+  coalescedWakeAt,
+  coalesceWindowMs,
+  intervalFor,
+  nextDueAfterFailure,
+  nextDueAfterSuccess,
+} from './schedule';
 import { MAX_TIMER_MS, realTimers, type ReadFn, type Timers } from './types';
 
 export { isNetworkError, type MonitoredVendor, type VendorRuntimeView } from './runtime';
@@ -44,6 +50,11 @@ export interface MonitorOptions {
   timeoutMs?: number;
   /** Longest wait after repeated errors. Default 30 min (never shorter than the interval). */
   maxBackoffMs?: number;
+  /**
+   * How late a poll may start to share one wake-up with others due just after it (see schedule.ts).
+   * Default: 1/20 of the interval, at most 3 s; 0 wakes for each vendor on its own.
+   */
+  coalesceMs?: number;
   random?: () => number;
 }
 
@@ -60,8 +71,9 @@ function safely(fn: () => void): void {
 }
 
 export class Monitor {
-  private readonly opts: Required<Omit<MonitorOptions, 'timers' | 'timeoutMs' | 'random'>> & {
+  private readonly opts: Required<Omit<MonitorOptions, 'timers' | 'timeoutMs' | 'random' | 'coalesceMs'>> & {
     timeoutMs: number | undefined;
+    coalesceMs: number | undefined;
   };
   private readonly timers: Timers;
   private readonly random: () => number;
@@ -102,6 +114,7 @@ export class Monitor {
       perHostConcurrency: options.perHostConcurrency ?? 2,
       timeoutMs: options.timeoutMs,
       maxBackoffMs: options.maxBackoffMs ?? 30 * 60_000,
+      coalesceMs: options.coalesceMs,
     };
   }
 
@@ -330,22 +343,29 @@ export class Monitor {
     this.timerAt = Infinity;
   }
 
-  /** Set one timer for the earliest due vendor; none when nothing is watched or all are busy. */
+  /**
+   * Set one timer for the next due vendors (those due close together share it, see coalescedWakeAt); none
+   * when nothing is watched or all are busy. A vendor due now (new, refreshed) is polled at once.
+   */
   private arm(): void {
     if (!this.started) return;
     const now = this.timers.now();
+    const due: number[] = [];
     let earliest = Infinity;
     for (const v of this.vendors.values()) {
-      if (v.state === 'idle' && v.nextDueAt < earliest) earliest = v.nextDueAt;
+      if (v.state !== 'idle') continue;
+      due.push(v.nextDueAt);
+      if (v.nextDueAt < earliest) earliest = v.nextDueAt;
     }
     if (earliest <= now) {
       this.enqueueDue(now);
       return this.arm();
     }
-    if (earliest === this.timerAt && this.timer !== null) return;
+    const wakeAt = coalescedWakeAt(due, this.opts.coalesceMs ?? coalesceWindowMs(this.opts.intervalMs));
+    if (wakeAt === this.timerAt && this.timer !== null) return;
     this.clearTimer();
-    if (earliest === Infinity) return;
-    this.timerAt = earliest;
+    if (wakeAt === Infinity) return;
+    this.timerAt = wakeAt;
     this.timer = this.timers.setTimeout(
       () => {
         this.timer = null;
@@ -353,7 +373,7 @@ export class Monitor {
         this.enqueueDue(this.timers.now());
         this.arm();
       },
-      Math.min(earliest - now, MAX_TIMER_MS),
+      Math.min(wakeAt - now, MAX_TIMER_MS),
     );
   }
 

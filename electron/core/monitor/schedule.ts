@@ -51,3 +51,29 @@ export function nextDueAfterFailure(
   if (at.retryAfterMs > 0) next = Math.max(next, at.now + at.retryAfterMs);
   return Math.round(next);
 }
+
+/** Polls due within this share of the interval after the earliest one wait for the last of them: one wake-up. */
+export const COALESCE_SHARE = 1 / 20;
+/** …and never more than this late. */
+export const MAX_COALESCE_MS = 3_000;
+
+/** How late a poll may start so that it shares a wake-up with others due close to it. */
+export function coalesceWindowMs(intervalMs: number): number {
+  return Math.min(intervalMs * COALESCE_SHARE, MAX_COALESCE_MS);
+}
+
+/**
+ * When to wake for the next polls: at the earliest due time, or, when other polls fall due within
+ * `windowMs` after it, at the last of those, so that they start together in one wake-up instead of one
+ * each. A poll thus starts at most `windowMs` late and never early; the vendors woken together are due
+ * together from then on (each next poll is an interval after its start), so the groups hold.
+ * Infinity when nothing is due.
+ */
+export function coalescedWakeAt(dueTimes: readonly number[], windowMs: number): number {
+  let earliest = Infinity;
+  for (const t of dueTimes) if (t < earliest) earliest = t;
+  if (earliest === Infinity) return Infinity;
+  let wake = earliest;
+  for (const t of dueTimes) if (t > wake && t <= earliest + windowMs) wake = t;
+  return wake;
+}

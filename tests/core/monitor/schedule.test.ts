@@ -2,6 +2,7 @@
 import { FakeTimers, S, component, failed, incident, ok, setup, snapshot, stubRead, vendor } from './helpers';
 import { Monitor } from '../../../electron/core/monitor/monitor';
 import type { HttpClient } from '../../../electron/core/http/types';
+import { coalescedWakeAt, coalesceWindowMs } from '../../../electron/core/monitor/schedule';
 
 const http = {} as HttpClient;
 
@@ -150,8 +151,8 @@ describe('monitor interval changes', () => {
   });
 });
 
-describe('monitor jitter', () => {
-  it('spreads vendors across the interval after the first read so they do not fire together', async () => {
+describe('monitor jitter and shared wake-ups', () => {
+  it('spreads vendors across the interval after the first read, in a few groups that each wake once', async () => {
     const timers = new FakeTimers();
     const read = stubRead(timers, () => ok);
     let seed = 7;
@@ -159,14 +160,79 @@ describe('monitor jitter', () => {
     const monitor = new Monitor({ read, http, timers, intervalMs: 120 * S, random });
     monitor.start();
     monitor.setVendors(Array.from({ length: 50 }, (_, i) => vendor(i)));
-    await timers.advance(1000 * S);
+    await timers.advance(3000 * S);
     const secondPolls = new Set<number>();
+    const lastPolls = new Set<number>();
     for (let i = 0; i < 50; i++) {
       const times = read.calls.filter((c) => c.url === `https://status${i}.test`).map((c) => c.at);
       secondPolls.add(times[1]!);
-      // Once spread, each vendor keeps exactly its interval.
-      for (let k = 2; k < times.length; k++) expect(times[k]! - times[k - 1]!).toBe(120 * S);
+      lastPolls.add(times.at(-1)!);
+      // Never sooner than the interval, and at most the shared wake-up's window (1/20 of it, 3 s here) later.
+      for (let k = 2; k < times.length; k++) {
+        expect(times[k]! - times[k - 1]!).toBeGreaterThanOrEqual(120 * S);
+        expect(times[k]! - times[k - 1]!).toBeLessThanOrEqual(123 * S);
+      }
+      // Once grouped, each vendor keeps exactly its interval.
+      expect(times.at(-1)! - times.at(-2)!).toBe(120 * S);
     }
-    expect(secondPolls.size).toBeGreaterThan(40);
+    // Not all at once (spread over the first 15 s), and not one wake-up each: at most 15 s / 3 s + 1.
+    expect(secondPolls.size).toBeGreaterThan(1);
+    expect(secondPolls.size).toBeLessThanOrEqual(6);
+    expect(lastPolls.size).toBeGreaterThan(1);
+    expect(lastPolls.size).toBeLessThanOrEqual(6);
+  });
+
+  it('polls vendors due within the window in one wake-up, none early and none later than the window', async () => {
+    const { timers, monitor, read } = setup(() => ok, { coalesceMs: 2 * S, random: () => 0 });
+    const t0 = timers.now();
+    // Read at once when added (at 0 s, 1 s and 5 s), so due 120 s, 121 s and 125 s after the start.
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(1 * S);
+    monitor.setVendors([vendor(1), vendor(2)]);
+    await timers.advance(4 * S);
+    monitor.setVendors([vendor(1), vendor(2), vendor(3)]);
+    await timers.advance(117 * S);
+    const at = (n: number) =>
+      read.calls.filter((c) => c.url === `https://status${n}.test`).map((c) => c.at - t0);
+    expect([at(1)[0], at(2)[0], at(3)[0]]).toEqual([0, 1 * S, 5 * S]);
+    // Vendors 1 and 2 (due 1 s apart) woke together, at the later one's time; vendor 3 (4 s later) waits.
+    expect(at(1)[1]).toBe(121 * S);
+    expect(at(2)[1]).toBe(121 * S);
+    expect(at(3)).toHaveLength(1);
+    await timers.advance(4 * S);
+    expect(at(3)[1]).toBe(125 * S);
+    // From then on 1 and 2 are due together: one wake-up for both, each exactly an interval later.
+    await timers.advance(120 * S);
+    expect(at(1)[2]).toBe(241 * S);
+    expect(at(2)[2]).toBe(241 * S);
+  });
+
+  it('still polls a new or refreshed vendor at once, whatever is due soon', async () => {
+    const { timers, monitor, read } = setup(() => ok, { coalesceMs: 60 * S });
+    monitor.setVendors([vendor(1)]);
+    await timers.advance(100 * S);
+    expect(read.calls).toHaveLength(1);
+    monitor.setVendors([vendor(1), vendor(2)]);
+    await timers.advance(1);
+    expect(read.calls).toHaveLength(2);
+    monitor.refresh('v1');
+    await timers.advance(1);
+    expect(read.calls).toHaveLength(3);
+  });
+});
+
+describe('coalescedWakeAt', () => {
+  it('wakes at the last due time within the window after the earliest, never before the earliest', () => {
+    expect(coalescedWakeAt([], 1000)).toBe(Infinity);
+    expect(coalescedWakeAt([5000], 1000)).toBe(5000);
+    expect(coalescedWakeAt([5000, 5400, 5999, 6000, 6001, 9000], 1000)).toBe(6000);
+    expect(coalescedWakeAt([9000, 6001, 5000], 1000)).toBe(5000);
+    expect(coalescedWakeAt([5000, 5400], 0)).toBe(5000);
+  });
+
+  it('allows 1/20 of the interval, at most 3 s', () => {
+    expect(coalesceWindowMs(5_000)).toBe(250);
+    expect(coalesceWindowMs(30_000)).toBe(1_500);
+    expect(coalesceWindowMs(600_000)).toBe(3_000);
   });
 });
