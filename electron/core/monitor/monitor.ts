@@ -77,6 +77,8 @@ export class Monitor {
   };
   private readonly timers: Timers;
   private readonly random: () => number;
+  /** The idle vendors' due times, gathered anew at each arm (see arm). */
+  private readonly dueTimes: number[] = [];
   private readonly vendors = new Map<string, VendorRuntime>();
   private readonly queue: VendorRuntime[] = [];
   private readonly hostsInFlight = new Map<string, number>();
@@ -350,7 +352,9 @@ export class Monitor {
   private arm(): void {
     if (!this.started) return;
     const now = this.timers.now();
-    const due: number[] = [];
+    // One list kept for every arm (it runs after each poll): no array of every vendor allocated each time.
+    const due = this.dueTimes;
+    due.length = 0;
     let earliest = Infinity;
     for (const v of this.vendors.values()) {
       if (v.state !== 'idle') continue;
