@@ -10,5 +10,11 @@ const root = document.getElementById('root');
 if (root) {
   const bridge = pickBridge();
   readStateEarly(bridge);
-  void import('./mount').then(({ mount }) => mount(root, bridge));
+  import('./mount').then(
+    ({ mount }) => mount(root, bridge),
+    (err: unknown) => {
+      // The app's code is a second file: when it cannot be loaded, say so instead of a blank window.
+      root.textContent = `StatusTray's window could not load its code (${String(err)}). Reload to try again.`;
+    },
+  );
 }
