@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
-import { worstOf } from '../../../shared/status';
+import { impactToStatus, worstOf } from '../../../shared/status';
 import { FetchError } from '../http/types';
 import { toIso } from './common/dates';
 import { baseBefore, getJson, schemaError } from './common/fetch';
@@ -66,14 +66,6 @@ const IMPACT: Record<string, IncidentImpact> = {
   major: 'major',
   critical: 'critical',
   maintenance: 'maintenance',
-};
-const IMPACT_STATUS: Record<IncidentImpact, ComponentStatus> = {
-  none: 'operational',
-  minor: 'degraded',
-  major: 'partial_outage',
-  critical: 'major_outage',
-  maintenance: 'maintenance',
-  unknown: 'unknown',
 };
 
 function progress(v: string | null | undefined): IncidentStatus {
@@ -159,7 +151,7 @@ export function parseZendesk(
           ? 'degraded'
           : inc.kind === 'maintenance'
             ? 'maintenance'
-            : IMPACT_STATUS[inc.impact];
+            : impactToStatus(inc.impact);
       now.set(top, [...(now.get(top) ?? []), st]);
     }
   }
