@@ -56,7 +56,7 @@ describe('adding a vendor by its status page address', () => {
       // Both regions have an "API": the picker tells them apart by group.
       const euGroup = page.locator('.picker__group', { hasText: 'EU West' });
       await euGroup.getByLabel('API', { exact: true }).check();
-      await expect(page.getByText('1 component chosen').isVisible()).resolves.toBe(true);
+      await page.getByText('1 component chosen').waitFor();
       await screenshot(page, 'add-vendor-light');
       const dark = await openPage(browser, `${app.url}#/add`, { colorScheme: 'dark' });
       await dark.page.getByRole('textbox', { name: 'Status page address' }).fill(vendor.pageUrl);

@@ -77,23 +77,21 @@ describe('the seed Kustomer page in the browser dashboard', () => {
         await openKustomer(page);
         // Grouped exactly as the vendor groups them, with the standalone component.
         for (const group of ['Prod1 (US)', 'Prod2 (EU)', 'Third Party']) {
-          await expect(page.getByText(group, { exact: true }).first().isVisible()).resolves.toBe(true);
+          await page.getByText(group, { exact: true }).first().waitFor();
         }
-        await expect(page.getByText('Regional Incident', { exact: true }).first().isVisible()).resolves.toBe(
-          true,
-        );
+        await page.getByText('Regional Incident', { exact: true }).first().waitFor();
         // 47 components: Third Party (nothing wrong, nothing watched) starts collapsed and opens on demand.
         const thirdParty = page.getByRole('button', { name: /^Third Party/ });
         expect(await thirdParty.getAttribute('aria-expanded')).toBe('false');
         await thirdParty.click();
-        await expect(page.getByText('PubNub', { exact: true }).first().isVisible()).resolves.toBe(true);
+        await page.getByText('PubNub', { exact: true }).first().waitFor();
         // Every incident the page publishes, whatever its age.
         for (const title of [
           'Knowledge base domains unavailable',
           WORKFLOW_TITLE,
           'Instagram messages containing links fail to send',
         ]) {
-          await expect(page.getByRole('link', { name: title }).first().isVisible()).resolves.toBe(true);
+          await page.getByRole('link', { name: title }).first().waitFor();
         }
         await screenshot(page, `vendor-${scheme}`);
 
