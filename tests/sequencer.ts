@@ -75,33 +75,54 @@ const SHORT_SECONDS = 1;
 const START_SECONDS = 1;
 /** How long before its turn an e2e file may start: its imports load meanwhile. */
 const TURN_LEAD_SECONDS = 4;
+/** Files at least this long start first, whatever their project. */
+const LONG_SECONDS = 20;
+/**
+ * After the long files, the rest go project by project, in this order (others before the last). vitest
+ * keeps the worker of a project that shares its modules (isolate: false) only when the next file queued
+ * is of the same project: any other file ends it, and a new worker loads the engine or jsdom again (some
+ * 40 worker starts a run when the projects are mixed). The node project, with most of the short files,
+ * comes last: it fills the tail.
+ */
+const PROJECT_ORDER = ['dom', 'electron', 'desktop', 'node'];
 
 /** Projects whose files take turns at the shared browser, beside the others. */
 export const TAKES_TURNS = new Set(['e2e']);
 
-/** A file to place: its path from the repository root, and whether it takes turns at the browser. */
+/** A file to place: its path from the repository root, its project, and whether it takes turns. */
 export interface PlanItem {
   file: string;
+  project: string;
   takesTurns: boolean;
 }
 
 /**
  * The order to start files in, by playing the run forward on `lanes` workers: whenever a lane frees it
- * takes the longest file left, but an e2e file once its turn at the browser is near. The e2e files go in
- * the order the turns are granted (first come, first served): those that need the browser alone first,
- * back to back, then the ones that share it, two at a time.
+ * takes the next file (the long ones first, longest first, then project by project, longest first), but
+ * an e2e file once its turn at the browser is near. The e2e files go in the order the turns are granted
+ * (first come, first served): those that need the browser alone first, back to back, then the ones that
+ * share it, two at a time.
  */
 export function plan<T extends PlanItem>(items: readonly T[], lanes: number): T[] {
   const seconds = (file: string): number => (ROUGH_SECONDS[file] ?? SHORT_SECONDS) + START_SECONDS;
-  // A stable sort: short files stay in the given order (grouped by project, so that a worker that
-  // shares its modules goes on with the next file of its project).
-  const byLength = (list: T[]) =>
-    list.map((item) => ({ item, s: seconds(item.file) })).sort((a, b) => b.s - a.s);
-  const others = byLength(items.filter((f) => !f.takesTurns));
-  const turns = items.filter((f) => f.takesTurns);
+  const rank = (project: string): number => {
+    const at = PROJECT_ORDER.indexOf(project);
+    return at === -1 ? PROJECT_ORDER.length - 1.5 : at;
+  };
+  // Stable sorts: files of the same length keep the order they were given in.
+  const timed = (list: T[]) => list.map((item) => ({ item, s: seconds(item.file) }));
+  const byLength = (list: Array<{ item: T; s: number }>) => list.sort((a, b) => b.s - a.s);
+  const rest = timed(items.filter((f) => !f.takesTurns));
+  const others = [
+    ...byLength(rest.filter((f) => f.s >= LONG_SECONDS + START_SECONDS)),
+    ...byLength(rest.filter((f) => f.s < LONG_SECONDS + START_SECONDS)).sort(
+      (a, b) => rank(a.item.project) - rank(b.item.project),
+    ),
+  ];
+  const turns = timed(items.filter((f) => f.takesTurns));
   const queue = [
-    ...byLength(turns.filter((t) => seatsFor(t.file) === SEATS)),
-    ...byLength(turns.filter((t) => seatsFor(t.file) < SEATS)),
+    ...byLength(turns.filter((t) => seatsFor(t.item.file) === SEATS)),
+    ...byLength(turns.filter((t) => seatsFor(t.item.file) < SEATS)),
   ];
 
   const freeAt = Array.from({ length: Math.max(1, lanes) }, () => 0);
@@ -135,6 +156,7 @@ export class LongestFirstSequencer extends BaseSequencer {
     const items = files.map((spec) => ({
       spec,
       file: relative(root, spec.moduleId).split('\\').join('/'),
+      project: spec.project.name,
       takesTurns: TAKES_TURNS.has(spec.project.name),
     }));
     return plan(items, Number(this.ctx.config.maxWorkers) || 1).map((item) => item.spec);

@@ -75,8 +75,8 @@ describe('turns at the shared browser', () => {
 });
 
 describe('the order files start in', () => {
-  const e2e = (name: string) => ({ file: `tests/e2e/${name}.test.ts`, takesTurns: true });
-  const other = (file: string) => ({ file, takesTurns: false });
+  const e2e = (name: string) => ({ file: `tests/e2e/${name}.test.ts`, project: 'e2e', takesTurns: true });
+  const other = (file: string, project = 'node') => ({ file, project, takesTurns: false });
 
   it('starts the long files first and the e2e files in turn order: alone ones back to back, then the sharing ones', () => {
     const shorts = Array.from({ length: 30 }, (_, i) => other(`tests/core/short-${i}.test.ts`));
@@ -113,6 +113,29 @@ describe('the order files start in', () => {
     // Short files keep their given order.
     const shortOrder = order.filter((f) => f.startsWith('tests/core/short-'));
     expect(shortOrder).toEqual(shorts.map((s) => s.file));
+  });
+
+  it('after the long files, starts the short ones project by project, the node files last', () => {
+    const items = [
+      other('tests/core/a.test.ts'),
+      other('tests/renderer/a.test.tsx', 'dom'),
+      other('tests/electron/a.test.ts', 'electron'),
+      other('tests/core/b.test.ts'),
+      other('tests/renderer/b.test.tsx', 'dom'),
+      other('tests/electron/b.test.ts', 'electron'),
+      other('tests/cli/gates.test.ts'),
+    ];
+    // A worker that shares its modules is kept only while the next file is of its project: mixing
+    // them would start a new worker (and load the engine or jsdom again) for nearly every file.
+    expect(plan(items, 4).map((i) => i.file)).toEqual([
+      'tests/cli/gates.test.ts',
+      'tests/renderer/a.test.tsx',
+      'tests/renderer/b.test.tsx',
+      'tests/electron/a.test.ts',
+      'tests/electron/b.test.ts',
+      'tests/core/a.test.ts',
+      'tests/core/b.test.ts',
+    ]);
   });
 
   it('holds an e2e file back while its turn is far off, giving the lane short files meanwhile', () => {
