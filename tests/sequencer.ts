@@ -99,9 +99,8 @@ export interface PlanItem {
 /**
  * The order to start files in, by playing the run forward on `lanes` workers: whenever a lane frees it
  * takes the next file (the long ones first, longest first, then project by project, longest first), but
- * an e2e file once its turn at the browser is near. The e2e files go in the order the turns are granted
- * (first come, first served): those that need the browser alone first, back to back, then the ones that
- * share it, two at a time.
+ * an e2e file once its turn at the browser is near (so that it asks for its turn about when it can have
+ * it): those that need the browser alone first, back to back, then the ones that share it, two at a time.
  */
 export function plan<T extends PlanItem>(items: readonly T[], lanes: number): T[] {
   const seconds = (file: string): number => (ROUGH_SECONDS[file] ?? SHORT_SECONDS) + START_SECONDS;

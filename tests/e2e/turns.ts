@@ -6,9 +6,11 @@
 // The browser has two seats. Most files take one and share it with another file: they wait on states that
 // stay (a row, a heading, a count), which a busy core only delays. The files in ALONE take both: they watch
 // short-lived states (a toast that comes and goes, a phase of the demo, the page's clock moved on) that two
-// dashboards rendering at once on two busy cores made them miss. Turns are granted first come, first
-// served, so a file waiting for both seats is never overtaken. vitest's own `fileParallelism: false` would
-// instead hold every e2e file until all the others had finished.
+// dashboards rendering at once on two busy cores made them miss. Turns go to the first file waiting that
+// fits: while one seat is taken, a sharing file asking later goes before one that needs both (the seat
+// would stay empty otherwise), so a file alone may wait for the sharing ones around it; tests/sequencer.ts
+// starts the files alone first, one after the other. vitest's own `fileParallelism: false` would instead
+// hold every e2e file until all the others had finished.
 import net from 'node:net';
 
 /** How many files may use the browser at once. */
@@ -40,24 +42,25 @@ interface Request {
 }
 
 /**
- * Grants turns first come, first served: a connection says how many seats it wants ("1\n" or "2\n"), and
- * gets "go\n" once that many are free and everyone who asked before has had theirs.
+ * Grants turns: a connection says how many seats it wants ("1\n" or "2\n"), and gets "go\n" once that many
+ * are free and no one who asked before for as many or fewer is still waiting.
  */
 export async function startTurnServer(seats = SEATS): Promise<TurnServer> {
   const waiting: Request[] = [];
   const holders = new Map<net.Socket, number>();
   const free = (): number => seats - [...holders.values()].reduce((a, b) => a + b, 0);
   const next = (): void => {
-    while (waiting.length > 0) {
-      const head = waiting[0]!;
-      if (head.socket.destroyed) {
-        waiting.shift();
-        continue;
+    for (let i = 0; i < waiting.length;) {
+      const request = waiting[i]!;
+      if (request.socket.destroyed) {
+        waiting.splice(i, 1);
+      } else if (request.seats <= free()) {
+        waiting.splice(i, 1);
+        holders.set(request.socket, request.seats);
+        request.socket.write('go\n');
+      } else {
+        i++;
       }
-      if (head.seats > free()) return;
-      waiting.shift();
-      holders.set(head.socket, head.seats);
-      head.socket.write('go\n');
     }
   };
   const server = net.createServer((socket) => {

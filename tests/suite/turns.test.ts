@@ -1,7 +1,7 @@
 // The e2e files' turns at the shared browser (tests/e2e/turns.ts) and the order the suite starts files in
 // (tests/sequencer.ts): files that share the browser run two at a time, a file that needs it alone gets it
-// alone and is never overtaken, a file whose worker dies gives its seats back, and the plan starts the
-// long files first and the e2e files in the order their turns come.
+// alone, a free seat does not stay empty while a sharing file waits, a file whose worker dies gives its
+// seats back, and the plan starts the long files first and the e2e files in the order their turns come.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ALONE, SEATS, startTurnServer, takeTurn, type TurnServer } from '../e2e/turns';
 import { plan, ROUGH_SECONDS } from '../sequencer';
@@ -24,7 +24,7 @@ function ask(port: number, seats: number) {
 }
 
 describe('turns at the shared browser', () => {
-  it('lets two sharing files in together; one that needs the browser alone waits for both, and is not overtaken', async () => {
+  it('lets two sharing files in together; one that needs the browser alone waits for both seats to be free', async () => {
     server = await startTurnServer();
     const a = ask(server.port, 1);
     const b = ask(server.port, 1);
@@ -36,26 +36,32 @@ describe('turns at the shared browser', () => {
     const later = ask(server.port, 1);
     await vi.waitFor(() => expect(server!.seats().waiting).toEqual([SEATS, 1]));
 
-    // One seat frees: the file that asked later for one seat still waits behind the one that needs both.
+    // One seat frees: it goes to the sharing file that asked later rather than staying empty.
     await (
       await a.done
     )();
-    await vi.waitFor(() => expect(server!.seats().holding).toEqual([1]));
-    expect(server.seats().waiting).toEqual([SEATS, 1]);
+    await later.done;
+    expect(server.seats()).toEqual({ holding: [1, 1], waiting: [SEATS] });
     expect(alone.granted).toBe(false);
-    expect(later.granted).toBe(false);
 
+    // Both free: the file alone has the browser, and a sharing file asking now waits for it.
     await (
       await b.done
     )();
+    await vi.waitFor(() => expect(server!.seats().holding).toEqual([1]));
+    expect(alone.granted).toBe(false);
+    await (
+      await later.done
+    )();
     await alone.done;
-    expect(server.seats()).toEqual({ holding: [SEATS], waiting: [1] });
-    expect(later.granted).toBe(false);
+    const after = ask(server.port, 1);
+    await vi.waitFor(() => expect(server!.seats()).toEqual({ holding: [SEATS], waiting: [1] }));
+    expect(after.granted).toBe(false);
 
     await (
       await alone.done
     )();
-    await later.done;
+    await after.done;
     expect(server.seats()).toEqual({ holding: [1], waiting: [] });
   });
 
