@@ -790,8 +790,10 @@ for (const file of readdirSync(path.join(import.meta.dirname, 'catalog-sources')
     seen.add(host);
     const name = MARKETPLACE_NAMES[host];
     if (!name) {
-      // Pages the catalog has already (Atlassian, Tempo, Lucid, Miro, …): the map names them by a lower-case key.
-      if (!known.has(bare(host))) skip('Marketplace-App-Status: no vendor name for the page', host);
+      // Pages the catalog or another list has already (Atlassian, Tempo, Lucid, Miro, …): the map names them by a
+      // lower-case key only.
+      if (!known.has(bare(host)) && !candidates.has(bare(host)))
+        skip('Marketplace-App-Status: no vendor name for the page', host);
       continue;
     }
     confirmOrOffer({
