@@ -201,7 +201,7 @@ const CATEGORY_BY_NAME = new Map(
     // Pages added from Marketplace-App-Status (Atlassian Marketplace vendors) and the second code-index search.
     'Actonic=collaboration;Amoeboids=collaboration;Appfire=collaboration;BitBar=devtools;Bloompeak=analytics;Clearvision=collaboration;Communardo=collaboration;DEISER=collaboration;Easy Agile=collaboration;eazyBI=analytics;Elements Apps=support;Gliffy=design;Draw.io=design;Go2Group=devtools;Meetical=collaboration;Mibex Software=devtools;MindPro=collaboration;Move Work Forward=collaboration;OBoard=collaboration;ProjectBalm=collaboration;Refined=collaboration;Resolution.de=identity;SaaSJet=collaboration;Screenful=analytics;SmartBear Zephyr=devtools;SmartBear Zephyr Essential=devtools;SmartBear Zephyr Enterprise=devtools;TeamLead=collaboration;Tempo Custom Charts=analytics;Tricentis=devtools;Twinit=collaboration;Xray (Xblend)=devtools;DevSamurai=devtools;SolDevelo=devtools;Codefortynine=devtools;Deviniti=devtools;',
     'Ankr=devtools;Blockdaemon=devtools;Chainstack=devtools;dRPC=devtools;Dwellir=devtools;GetBlock=devtools;Helius=devtools;Nodies=devtools;Tenderly=devtools;Composio=ai;Anthology=hr;Brainboard=devtools;CucumberStudio=devtools;Port=devtools;LeadSquared=crm;',
-    'Backblaze=cloud;Baseten=ai;Nebius=cloud;Crusoe=cloud;Verda=cloud;RunPod=cloud;Hydra Host=cloud;Gcore=cloud;Mithril=cloud;Atlas Cloud=cloud;OVHcloud Public Cloud=cloud;',
+    'Benlabs=hr;EquityZen=finance;Backblaze=cloud;Baseten=ai;Nebius=cloud;Crusoe=cloud;Verda=cloud;RunPod=cloud;Hydra Host=cloud;Gcore=cloud;Mithril=cloud;Atlas Cloud=cloud;OVHcloud Public Cloud=cloud;',
     '1upHealth=data;Aisera=ai;Alteryx Cloud=analytics;Bubble=devtools;Dialogue=other;Diligent=security;Fountain=hr;Goodtill by SumUp=ecommerce;Greenphire=payments;Infobip=communication;Informatica=data;Kandji=security;Lunio=marketing;Lytx=other;Meltwater=marketing;Monese=finance;Morningstar=finance;NVIDIA NGC=ai;Onfido=identity;OpenText=data;Palantir Foundry=data;PayPlug=payments;Peloton=media;Permutive=marketing;PTC=other;Reltio=data;Resideo=other;Retraced=ecommerce;Ring=security;Rockset=data;Sage=finance;Securiti=security;Sonos=media;StormForge=cloud;Supermetrics=analytics;ThanksBen=hr;ThingSolver=ai;Tricent=security;TuneIn=media;Virtuagym=other;WEKA=data;',
   ]
     .join('')
@@ -747,7 +747,19 @@ for (const file of readdirSync(path.join(import.meta.dirname, 'catalog-sources')
       return bare(u.hostname) === bare(host) && /^\/incidents\/[a-z0-9]{12}$/.test(u.pathname);
     });
     if (!statuspage) {
-      skip('RSS-GPT: items of a platform other than Statuspage (Instatus, a custom page)', feed);
+      // Not a Statuspage feed (Instatus serves `/history.rss` too): the feed itself is what RSS-GPT read, so it is
+      // catalogued as a feed at that address, unless the vendor is here already.
+      if (known.has(bare(host)) || candidates.has(bare(host)))
+        skip('RSS-GPT: items of a platform other than Statuspage, vendor already here', feed);
+      else
+        confirmOrOffer({
+          name,
+          url: url.href.replace(/^http:/, 'https:'),
+          platform: 'feed',
+          source: 'rss-gpt',
+          rank: 0.3,
+          confirmedBy: 'rss-gpt',
+        });
       continue;
     }
     if (vswLost.has(bare(host))) {
