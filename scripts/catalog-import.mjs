@@ -70,6 +70,7 @@ const IS_IT_DOWN_NAMES = {
   'eventbrite.statuspage.io': 'Eventbrite',
   'status.khanacademy.org': 'Khan Academy',
   'substack.statuspage.io': 'Substack',
+  'fastmail.instatus.com': 'Fastmail',
 };
 
 // happy-yeachan/Marketplace-App-Status keys its map by lower-case vendor keys; the vendors' names (its README's
@@ -201,7 +202,7 @@ const CATEGORY_BY_NAME = new Map(
     // Pages added from Marketplace-App-Status (Atlassian Marketplace vendors) and the second code-index search.
     'Actonic=collaboration;Amoeboids=collaboration;Appfire=collaboration;BitBar=devtools;Bloompeak=analytics;Clearvision=collaboration;Communardo=collaboration;DEISER=collaboration;Easy Agile=collaboration;eazyBI=analytics;Elements Apps=support;Gliffy=design;Draw.io=design;Go2Group=devtools;Meetical=collaboration;Mibex Software=devtools;MindPro=collaboration;Move Work Forward=collaboration;OBoard=collaboration;ProjectBalm=collaboration;Refined=collaboration;Resolution.de=identity;SaaSJet=collaboration;Screenful=analytics;SmartBear Zephyr=devtools;SmartBear Zephyr Essential=devtools;SmartBear Zephyr Enterprise=devtools;TeamLead=collaboration;Tempo Custom Charts=analytics;Tricentis=devtools;Twinit=collaboration;Xray (Xblend)=devtools;DevSamurai=devtools;SolDevelo=devtools;Codefortynine=devtools;Deviniti=devtools;',
     'Ankr=devtools;Blockdaemon=devtools;Chainstack=devtools;dRPC=devtools;Dwellir=devtools;GetBlock=devtools;Helius=devtools;Nodies=devtools;Tenderly=devtools;Composio=ai;Anthology=hr;Brainboard=devtools;CucumberStudio=devtools;Port=devtools;LeadSquared=crm;',
-    'Benlabs=hr;EquityZen=finance;Backblaze=cloud;Baseten=ai;Nebius=cloud;Crusoe=cloud;Verda=cloud;RunPod=cloud;Hydra Host=cloud;Gcore=cloud;Mithril=cloud;Atlas Cloud=cloud;OVHcloud Public Cloud=cloud;',
+    'Fastmail=email;Benlabs=hr;EquityZen=finance;Backblaze=cloud;Baseten=ai;Nebius=cloud;Crusoe=cloud;Verda=cloud;RunPod=cloud;Hydra Host=cloud;Gcore=cloud;Mithril=cloud;Atlas Cloud=cloud;OVHcloud Public Cloud=cloud;',
     '1upHealth=data;Aisera=ai;Alteryx Cloud=analytics;Bubble=devtools;Dialogue=other;Diligent=security;Fountain=hr;Goodtill by SumUp=ecommerce;Greenphire=payments;Infobip=communication;Informatica=data;Kandji=security;Lunio=marketing;Lytx=other;Meltwater=marketing;Monese=finance;Morningstar=finance;NVIDIA NGC=ai;Onfido=identity;OpenText=data;Palantir Foundry=data;PayPlug=payments;Peloton=media;Permutive=marketing;PTC=other;Reltio=data;Resideo=other;Retraced=ecommerce;Ring=security;Rockset=data;Sage=finance;Securiti=security;Sonos=media;StormForge=cloud;Supermetrics=analytics;ThanksBen=hr;ThingSolver=ai;Tricent=security;TuneIn=media;Virtuagym=other;WEKA=data;',
   ]
     .join('')
@@ -615,7 +616,8 @@ const confirmOrOffer = (c) => {
 }
 // 7. Strvm/is-it-down (2026-03): one checker per service; a check whose endpoint is a page's
 //    `/api/v2/(status|summary).json`, read by its Statuspage indicator reader (`apply_statuspage_indicator`,
-//    `StatuspageStatusCheck`, `StatuspageSummaryCheck`), confirms that page.
+//    `StatuspageStatusCheck`, `StatuspageSummaryCheck`), confirms that page; so does a check that reads an
+//    Instatus page's `summary.json` on Instatus's own domain and its `page.status` (Fastmail).
 {
   const files = execFileSync(
     'git',
@@ -626,8 +628,20 @@ const confirmOrOffer = (c) => {
     .filter((f) => /\.py$/.test(f) && !f.endsWith('__init__.py'));
   for (const file of files) {
     const code = show(isItDownGit, file);
-    if (!/apply_statuspage_indicator|StatuspageStatusCheck|StatuspageSummaryCheck/.test(code)) continue;
     const key = code.match(/service_key = "([^"]+)"/)?.[1];
+    // A check that reads an Instatus page's own `summary.json` on Instatus's domain and its `page.status`.
+    for (const m of code.matchAll(/endpoint_key = "https:\/\/([a-z0-9-]+\.instatus\.com)\/summary\.json"/g)) {
+      if (!/\.get\("page"\)/.test(code) || !/page\.get\("status"\)/.test(code)) continue;
+      confirmOrOffer({
+        name: IS_IT_DOWN_NAMES[m[1]] ?? key,
+        url: `https://${m[1]}`,
+        platform: 'instatus',
+        source: 'is-it-down',
+        rank: 2.5,
+        confirmedBy: 'is-it-down',
+      });
+    }
+    if (!/apply_statuspage_indicator|StatuspageStatusCheck|StatuspageSummaryCheck/.test(code)) continue;
     for (const m of code.matchAll(
       /endpoint_key = "https:\/\/([a-z0-9.-]+)\/api\/v2\/(status|summary)\.json"/g,
     )) {
