@@ -5,14 +5,17 @@
 // `incident-body incident-type-<type> incident-status-<inprogress|future|…> incident-mostsevere-status-<…>`,
 // each linking to `/incident/<id>`. The older template lists components as
 // `.status-list-component-status-text.component-<status>`; the overall state then is the worst of those.
-// The page names no update text: incidents carry their title, date and address only.
+// The page names no update text: incidents carry their title, date and address only. A page that refuses this
+// client (403) is read from its feed instead (statuscast-feed.ts).
 import type { Component, Incident } from '../../../shared/model';
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../../shared/status';
 import { worstOf } from '../../../shared/status';
 import { toIso } from './common/dates';
-import { getText, schemaError } from './common/fetch';
+import { FetchError } from '../http/types';
+import { getText, schemaError, statusPageOf } from './common/fetch';
 import { attribute, htmlToText, pageTitleText } from './common/html';
 import { sortIncidents } from './common/values';
+import { getStatusCastFeed, isStatusCastFeed, parseStatusCastFeed } from './statuscast-feed';
 import type { Detection, PlatformAdapter, PlatformRead, ReadContext } from './types';
 
 /** How much of a page is read, and how many rows: a hostile page costs no more than this. */
@@ -203,12 +206,46 @@ export function parseStatusCast(html: string, pageUrl: string): Omit<PlatformRea
   };
 }
 
+const FEED_PATH = /\/rss\/?$/i;
+
+function feedDetection(url: URL, name?: string): Detection {
+  const pageUrl = statusPageOf(url);
+  return {
+    platform: 'statuscast',
+    pageUrl,
+    apiUrl: `${url.origin}${url.pathname}`,
+    ...(name ? { name } : {}),
+  };
+}
+
+async function readFeed(detection: Detection, ctx: ReadContext): Promise<PlatformRead> {
+  const page = new URL(detection.pageUrl);
+  const api = new URL(detection.apiUrl);
+  const doc = FEED_PATH.test(api.pathname)
+    ? await getText(ctx, api.href, 'application/rss+xml, application/xml;q=0.9, */*;q=0.5')
+    : await getStatusCastFeed(ctx, page.origin);
+  if (!isStatusCastFeed(doc.text))
+    throw schemaError(`${new URL(doc.finalUrl).host} does not answer with a StatusCast feed.`);
+  const name = detection.name ?? page.hostname;
+  return {
+    ...parseStatusCastFeed(doc.text, doc.finalUrl, detection.pageUrl, name, Date.now()),
+    notModified: doc.notModified,
+  };
+}
+
 export const statuscastAdapter: PlatformAdapter = {
   id: 'statuscast',
   matchUrl: () => null,
-  async probe(url, _ctx, page) {
+  async probe(url, ctx, page) {
+    // The feed's own address, pasted: it names itself StatusCast's.
+    if (page && FEED_PATH.test(url.pathname) && isStatusCastFeed(page.body)) return feedDetection(url);
+    if (!page) {
+      // The page refused to be read (StatusCast pages have refused non-browser clients): its feed may not.
+      const feed = await getStatusCastFeed(ctx, url.origin).catch(() => null);
+      return feed && isStatusCastFeed(feed.text) ? feedDetection(new URL(feed.finalUrl)) : null;
+    }
     // Cheap test first: most pages probed are not StatusCast's.
-    if (!page || !/sc-hero__title|status-list-component-status-text/.test(page.body)) return null;
+    if (!/sc-hero__title|status-list-component-status-text/.test(page.body)) return null;
     if (!isStatusCastPage(page.body)) return null;
     return {
       platform: 'statuscast',
@@ -218,7 +255,16 @@ export const statuscastAdapter: PlatformAdapter = {
     };
   },
   async read(detection: Detection, ctx: ReadContext): Promise<PlatformRead> {
-    const doc = await getText(ctx, detection.apiUrl, 'text/html');
+    if (FEED_PATH.test(new URL(detection.apiUrl).pathname)) return readFeed(detection, ctx);
+    let doc;
+    try {
+      doc = await getText(ctx, detection.apiUrl, 'text/html');
+    } catch (err) {
+      // A page that refuses this client is read from its feed.
+      if (err instanceof FetchError && err.kind === 'http' && (err.status === 401 || err.status === 403))
+        return readFeed(detection, ctx);
+      throw err;
+    }
     return { ...parseStatusCast(doc.text, detection.pageUrl), notModified: doc.notModified };
   },
 };

@@ -2,8 +2,9 @@
 // kept in tests/fixtures/platforms/statuscast, the older component-list template stts reads, detection by the
 // page's own markup, and hostile pages.
 import { heroStatus, isStatusCastPage, parseStatusCast } from '../../../electron/core/platforms/statuscast';
+import { isStatusCastFeed, parseStatusCastFeed } from '../../../electron/core/platforms/statuscast-feed';
 import { vendorStatus } from '../../../electron/core/rollup';
-import { fixtureText, readThroughEngine } from '../../fakes/platforms';
+import { fixtureText, readThroughEngine, serveFixture } from '../../fakes/platforms';
 import { startServer, type FakeServer } from '../../fakes/server';
 
 const fastly = fixtureText('statuscast', 'fastly.html');
@@ -218,5 +219,85 @@ describe('reading a StatusCast page over HTTP', () => {
       ['Fastly Support Portal and AI chatbot', `${server.origin}/incident/378771`],
       ['Update to waitlist disconnect response codes', `${server.origin}/incident/378791`],
     ]);
+  });
+});
+
+describe('a StatusCast feed (the real Campaign Monitor capture)', () => {
+  const rss = fixtureText('statuscast', 'campaignmonitor.rss');
+  const CM = 'https://status.campaignmonitor.com/';
+  const read = (now: string) => parseStatusCastFeed(rss, `${CM}rss`, CM, 'Campaign Monitor', Date.parse(now));
+
+  it('is known by its own namespace, not by being a feed', () => {
+    expect(isStatusCastFeed(rss)).toBe(true);
+    expect(isStatusCastFeed(fixtureText('feed', 'history.rss'))).toBe(false);
+    expect(isStatusCastFeed(fastly)).toBe(false);
+  });
+
+  it('groups the posts of one incident, reads their progress from their words, and keeps the open one open', () => {
+    const r = read('2026-09-06T13:00:00Z');
+    expect(r.vendor).toEqual({
+      name: 'Campaign Monitor',
+      platform: 'statuscast',
+      pageUrl: CM,
+      lacks: ['components'],
+    });
+    expect(r.components).toEqual([]);
+    expect(r.incidents.map((i) => [i.id, i.kind, i.status, i.startedAt, i.resolvedAt])).toEqual([
+      ['706835', 'incident', 'monitoring', '2026-09-04T11:20:00.000Z', null],
+      ['697722', 'maintenance', 'completed', '2026-08-09T05:10:00.000Z', '2026-08-09T05:10:00.000Z'],
+      ['692706', 'incident', 'resolved', '2026-07-16T12:16:00.000Z', '2026-07-16T12:16:00.000Z'],
+    ]);
+    const open = r.incidents[0]!;
+    expect(open).toMatchObject({
+      title: 'Microsoft delivery delays — customer update',
+      url: 'https://status.campaignmonitor.com/incident/706835',
+      impact: 'unknown',
+    });
+    expect(open.updates.map((u) => u.status)).toEqual(['investigating', 'monitoring']);
+    expect(open.updates[0]!.body).toBe(
+      "We're aware of an issue currently affecting email delivery to Microsoft domains.",
+    );
+    // The feed says an incident is open, never how bad: the vendor reads unknown, not operational.
+    expect(vendorStatus(r.components, r.incidents)).toBe('unknown');
+  });
+
+  it('takes an incident whose last post is over a week old for history', () => {
+    const r = read('2026-10-01T00:00:00Z');
+    expect(r.incidents.find((i) => i.id === '706835')).toMatchObject({
+      status: 'resolved',
+      resolvedAt: '2026-09-04T13:22:00.000Z',
+    });
+    expect(vendorStatus(r.components, r.incidents)).toBe('operational');
+  });
+});
+
+describe('a StatusCast page that refuses this client, read from its feed', () => {
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await startServer({
+      routes: {
+        '/': (_req, res) => {
+          res.writeHead(403, { 'content-type': 'text/html' });
+          res.end('<html><body>Forbidden</body></html>');
+        },
+        // Fastly's feed is at /rss/: /rss answers 404.
+        '/rss/': serveFixture('statuscast', 'campaignmonitor.rss', 'application/rss+xml'),
+      },
+    });
+  });
+  afterAll(() => server.close());
+
+  it('finds the feed and reads its incidents (a capture months old: all history now)', async () => {
+    const snap = await readThroughEngine(server.origin + '/');
+    expect(snap).toMatchObject({ detected: 'statuscast', error: null, status: 'operational' });
+    expect(snap.vendor).toMatchObject({ platform: 'statuscast', pageUrl: server.origin + '/' });
+    expect(snap.incidents.map((i) => i.id)).toEqual(['706835', '697722', '692706']);
+    expect(server.requests.map((r) => r.url)).toContain('/rss/');
+  });
+
+  it('reads the feed’s own address pasted', async () => {
+    const snap = await readThroughEngine(server.origin + '/rss/');
+    expect(snap).toMatchObject({ detected: 'statuscast', error: null });
+    expect(snap.incidents).toHaveLength(3);
   });
 });
