@@ -295,6 +295,23 @@ describe('a StatusCast page that refuses this client, read from its feed', () =>
     expect(server.requests.map((r) => r.url)).toContain('/rss/');
   });
 
+  it('reads the feed when a page once read starts refusing this client', async () => {
+    const { createHttpClient } = await import('../../../electron/core/http/client');
+    const { readSnapshot } = await import('../../../electron/core/read');
+    const http = createHttpClient({ proxy: 'none' });
+    try {
+      const pageUrl = server.origin + '/';
+      const out = await readSnapshot(pageUrl, {
+        http,
+        detection: { platform: 'statuscast', pageUrl, apiUrl: pageUrl, name: 'Fastly' },
+      });
+      expect(out.snapshot).toMatchObject({ error: null, vendor: { name: 'Fastly', platform: 'statuscast' } });
+      expect(out.snapshot.incidents).toHaveLength(3);
+    } finally {
+      await http.close();
+    }
+  });
+
   it('reads the feed’s own address pasted', async () => {
     const snap = await readThroughEngine(server.origin + '/rss/');
     expect(snap).toMatchObject({ detected: 'statuscast', error: null });
