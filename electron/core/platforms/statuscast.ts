@@ -123,7 +123,10 @@ export function isStatusCastPage(html: string): boolean {
 }
 
 function rowIncident(row: string, tokens: string[], origin: string): Incident | null {
-  const href = /<a\b[^>]*\bhref\s*=\s*["']\/incident\/(\d{1,12})["']/i.exec(row);
+  // Its number only: the address is rebuilt on the page's own origin, whatever host the link names.
+  const href = /<a\b[^>]*\bhref\s*=\s*["'](?:https?:\/\/[^"'/<>]{1,253})?\/incident\/(\d{1,12})["']/i.exec(
+    row,
+  );
   const id = href?.[1];
   if (!id) return null;
   const heading =
@@ -166,7 +169,11 @@ function rowIncident(row: string, tokens: string[], origin: string): Incident | 
 
 /** The page's current incidents: each row once, in page order (bounded). */
 function rows(html: string, origin: string): Incident[] {
-  const starts = [...html.matchAll(ROW)].slice(0, MAX_ROWS);
+  const starts: RegExpMatchArray[] = [];
+  for (const m of html.matchAll(ROW)) {
+    starts.push(m);
+    if (starts.length >= MAX_ROWS) break;
+  }
   const out: Incident[] = [];
   const seen = new Set<string>();
   starts.forEach((m, i) => {

@@ -171,7 +171,8 @@ describe('hostile StatusCast pages', () => {
         'Update to waitlist disconnect response codes',
         `<img src=x onerror=alert(1)>${'A'.repeat(5000)}`,
       )
-      .replace('href="/incident/378771"', 'href="javascript:alert(1)"');
+      .replace('href="/incident/378771"', 'href="javascript:alert(1)"')
+      .replace('href="/incident/378791"', 'href="https://evil.example/incident/378791"');
     const r = parseStatusCast(evil, PAGE);
     expect(r.incidents.map((i) => i.id)).toEqual(['378791']);
     expect(r.incidents[0]!.title).not.toContain('<');
