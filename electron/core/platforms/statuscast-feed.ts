@@ -18,12 +18,25 @@ const MAX_BODY_CHARS = 4_000;
 /** A post this old that never said the incident was over is history, not an open incident. */
 const STALE_MS = 7 * 86_400_000;
 
-/** A feed that names itself StatusCast's. */
+const POST_GUID = /^\/\d{1,12}\/\d{1,12}$/;
+
+/**
+ * A StatusCast feed by its own fields: the root names StatusCast's namespace, or every item is a post of
+ * StatusCast's shape (guid `/<incident>/<post>`, linking to `/incident/<incident>`).
+ */
 export function isStatusCastFeed(text: string): boolean {
   const root = feedFromRoot(text.slice(0, 200_000));
+  if (root === null || !/^<rss[\s>]/i.test(root)) return false;
+  if (/^<rss\b[^>]*\bxmlns:sc\s*=\s*["']https?:\/\/(?:www\.)?statuscast\.com\/?["']/i.test(root)) return true;
+  let items: FeedItem[];
+  try {
+    items = parseFeed(text, 'the feed').items;
+  } catch {
+    return false;
+  }
   return (
-    root !== null &&
-    /^<rss\b[^>]*\bxmlns:sc\s*=\s*["']https?:\/\/(?:www\.)?statuscast\.com\/?["']/i.test(root)
+    items.length > 0 &&
+    items.every((i) => POST_GUID.test(i.id) && (!i.link || /\/incident\/\d{1,12}\/?$/.test(i.link)))
   );
 }
 

@@ -232,6 +232,10 @@ describe('a StatusCast feed (the real Campaign Monitor capture)', () => {
     expect(isStatusCastFeed(rss)).toBe(true);
     expect(isStatusCastFeed(fixtureText('feed', 'history.rss'))).toBe(false);
     expect(isStatusCastFeed(fastly)).toBe(false);
+    // Without the namespace, every item a StatusCast post (Fastly's feed, as a 2026 reader describes it).
+    const bare = rss.replace(' xmlns:sc="http://statuscast.com"', '');
+    expect(isStatusCastFeed(bare)).toBe(true);
+    expect(isStatusCastFeed(bare.replace('/706835/1601159', 'tag:example.com,2026:1'))).toBe(false);
   });
 
   it('groups the posts of one incident, reads their progress from their words, and keeps the open one open', () => {
