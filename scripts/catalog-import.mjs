@@ -322,6 +322,9 @@ const PLATFORM = {
   cachet: 'cachet',
   // stts reads Sendbird's regional pages with its Statuspage reader (SendbirdService: StatusPageService).
   sendbird: 'statuspage',
+  // StatusCast: the pages are catalogued by hand in more-platforms.json (read as "already catalogued" here);
+  // the two stts marks `hasCurrentStatus: false` are left out below.
+  statuscast: 'statuscast',
 };
 // A page on a platform's own domain runs that platform.
 const PLATFORM_DOMAINS = [
@@ -360,6 +363,8 @@ const NOT_OURS = [
   /(^|\.)heroku\.com$/,
   /(^|\.)mailchimp\.com$/,
   /(^|\.)statuscast\.com$/,
+  // 8x8: StatusCast for stts, Statuspage for other readers (README, "left out").
+  /^status\.8x8\.com$/,
   /(^|\.)statushub\.(io|com)$/,
   /(^|\.)site24x7\.com$/,
   /(^|\.)statuscake\.com$/,
