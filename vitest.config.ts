@@ -23,9 +23,10 @@ export default defineConfig({
     // expect.poll's default wait (vi.waitFor has none to configure: its callers pass one).
     expect: { poll: { timeout: 30_000 } },
     // Most files wait on sockets, child processes and polls rather than on a core: on a two-core machine
-    // vitest's default (cores - 1 = one file at a time) leaves the machine idle most of the run.
-    maxWorkers: 4,
-    // Long files first, and the e2e files one after the other from the start (tests/sequencer.ts).
+    // vitest's default (cores - 1 = one file at a time) leaves the machine idle most of the run. Up to two
+    // workers hold e2e files that mostly wait on the browser (its own process): one more for the rest.
+    maxWorkers: 5,
+    // Long files first, and the e2e files as their turns come, from the start (tests/sequencer.ts).
     sequence: { sequencer: LongestFirstSequencer },
     // Builds the statustray executable (dist-cli/) once before the tests that spawn it.
     globalSetup: ['tests/build-cli.global.ts'],
@@ -87,11 +88,15 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           // One Chromium for all the files, and the dashboard built before any of them runs.
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // One browser file at a time, beside the other projects' files: each takes its turn at the
-          // shared Chromium (tests/e2e/turns.ts). Chromium rendering three pages at once on two busy
-          // cores is where timing-sensitive steps (a toast that comes and goes, a phase of the demo) were
-          // missed; `fileParallelism: false` would run them only after every other file.
+          // Browser files take turns at the shared Chromium's two seats, beside the other projects' files
+          // (tests/e2e/turns.ts): two files that wait on lasting states share it, a file that watches a
+          // short-lived one (a toast that comes and goes, a phase of the demo) has it alone; Chromium
+          // rendering three pages at once on two busy cores is where those were missed.
+          // `fileParallelism: false` would run them only after every other file.
           setupFiles: ['tests/e2e/take-turn.ts'],
+          // The engine, the dashboard and playwright's client load once per worker, not once per file: each
+          // file starts its own servers, engine and browser contexts and stops them in its afterAll.
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

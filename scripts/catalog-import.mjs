@@ -3,21 +3,30 @@
 // writes shared/catalog/data/more-vendors.json plus a count of what was left out and why.
 //
 //   node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git> \
-//     <w6w-apps.git> <is-it-down.git> <rss-gpt.git>
+//     <w6w-apps.git> <is-it-down.git> <rss-gpt.git> <marketplace-app-status.git>
 //
 // It also reads scripts/catalog-sources/vendor-status-watch-2026-09.tsv (a transcription of a 2026 live probe
 // of statusphere's pages, whose repository has no snapshot to `git show`) and
-// scripts/catalog-sources/code-index-readers-2026-12.tsv (pages read by programs found in the public code index).
+// scripts/catalog-sources/code-index-readers-*.tsv (pages read by programs found in the public code index).
 // No host is contacted: the lists are data, read with `git show`.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const [statusphereGit, sttsGit, multiStatusGit, statuspileGit, sahinGit, w6wGit, isItDownGit, rssGptGit] =
-  process.argv.slice(2);
-if (!rssGptGit) {
+const [
+  statusphereGit,
+  sttsGit,
+  multiStatusGit,
+  statuspileGit,
+  sahinGit,
+  w6wGit,
+  isItDownGit,
+  rssGptGit,
+  marketplaceGit,
+] = process.argv.slice(2);
+if (!marketplaceGit) {
   console.error(
-    'usage: node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git> <w6w-apps.git> <is-it-down.git> <rss-gpt.git>',
+    'usage: node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git> <w6w-apps.git> <is-it-down.git> <rss-gpt.git> <marketplace-app-status.git>',
   );
   process.exit(1);
 }
@@ -61,6 +70,55 @@ const IS_IT_DOWN_NAMES = {
   'eventbrite.statuspage.io': 'Eventbrite',
   'status.khanacademy.org': 'Khan Academy',
   'substack.statuspage.io': 'Substack',
+  'fastmail.instatus.com': 'Fastmail',
+};
+
+// happy-yeachan/Marketplace-App-Status keys its map by lower-case vendor keys; the vendors' names (its README's
+// "Supported Vendors" table) for the pages it adds.
+const MARKETPLACE_NAMES = {
+  'zephyr.status.smartbear.com': 'SmartBear Zephyr',
+  'zephyr-essential.status.smartbear.com': 'SmartBear Zephyr Essential',
+  'zephyr-enterprise.status.smartbear.com': 'SmartBear Zephyr Enterprise',
+  'status.bitbar.com': 'BitBar',
+  'status.customcharts.tempo.io': 'Tempo Custom Charts',
+  'status.draw.io': 'Draw.io',
+  'appfire-apps.statuspage.io': 'Appfire',
+  'xporter.statuspage.io': 'Xporter',
+  'status.gliffy.com': 'Gliffy',
+  'status.eazybi.com': 'eazyBI',
+  'oboard.instatus.com': 'OBoard',
+  'xray.statuspage.io': 'Xray (Xblend)',
+  'status.tricentis.com': 'Tricentis',
+  'status.resolution.de': 'Resolution.de',
+  'gij.gitkrakenstatus.com': 'Git Integration for Jira (GitKraken)',
+  'status.moveworkforward.com': 'Move Work Forward',
+  'status.elements-apps.com': 'Elements Apps',
+  'deviniti.statuspage.io': 'Deviniti',
+  'status.refined.com': 'Refined',
+  'status.deiser.com': 'DEISER',
+  'status.easyagile.com': 'Easy Agile',
+  'projectbalm.statuspage.io': 'ProjectBalm',
+  'status.devsamurai.com': 'DevSamurai',
+  'twinit.statuspage.io': 'Twinit',
+  'soldevelo.statuspage.io': 'SolDevelo',
+  'bloompeak.statuspage.io': 'Bloompeak',
+  'status.codefortynine.com': 'Codefortynine',
+  'status.saasjet.com': 'SaaSJet',
+  'teamlead.statuspage.io': 'TeamLead',
+  'mindpro.statuspage.io': 'MindPro',
+  'cypress.statuspage.io': 'Cypress',
+  'meetical.statuspage.io': 'Meetical',
+  'status.communardo.de': 'Communardo',
+  'mibexsoftware.statuspage.io': 'Mibex Software',
+  'actonic.statuspage.io': 'Actonic',
+  'jexo.statuspage.io': 'Jexo',
+  'apwide.statuspage.io': 'Apwide',
+  'amoeboids.statuspage.io': 'Amoeboids',
+  'status.screenful.com': 'Screenful',
+  'status.yasoon.com': 'Yasoon',
+  'go2group.statuspage.io': 'Go2Group',
+  'servicerocket.statuspage.io': 'ServiceRocket',
+  'status.clearvision-cm.com': 'Clearvision',
 };
 
 // Categories read by hand for vendors whose name and host say nothing the word list below knows.
@@ -141,6 +199,10 @@ const CATEGORY_BY_NAME = new Map(
     'Zenvia=communication;Zero Hash=finance;ZeroSSL=security;Zyte=data;',
     'DeepL=ai;Dailymotion=media;DoorDash=ecommerce;Eventbrite=ecommerce;Fillout=collaboration;Khan Academy=other;Substack=media;Coursera=hr;',
     'Instructure (Canvas)=hr;Kaltura=media;Clever=identity;Seesaw=hr;HMH=hr;Incident IQ=support;Imagine Learning=hr;Dexcom=other;CacheFly=networking;i-Ready=hr;NICE CXone=communication;Conga=crm;Eptura=collaboration;Anaplan=finance;LogicMonitor=monitoring;Lumen=networking;Nextiva=communication;Denticon (Planet DDS)=other;Monzo=finance;',
+    // Pages added from Marketplace-App-Status (Atlassian Marketplace vendors) and the second code-index search.
+    'Actonic=collaboration;Amoeboids=collaboration;Appfire=collaboration;BitBar=devtools;Bloompeak=analytics;Clearvision=collaboration;Communardo=collaboration;DEISER=collaboration;Easy Agile=collaboration;eazyBI=analytics;Elements Apps=support;Gliffy=design;Draw.io=design;Go2Group=devtools;Meetical=collaboration;Mibex Software=devtools;MindPro=collaboration;Move Work Forward=collaboration;OBoard=collaboration;ProjectBalm=collaboration;Refined=collaboration;Resolution.de=identity;SaaSJet=collaboration;Screenful=analytics;SmartBear Zephyr=devtools;SmartBear Zephyr Essential=devtools;SmartBear Zephyr Enterprise=devtools;TeamLead=collaboration;Tempo Custom Charts=analytics;Tricentis=devtools;Twinit=collaboration;Xray (Xblend)=devtools;DevSamurai=devtools;SolDevelo=devtools;Codefortynine=devtools;Deviniti=devtools;',
+    'Ankr=devtools;Blockdaemon=devtools;Chainstack=devtools;dRPC=devtools;Dwellir=devtools;GetBlock=devtools;Helius=devtools;Nodies=devtools;Tenderly=devtools;Composio=ai;Anthology=hr;Brainboard=devtools;CucumberStudio=devtools;Port=devtools;LeadSquared=crm;',
+    'Fastmail=email;Benlabs=hr;EquityZen=finance;Backblaze=cloud;Baseten=ai;Nebius=cloud;Crusoe=cloud;Verda=cloud;RunPod=cloud;Hydra Host=cloud;Gcore=cloud;Mithril=cloud;Atlas Cloud=cloud;OVHcloud Public Cloud=cloud;',
     '1upHealth=data;Aisera=ai;Alteryx Cloud=analytics;Bubble=devtools;Dialogue=other;Diligent=security;Fountain=hr;Goodtill by SumUp=ecommerce;Greenphire=payments;Infobip=communication;Informatica=data;Kandji=security;Lunio=marketing;Lytx=other;Meltwater=marketing;Monese=finance;Morningstar=finance;NVIDIA NGC=ai;Onfido=identity;OpenText=data;Palantir Foundry=data;PayPlug=payments;Peloton=media;Permutive=marketing;PTC=other;Reltio=data;Resideo=other;Retraced=ecommerce;Ring=security;Rockset=data;Sage=finance;Securiti=security;Sonos=media;StormForge=cloud;Supermetrics=analytics;ThanksBen=hr;ThingSolver=ai;Tricent=security;TuneIn=media;Virtuagym=other;WEKA=data;',
   ]
     .join('')
@@ -260,6 +322,9 @@ const PLATFORM = {
   cachet: 'cachet',
   // stts reads Sendbird's regional pages with its Statuspage reader (SendbirdService: StatusPageService).
   sendbird: 'statuspage',
+  // StatusCast: the pages are catalogued by hand in more-platforms.json (read as "already catalogued" here);
+  // the two stts marks `hasCurrentStatus: false` are left out below.
+  statuscast: 'statuscast',
 };
 // A page on a platform's own domain runs that platform.
 const PLATFORM_DOMAINS = [
@@ -298,6 +363,8 @@ const NOT_OURS = [
   /(^|\.)heroku\.com$/,
   /(^|\.)mailchimp\.com$/,
   /(^|\.)statuscast\.com$/,
+  // 8x8: StatusCast for stts, Statuspage for other readers (README, "left out").
+  /^status\.8x8\.com$/,
   /(^|\.)statushub\.(io|com)$/,
   /(^|\.)site24x7\.com$/,
   /(^|\.)statuscake\.com$/,
@@ -554,7 +621,8 @@ const confirmOrOffer = (c) => {
 }
 // 7. Strvm/is-it-down (2026-03): one checker per service; a check whose endpoint is a page's
 //    `/api/v2/(status|summary).json`, read by its Statuspage indicator reader (`apply_statuspage_indicator`,
-//    `StatuspageStatusCheck`, `StatuspageSummaryCheck`), confirms that page.
+//    `StatuspageStatusCheck`, `StatuspageSummaryCheck`), confirms that page; so does a check that reads an
+//    Instatus page's `summary.json` on Instatus's own domain and its `page.status` (Fastmail).
 {
   const files = execFileSync(
     'git',
@@ -565,8 +633,20 @@ const confirmOrOffer = (c) => {
     .filter((f) => /\.py$/.test(f) && !f.endsWith('__init__.py'));
   for (const file of files) {
     const code = show(isItDownGit, file);
-    if (!/apply_statuspage_indicator|StatuspageStatusCheck|StatuspageSummaryCheck/.test(code)) continue;
     const key = code.match(/service_key = "([^"]+)"/)?.[1];
+    // A check that reads an Instatus page's own `summary.json` on Instatus's domain and its `page.status`.
+    for (const m of code.matchAll(/endpoint_key = "https:\/\/([a-z0-9-]+\.instatus\.com)\/summary\.json"/g)) {
+      if (!/\.get\("page"\)/.test(code) || !/page\.get\("status"\)/.test(code)) continue;
+      confirmOrOffer({
+        name: IS_IT_DOWN_NAMES[m[1]] ?? key,
+        url: `https://${m[1]}`,
+        platform: 'instatus',
+        source: 'is-it-down',
+        rank: 2.5,
+        confirmedBy: 'is-it-down',
+      });
+    }
+    if (!/apply_statuspage_indicator|StatuspageStatusCheck|StatuspageSummaryCheck/.test(code)) continue;
     for (const m of code.matchAll(
       /endpoint_key = "https:\/\/([a-z0-9.-]+)\/api\/v2\/(status|summary)\.json"/g,
     )) {
@@ -634,19 +714,19 @@ const corrected = [];
 }
 
 // 9. Readers found in the public code index (2026-12): programs that read the page with a reader of the named
-//    platform (scripts/catalog-sources/code-index-readers-2026-12.tsv names each file). They confirm a page another
-//    list names, or add one no list names.
-{
-  const text = readFileSync(
-    path.join(import.meta.dirname, 'catalog-sources', 'code-index-readers-2026-12.tsv'),
-    'utf8',
-  );
+//    platform (scripts/catalog-sources/code-index-readers-*.tsv, each file's header names the programs). They confirm
+//    a page another list names, or add one no list names.
+for (const file of readdirSync(path.join(import.meta.dirname, 'catalog-sources'))
+  .filter((f) => /^code-index-readers-.*\.tsv$/.test(f))
+  .sort()) {
+  const text = readFileSync(path.join(import.meta.dirname, 'catalog-sources', file), 'utf8');
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
-    const [platform, host, name] = line.split('\t');
+    // A feed is named by its own address (host and path); a page by its host.
+    const [platform, address, name] = line.split('\t');
     confirmOrOffer({
       name,
-      url: `https://${host}`,
+      url: `https://${address}`,
       platform,
       source: 'code-index',
       rank: 0.4,
@@ -686,7 +766,19 @@ const corrected = [];
       return bare(u.hostname) === bare(host) && /^\/incidents\/[a-z0-9]{12}$/.test(u.pathname);
     });
     if (!statuspage) {
-      skip('RSS-GPT: items of a platform other than Statuspage (Instatus, a custom page)', feed);
+      // Not a Statuspage feed (Instatus serves `/history.rss` too): the feed itself is what RSS-GPT read, so it is
+      // catalogued as a feed at that address, unless the vendor is here already.
+      if (known.has(bare(host)) || candidates.has(bare(host)))
+        skip('RSS-GPT: items of a platform other than Statuspage, vendor already here', feed);
+      else
+        confirmOrOffer({
+          name,
+          url: url.href.replace(/^http:/, 'https:'),
+          platform: 'feed',
+          source: 'rss-gpt',
+          rank: 0.3,
+          confirmedBy: 'rss-gpt',
+        });
       continue;
     }
     if (vswLost.has(bare(host))) {
@@ -704,6 +796,49 @@ const corrected = [];
   }
 }
 
+// 11. happy-yeachan/Marketplace-App-Status (2026-07): a dashboard of Atlassian Marketplace apps' vendors. Its
+//     `src/types/index.ts` maps each vendor (and some products) to the JSON endpoint of its page; its server reads
+//     each with the reader of that endpoint's platform (`src/lib/status-extract.ts`: Statuspage's `/api/v2/*.json`,
+//     Instatus's `/summary.json`, Better Stack's `/index.json`, tested on real captures of each in
+//     `src/lib/__tests__/fixtures/`), and a weekly CI audit (`scripts/audit-static-urls.ts`,
+//     `.github/workflows/url-liveness.yml`) fetches every address in the map and fails on one that does not answer
+//     that JSON; pages found gone or private were taken out and are kept only in comments (not read here).
+{
+  const code = show(marketplaceGit, 'src/types/index.ts')
+    .split('\n')
+    .filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l))
+    .join('\n');
+  const seen = new Set();
+  for (const m of code.matchAll(/"https:\/\/([a-z0-9.-]+)(\/[a-z0-9/._-]*)"/g)) {
+    const [, host, pathName] = m;
+    const platform = /^\/api\/v2\/(summary|status)\.json$/.test(pathName)
+      ? 'statuspage'
+      : pathName === '/summary.json' && /\.instatus\.com$/.test(host)
+        ? 'instatus'
+        : pathName === '/index.json'
+          ? 'betterstack'
+          : undefined;
+    if (!platform || seen.has(host)) continue;
+    seen.add(host);
+    const name = MARKETPLACE_NAMES[host];
+    if (!name) {
+      // Pages the catalog or another list has already (Atlassian, Tempo, Lucid, Miro, …): the map names them by a
+      // lower-case key only.
+      if (!known.has(bare(host)) && !candidates.has(bare(host)))
+        skip('Marketplace-App-Status: no vendor name for the page', host);
+      continue;
+    }
+    confirmOrOffer({
+      name,
+      url: `https://${host}`,
+      platform,
+      source: 'marketplace-app-status',
+      rank: 0.35,
+      confirmedBy: 'marketplace-app-status',
+    });
+  }
+}
+
 // ---- choose ----------------------------------------------------------------------------------------------
 const out = [];
 const ids = new Set(existing.map((e) => e.id));
@@ -715,7 +850,14 @@ const nameKey = (n) =>
 const names = new Set(existing.flatMap((e) => [e.name, ...(e.aliases ?? [])].map(nameKey)));
 // The lists first, then the pages only the newer readers name: a page they add never takes the name (and id)
 // of a vendor a list already gives another address.
-const LATE = new Set(['w6w-apps', 'is-it-down', 'vendor-status-watch', 'code-index', 'rss-gpt']);
+const LATE = new Set([
+  'w6w-apps',
+  'is-it-down',
+  'vendor-status-watch',
+  'code-index',
+  'rss-gpt',
+  'marketplace-app-status',
+]);
 const order = (c) => (LATE.has(c.source) ? 1 : 0);
 for (const c of [...candidates.values()].sort(
   (a, b) => order(a) - order(b) || a.name.localeCompare(b.name),

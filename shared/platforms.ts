@@ -22,6 +22,7 @@ export const PLATFORM_IDS = [
   'salesforce',
   'zendesk',
   'rootly',
+  'statuscast',
   'feed',
 ] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];
@@ -47,5 +48,6 @@ export const PLATFORM_LABEL: Record<PlatformId, string> = {
   salesforce: 'Salesforce Trust',
   zendesk: 'Zendesk status',
   rootly: 'Rootly status page',
+  statuscast: 'StatusCast',
   feed: 'RSS/Atom feed',
 };

@@ -346,6 +346,21 @@ const VARIANTS: Variant[] = [
     read: true,
   },
   {
+    platform: 'statuscast',
+    what: 'attributes in another order and quoted singly, tags in capitals, the page under a path prefix',
+    routes: () => ({
+      '/sc/': send(
+        HTML,
+        fixtureText('statuscast', 'fastly.html')
+          .replace('<body class="sc-state-normal">', "<BODY data-x='1' CLASS='sc-state-normal x'>")
+          .replace('<h1 class="sc-hero__title">', "<H1 id='hero' class='title sc-hero__title'>")
+          .replace(/<div class="(row incident-body[^"]*)">/g, "<DIV role='row' class='$1'>"),
+      ),
+    }),
+    path: '/sc/',
+    read: true,
+  },
+  {
     platform: 'apple',
     what: 'the data script in single quotes at the end of the body',
     routes: () => ({

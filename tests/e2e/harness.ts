@@ -37,6 +37,12 @@ export function builtRenderer(): Promise<string> {
   return built;
 }
 
+/**
+ * How long the engine gathers a vendor's news into one notification here. The app waits 5 s (that window is
+ * tested in tests/core/policy); a toast these files wait for then comes within a poll, not five seconds on.
+ */
+export const E2E_COALESCE_MS = 500;
+
 export interface WebApp {
   url: string;
   core: AppCore;
@@ -71,6 +77,7 @@ export async function startWebApp(options: {
     dataDir,
     watchlistPath,
     intervalSeconds: options.intervalSeconds ?? 1,
+    coalesceMs: E2E_COALESCE_MS,
     ...options.core,
   });
   const dashboard = await startDashboard({ core, staticDir, port: 0 });

@@ -100,6 +100,8 @@ describe('a status page carrying script injections', () => {
 
       await page.getByRole('link', { name: /Evil/ }).first().click();
       await page.getByRole('heading', { level: 1, name: /Evil/ }).waitFor();
+      // The heading comes from the overview's state; the components arrive with the vendor's detail.
+      await page.getByText(GROUP_NAME).first().waitFor();
       const vendorText = (await page.locator('main').textContent()) ?? '';
       expect(vendorText).toContain(PAGE_NAME);
       expect(vendorText).toContain(SCRIPT_NAME);

@@ -322,6 +322,11 @@ export async function startPlatformFake(kind: FakeKind, opts: FakeOptions = {}):
       apiUrl = `${o}/api/v1/status.json`;
       break;
     }
+    case 'statuscast': {
+      // A StatusCast page (the real Fastly excerpt): its own markup says what it is; no API to ask.
+      server.route('/', serveFixture('statuscast', 'fastly.html'));
+      break;
+    }
     case 'feed': {
       server.route(
         '/',

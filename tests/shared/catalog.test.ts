@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CATALOG, CATALOG_CATEGORIES, catalogEntry, searchCatalog } from '../../shared/catalog';
+import { commonProviders } from '../../shared/catalog/common-providers';
 import { editDistance, normalize } from '../../shared/catalog/search';
 import { PLATFORM_IDS } from '../../shared/platforms';
 import { ADAPTERS } from '../../electron/core/platforms';
@@ -36,9 +37,9 @@ describe('catalog entries', () => {
     expect(bad).toEqual([]);
   });
 
-  it('lists at least 1,520 distinct status pages (hosts), each entry with a platform and a category', () => {
+  it('lists at least 1,590 distinct status pages (hosts), each entry with a platform and a category', () => {
     const hosts = new Set(CATALOG.map((e) => new URL(e.url).hostname));
-    expect(hosts.size).toBeGreaterThanOrEqual(1520);
+    expect(hosts.size).toBeGreaterThanOrEqual(1590);
     const categories = new Set<string>(CATALOG_CATEGORIES);
     const platforms = new Set<string>(PLATFORM_IDS);
     expect(CATALOG.filter((e) => !categories.has(e.category) || !platforms.has(e.platform))).toEqual([]);
@@ -172,6 +173,18 @@ describe('catalog entries', () => {
   });
 });
 
+describe('common providers', () => {
+  it('are each the catalog’s own entry, Fastly included, so a shared cause names the page the catalog reads', () => {
+    const ids = new Set(CATALOG.map((e) => e.id));
+    expect(commonProviders().filter((p) => !ids.has(p.id))).toEqual([]);
+    expect(commonProviders().find((p) => p.id === 'fastly')).toMatchObject({
+      name: 'Fastly',
+      url: 'https://www.fastlystatus.com',
+    });
+    expect(CATALOG.find((e) => e.id === 'fastly')?.platform).toBe('statuscast');
+  });
+});
+
 describe('searchCatalog', () => {
   it('finds Kustomer first from the start of its name or with a typo', () => {
     expect(names('kustom')[0]).toBe('Kustomer');
@@ -286,6 +299,10 @@ describe('searchCatalog', () => {
       salesforce: 'Salesforce',
       zendesk: 'Zendesk',
       pagerduty: 'PagerDuty',
+      fastly: 'Fastly',
+      'campaign monitor': 'Campaign Monitor',
+      airship: 'Airship (US)',
+      'urban airship': 'Airship (US)',
       // Vendors not in the catalog: nothing, never a look-alike.
       'microsoft 365': '',
       'office 365': '',
@@ -293,7 +310,6 @@ describe('searchCatalog', () => {
       teams: '',
       'microsoft teams': '',
       outlook: '',
-      fastly: '',
       auth0: '',
       okta: '',
       mailchimp: '',

@@ -23,6 +23,7 @@ import { pagerdutyAdapter } from './pagerduty';
 import { salesforceAdapter } from './salesforce';
 import { zendeskAdapter } from './zendesk';
 import { rootlyAdapter } from './rootly';
+import { statuscastAdapter } from './statuscast';
 import { feedAdapter } from './feed';
 
 export const ADAPTERS: PlatformAdapter[] = [
@@ -44,6 +45,7 @@ export const ADAPTERS: PlatformAdapter[] = [
   pagerdutyAdapter,
   salesforceAdapter,
   zendeskAdapter,
+  statuscastAdapter,
   statuspage,
   // After Statuspage: it asks for its status document only on a page that names Rootly.
   rootlyAdapter,

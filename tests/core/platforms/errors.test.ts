@@ -27,6 +27,7 @@ const API_PATH: Record<(typeof PLATFORM_IDS)[number], string> = {
   salesforce: '/v1/instances/status/preview',
   zendesk: '/api/ssp/incidents.json',
   rootly: '/api/v1/status.json',
+  statuscast: '/',
   feed: '/history.rss',
 };
 

@@ -288,3 +288,52 @@ describe('incident.io: a real Statuspage-compatible summary (status.openai.com, 
     ]);
   });
 });
+
+describe('StatusCast: real captures (www.fastlystatus.com, status.campaignmonitor.com, 2026-09)', () => {
+  it('Fastly’s page: an informational notice open that does not degrade it, and a maintenance planned for 2026-09-10, under way now', async () => {
+    const snap = await readCapture(
+      'statuscast',
+      'fastly.html',
+      '/fastly/',
+      undefined,
+      'text/html; charset=utf-8',
+    );
+    // The page said "All Systems Operational"; its maintenance window opened on 2026-09-10 and names no end,
+    // so read today it is in progress, and the vendor is in maintenance, not degraded by the notice.
+    expect(snap).toMatchObject({ detected: 'statuscast', error: null, status: 'maintenance' });
+    expect(snap.components.map((c) => c.status)).toEqual(['operational']);
+    expect(snap.incidents.map((i) => [i.title, i.kind, i.status, i.impact, i.startedAt])).toEqual([
+      [
+        'Fastly Support Portal and AI chatbot',
+        'maintenance',
+        'in_progress',
+        'maintenance',
+        '2026-09-10T00:00:00.000Z',
+      ],
+      [
+        'Update to waitlist disconnect response codes',
+        'incident',
+        'investigating',
+        'none',
+        '2026-09-02T17:05:00.000Z',
+      ],
+    ]);
+  });
+
+  it('Campaign Monitor’s feed: one incident per incident, its posts its updates; months old, so all history now', async () => {
+    const snap = await readCapture(
+      'statuscast',
+      'campaignmonitor.rss',
+      '/cm/rss',
+      undefined,
+      'application/rss+xml; charset=utf-8',
+    );
+    expect(snap).toMatchObject({ detected: 'statuscast', error: null, status: 'operational' });
+    expect(snap.vendor.lacks).toEqual(['components']);
+    expect(snap.incidents.map((i) => [i.id, i.status, i.updates.length])).toEqual([
+      ['706835', 'resolved', 2],
+      ['697722', 'completed', 1],
+      ['692706', 'resolved', 1],
+    ]);
+  });
+});
