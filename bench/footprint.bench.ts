@@ -69,7 +69,7 @@ const SUBJECTS: Subject[] = [
 ];
 
 /** CPU time of every live thread of a process, in ms (ns precision, unlike the 10 ms ticks of /proc/pid/stat). */
-function cpuMs(pid: number): number {
+export function cpuMs(pid: number): number {
   let ns = 0;
   for (const task of readdirSync(`/proc/${pid}/task`)) {
     try {
@@ -81,7 +81,7 @@ function cpuMs(pid: number): number {
   return ns / 1e6;
 }
 
-function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+export function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) : NaN;
 }
@@ -99,7 +99,7 @@ function requestsTo(servers: StatuspageServer[]): number {
 }
 
 /** The heap after a full collection, as the child's probe reports it on SIGUSR2. */
-async function heapMb(r: Running): Promise<number> {
+export async function heapMb(r: Pick<Running, 'child' | 'dir'>): Promise<number> {
   const file = join(r.dir, 'heap.json');
   const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
   r.child.kill('SIGUSR2');
@@ -116,7 +116,7 @@ const TEXT =
   'We are investigating elevated error rates for API requests in the EU region. Some customers may see delayed webhooks and slower dashboard loads while we work on a fix.';
 
 /** A page as real ones look: three standalone components, two regions of four, and 20 resolved incidents of history. */
-function realisticPage(name: string): StatuspageFixture {
+export function realisticPage(name: string): StatuspageFixture {
   const page = buildFixture({
     name,
     standalone: ['API', 'Dashboard', 'Webhooks'],

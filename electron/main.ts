@@ -1,12 +1,10 @@
 // Electron's entry point: finds the app's files and starts the tray app around the real engine.
+// First: a tray app runs for days, its memory stays small (see core/resident-memory.ts).
+import './keep-memory-small';
 import { app } from 'electron';
 import { join } from 'node:path';
 import { createAppCore } from './core/app';
 import { startApp } from './app-host';
-import { keepResidentMemorySmall } from './core/resident-memory';
-
-// A tray app runs for days: its memory stays small (see resident-memory.ts).
-keepResidentMemorySmall();
 
 // Built into out/main/index.js: the preload and the renderer sit next to it under out/.
 const here = import.meta.dirname;

@@ -32,7 +32,7 @@ export const ROUGH_SECONDS: Record<string, number> = {
   'tests/core/http/validators.test.ts': 10,
   'tests/cli/watch-metrics-identity.test.ts': 8,
   'tests/core/forward/hostile-outbox.test.ts': 6,
-  'tests/core/resident-memory.test.ts': 6,
+  'tests/core/resident-memory.test.ts': 8,
   'tests/renderer/settings.test.tsx': 6,
   'tests/renderer/incident.test.tsx': 5,
   'tests/renderer/navigation.test.tsx': 5,

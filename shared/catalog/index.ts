@@ -1,7 +1,7 @@
 // The built-in vendor catalog (plain data, bundled into the renderer too) and its search.
 // Where each batch of entries comes from, and how it was checked, is in ./README.md.
 import type { CatalogEntry } from '../catalog-types';
-import { createCatalogSearch } from './search';
+import { createCatalogSearch, type CatalogSearch } from './search';
 import ai from './data/ai.json';
 import analytics from './data/analytics.json';
 import apple from './data/apple.json';
@@ -67,7 +67,9 @@ export const CATALOG: readonly CatalogEntry[] = [
   ...moreVendors,
 ] as CatalogEntry[];
 
-const search = createCatalogSearch(CATALOG, notListed);
+// Built at the first search, not at load: the long-running hosts (watch, web, the desktop main) load the
+// catalog to recognise known hosts, and most never search it; the index cost them several MB resident.
+let search: CatalogSearch | null = null;
 
 /**
  * Entries matching `query` by name, alias or category, best first: exact names, then name prefixes, then
@@ -75,6 +77,7 @@ const search = createCatalogSearch(CATALOG, notListed);
  * (or its first `limit` entries); otherwise at most `limit` (default 50) entries.
  */
 export function searchCatalog(query: string, limit?: number): CatalogEntry[] {
+  search ??= createCatalogSearch(CATALOG, notListed);
   return search(query, limit);
 }
 

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 const MODULE = fileURLToPath(new URL('../../electron/core/resident-memory.ts', import.meta.url));
 
 /** Runs `body` in a fresh Node process after (or without) keepResidentMemorySmall; returns its output. */
-async function inFreshNode(keepSmall: boolean, body: string): Promise<string> {
+async function inFreshNode(keepSmall: boolean, body: string, nodeFlags: string[] = []): Promise<string> {
   const script = `
     import v8 from 'node:v8';
     import fs from 'node:fs';
@@ -17,6 +17,7 @@ async function inFreshNode(keepSmall: boolean, body: string): Promise<string> {
     const peakMb = () => Number(/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
     ${body}`;
   const { stdout } = await promisify(execFile)(process.execPath, [
+    ...nodeFlags,
     '--import',
     'tsx',
     '--input-type=module',
@@ -50,12 +51,34 @@ const FIRST_REQUESTS = `
   console.log(Math.round(peakMb() - before));
   server.close();`;
 
+// A function called two million times, then asked to be optimised: V8's status bit 16 says it was.
+const HOT_FUNCTION = `
+  const f = (x) => x * 2 + 1;
+  const natives = (code) => new Function('f', code);
+  natives('%PrepareFunctionForOptimization(f)')(f);
+  let sum = 0;
+  for (let i = 0; i < 2_000_000; i++) sum += f(i);
+  natives('%OptimizeFunctionOnNextCall(f)')(f);
+  f(1);
+  console.log((natives('return %GetOptimizationStatus(f)')(f) & 16) !== 0);`;
+
 describe('keepResidentMemorySmall', () => {
   it('keeps the young generation at its starting size after a burst, where V8 would grow it', async () => {
     const [kept, grown] = await Promise.all([inFreshNode(true, BURST), inFreshNode(false, BURST)]);
     expect(Number(kept)).toBeLessThanOrEqual(4 * 1024);
     // Without it the same burst grows it well beyond (the saving is real on this Node).
     expect(Number(grown)).toBeGreaterThan(8 * 1024);
+  });
+
+  it('leaves hot JavaScript to the interpreter and baseline compiler (no optimising compilation threads)', async () => {
+    const flags = ['--allow-natives-syntax'];
+    const [kept, optimised] = await Promise.all([
+      inFreshNode(true, HOT_FUNCTION, flags),
+      inFreshNode(false, HOT_FUNCTION, flags),
+    ]);
+    expect(kept).toBe('false');
+    // Without it the same function is optimised (the setting is real on this Node).
+    expect(optimised).toBe('true');
   });
 
   it('lets the first requests raise the peak RSS by a few MB, not tens', async () => {

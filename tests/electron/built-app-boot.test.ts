@@ -18,6 +18,7 @@ import {
   startStatuspageServer,
   type StatuspageServer,
 } from '../fakes/statuspage-server';
+import { youngGenerationMb, youngGenerationProbe } from '../fakes/young-generation-probe';
 import { bootBuiltApp, ROOT, type BootedApp, type Recorded } from './built-app/boot';
 
 const TRAY_ICONS = join(ROOT, 'build', 'icons', 'tray');
@@ -41,6 +42,9 @@ beforeAll(async () => {
     STATUSTRAY_DATA_DIR: join(workDir, 'data'),
     STATUSTRAY_DEMO_WATCHLIST: watchlistPath,
     STATUSTRAY_DEMO_INTERVAL: '1',
+    // Answers SIGUSR2 with the young generation's size (the memory settings test below).
+    NODE_OPTIONS: `--import=${youngGenerationProbe()}`,
+    YOUNG_FILE: join(workDir, 'young.txt'),
   };
   first = bootBuiltApp({ userData: join(workDir, 'user-data'), env });
 });
@@ -104,6 +108,12 @@ describe('the built desktop app, booted with a stand-in electron', () => {
     expect(kinds(first.records, 'uncaught'), first.output()).toEqual([]);
     expect(kinds(first.records, 'unexpected'), first.output()).toEqual([]);
     expect(first.output()).not.toContain('could not start');
+  });
+
+  it('keeps its young generation at its starting size from the start, loading of the bundle included', async () => {
+    await first.waitFor((r) => r.kind === 'window-show', 'show its window');
+    // Its starting size is 1 to 2 MB; set after the bundle had loaded, as before, it had grown to 16 MB.
+    expect(await youngGenerationMb(first.child, env.YOUNG_FILE!)).toBeLessThanOrEqual(4);
   });
 
   it('switches the tray to the outage icon and shows a native notification when the vendor goes down', async () => {
