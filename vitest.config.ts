@@ -23,9 +23,10 @@ export default defineConfig({
     // expect.poll's default wait (vi.waitFor has none to configure: its callers pass one).
     expect: { poll: { timeout: 30_000 } },
     // Most files wait on sockets, child processes and polls rather than on a core: on a two-core machine
-    // vitest's default (cores - 1 = one file at a time) leaves the machine idle most of the run. Up to two
-    // workers hold e2e files that mostly wait on the browser (its own process): one more for the rest.
-    maxWorkers: 5,
+    // vitest's default (cores - 1 = one file at a time) leaves the machine idle most of the run. Four, not
+    // five: on an idle two-core machine the same tree ran in 231 s with four and 251 s with five (the cores,
+    // not the waits, are the limit once two e2e files share the browser).
+    maxWorkers: 4,
     // Long files first, and the e2e files as their turns come, from the start (tests/sequencer.ts).
     sequence: { sequencer: LongestFirstSequencer },
     // Builds the statustray executable (dist-cli/) once before the tests that spawn it.
