@@ -125,7 +125,9 @@ export function App() {
       if (!idle || focusHeading()) observer.disconnect();
     });
     observer.observe(main, { childList: true, subtree: true });
-    const timer = setTimeout(() => observer.disconnect(), 5000);
+    // Bounded, but long enough for a view whose code loads late on a slow machine (a test with both cores
+    // busy took over 5 s); anything the user focuses meanwhile ends it anyway.
+    const timer = setTimeout(() => observer.disconnect(), 30_000);
     return () => {
       observer.disconnect();
       clearTimeout(timer);

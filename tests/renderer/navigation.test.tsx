@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseHash, routeToHash, type Route } from '../../renderer/src/stores/nav-store';
@@ -58,7 +58,8 @@ describe('keyboard and navigation', () => {
     await user.keyboard('{End}');
     expect(screen.getByRole('link', { name: /^Stripe/ })).toHaveFocus();
     await user.keyboard('{Home}{ArrowDown}{Enter}');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Kustomer' })).toHaveFocus();
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Kustomer' });
+    await waitFor(() => expect(heading).toHaveFocus());
     expect(window.location.hash).toBe('#/vendor/kustomer');
   });
 

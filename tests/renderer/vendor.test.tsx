@@ -115,7 +115,8 @@ describe('vendor view', () => {
       'Instagram messages with links fail to send',
     ]);
     await user.click(within(history).getByRole('link', { name: /Inbound messages delayed/ }));
-    expect(await screen.findByRole('heading', { level: 1, name: /Inbound messages delayed/ })).toHaveFocus();
+    const heading = await screen.findByRole('heading', { level: 1, name: /Inbound messages delayed/ });
+    await waitFor(() => expect(heading).toHaveFocus());
     expect(window.location.hash).toBe('#/vendor/kustomer/incident/inc-2022-08-16');
   });
 
