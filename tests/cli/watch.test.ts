@@ -303,8 +303,9 @@ describe('watch --json during an incident storm', () => {
     await until('the first reading', () => run.lines.length >= 1, run);
     expect(JSON.parse(run.lines[0]!)).toMatchObject({ type: 'vendor_first_reading', vendor: 'Storm Corp' });
 
-    // All at once, between two polls.
-    server.update((f) => {
+    // All at once, at the start of a poll (an update between a poll's summary and history requests would
+    // reach the engine over two polls).
+    server.updateAtNextPoll((f) => {
       for (let i = 0; i < STORM; i++) openIncident(f, { name: `Storm incident ${i}`, impact: 'minor' });
     });
     const events = (): MonitorEvent[] => run.lines.slice(1).map((l) => JSON.parse(l) as MonitorEvent);

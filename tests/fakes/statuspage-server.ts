@@ -28,6 +28,11 @@ export interface StatuspageServer extends FakeServer {
   update(fn: (fixture: StatuspageFixture) => void): void;
   /** Publish a change made directly to `fixture()`. */
   changed(): void;
+  /**
+   * Mutate the fixture when the next poll begins (its summary.json request, the first of a poll), so every
+   * document of that poll sees the change: `update` may land between a poll's two requests.
+   */
+  updateAtNextPoll(fn: (fixture: StatuspageFixture) => void): void;
   /** Requests per API file name (e.g. `summary.json`), 304s included. */
   counts(): Record<string, number>;
   /** How many requests were answered 304. */
@@ -58,6 +63,7 @@ export async function startStatuspageServer(opts: StatuspageServerOptions): Prom
   let notModified = 0;
   const rendered = new Map<string, Rendered>();
   const counts: Record<string, number> = {};
+  const atNextPoll: Array<(fixture: StatuspageFixture) => void> = [];
 
   const views: Record<string, (f: StatuspageFixture) => object> = {
     'summary.json': summaryOf,
@@ -130,9 +136,13 @@ export async function startStatuspageServer(opts: StatuspageServerOptions): Prom
 
   const server = await startServer({ host: opts.host });
   for (const name of Object.keys(views)) {
-    server.route(`${prefix}/api/v2/${name}`, (req, res) =>
-      send(req, res, name, 'application/json; charset=utf-8', render(name)),
-    );
+    server.route(`${prefix}/api/v2/${name}`, (req, res) => {
+      if (name === 'summary.json' && atNextPoll.length > 0) {
+        for (const fn of atNextPoll.splice(0)) fn(fixture);
+        publish();
+      }
+      send(req, res, name, 'application/json; charset=utf-8', render(name));
+    });
   }
   const html = (req: IncomingMessage, res: ServerResponse) => {
     const name = 'index.html';
@@ -172,6 +182,9 @@ export async function startStatuspageServer(opts: StatuspageServerOptions): Prom
       publish();
     },
     changed: publish,
+    updateAtNextPoll: (fn) => {
+      atNextPoll.push(fn);
+    },
     counts: () => ({ ...counts }),
     notModifiedCount: () => notModified,
   };
