@@ -7,7 +7,8 @@
 //
 // It also reads scripts/catalog-sources/vendor-status-watch-2026-09.tsv (a transcription of a 2026 live probe
 // of statusphere's pages, whose repository has no snapshot to `git show`) and
-// scripts/catalog-sources/code-index-readers-*.tsv (pages read by programs found in the public code index).
+// scripts/catalog-sources/code-index-readers-*.tsv (pages read by programs found in the public code index) and
+// scripts/catalog-sources/stored-pages-*.tsv (stored copies of the pages themselves, in their platform's template).
 // No host is contacted: the lists are data, read with `git show`.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -203,6 +204,8 @@ const CATEGORY_BY_NAME = new Map(
     'Actonic=collaboration;Amoeboids=collaboration;Appfire=collaboration;BitBar=devtools;Bloompeak=analytics;Clearvision=collaboration;Communardo=collaboration;DEISER=collaboration;Easy Agile=collaboration;eazyBI=analytics;Elements Apps=support;Gliffy=design;Draw.io=design;Go2Group=devtools;Meetical=collaboration;Mibex Software=devtools;MindPro=collaboration;Move Work Forward=collaboration;OBoard=collaboration;ProjectBalm=collaboration;Refined=collaboration;Resolution.de=identity;SaaSJet=collaboration;Screenful=analytics;SmartBear Zephyr=devtools;SmartBear Zephyr Essential=devtools;SmartBear Zephyr Enterprise=devtools;TeamLead=collaboration;Tempo Custom Charts=analytics;Tricentis=devtools;Twinit=collaboration;Xray (Xblend)=devtools;DevSamurai=devtools;SolDevelo=devtools;Codefortynine=devtools;Deviniti=devtools;',
     'Ankr=devtools;Blockdaemon=devtools;Chainstack=devtools;dRPC=devtools;Dwellir=devtools;GetBlock=devtools;Helius=devtools;Nodies=devtools;Tenderly=devtools;Composio=ai;Anthology=hr;Brainboard=devtools;CucumberStudio=devtools;Port=devtools;LeadSquared=crm;',
     'Fastmail=email;Benlabs=hr;EquityZen=finance;Backblaze=cloud;Baseten=ai;Nebius=cloud;Crusoe=cloud;Verda=cloud;RunPod=cloud;Hydra Host=cloud;Gcore=cloud;Mithril=cloud;Atlas Cloud=cloud;OVHcloud Public Cloud=cloud;',
+    // Pages added from stored copies of the pages themselves (stored-pages-2026-12.tsv).
+    'JobNimbus=crm;BarTender Cloud=other;Nanonets=ai;Batch.com=marketing;Equiem=collaboration;Signhost=collaboration;Connectbase=networking;Benevity=hr;Xen Learning=hr;Cronofy=collaboration;Thoughtly=ai;Firstup=communication;Livepeer Studio=media;vintrace=other;SchemeServe=finance;Higher Logic=marketing;Crumbl=ecommerce;Latitude=ai;TicketCo=ecommerce;',
     '1upHealth=data;Aisera=ai;Alteryx Cloud=analytics;Bubble=devtools;Dialogue=other;Diligent=security;Fountain=hr;Goodtill by SumUp=ecommerce;Greenphire=payments;Infobip=communication;Informatica=data;Kandji=security;Lunio=marketing;Lytx=other;Meltwater=marketing;Monese=finance;Morningstar=finance;NVIDIA NGC=ai;Onfido=identity;OpenText=data;Palantir Foundry=data;PayPlug=payments;Peloton=media;Permutive=marketing;PTC=other;Reltio=data;Resideo=other;Retraced=ecommerce;Ring=security;Rockset=data;Sage=finance;Securiti=security;Sonos=media;StormForge=cloud;Supermetrics=analytics;ThanksBen=hr;ThingSolver=ai;Tricent=security;TuneIn=media;Virtuagym=other;WEKA=data;',
   ]
     .join('')
@@ -740,13 +743,14 @@ for (const file of readdirSync(path.join(import.meta.dirname, 'catalog-sources')
 //     at `/history.rss` is served by Statuspage and by Instatus alike, so the platform is taken from the items: a
 //     page is Statuspage when every item it kept links to `/incidents/<12-character id>`, Statuspage's incident id.
 //     A page the 2026 probe found on no platform we read, or gone, stays out (the newer reading wins).
+// Pages vendor-status-watch (2026-09) found on no platform we read, or gone: a batch read after its probe leaves them out.
+const vswLost = new Set(
+  readFileSync(path.join(import.meta.dirname, 'catalog-sources', 'vendor-status-watch-2026-09.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => /^(unreadable|dead-dns)\t/.test(l))
+    .map((l) => bare(l.split('\t')[1])),
+);
 {
-  const vswLost = new Set(
-    readFileSync(path.join(import.meta.dirname, 'catalog-sources', 'vendor-status-watch-2026-09.tsv'), 'utf8')
-      .split('\n')
-      .filter((l) => /^(unreadable|dead-dns)\t/.test(l))
-      .map((l) => bare(l.split('\t')[1])),
-  );
   const ini = show(rssGptGit, 'config.ini');
   for (const m of ini.matchAll(/\[source\d+\]\s*\nname = "([^"]+)"\s*\nurl = "([^"]+)"/g)) {
     const [, name, feed] = m;
@@ -839,6 +843,34 @@ for (const file of readdirSync(path.join(import.meta.dirname, 'catalog-sources')
   }
 }
 
+// 12. Stored copies of status pages (2026-12): the search tool's crawled public pages, each kept at its own address,
+//     whose template names the platform (scripts/catalog-sources/stored-pages-*.tsv; each file's header says how a
+//     template was told apart and what was left out). A copy shows no crawl date, only the dates of the updates it
+//     shows: a page whose newest shown date is before 2024 is too old to confirm alone, as the 2021 captures weighed
+//     before were, and a page the 2026 probe found on no platform we read stays out (the newer reading wins).
+const STORED_SINCE = '2024-01';
+for (const file of readdirSync(path.join(import.meta.dirname, 'catalog-sources'))
+  .filter((f) => /^stored-pages-.*\.tsv$/.test(f))
+  .sort()) {
+  const text = readFileSync(path.join(import.meta.dirname, 'catalog-sources', file), 'utf8');
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [platform, host, name, shown] = line.split('\t');
+    if (known.has(bare(host))) continue;
+    const why =
+      !/^\d{4}-\d{2}$/.test(shown) || shown < STORED_SINCE
+        ? 'stored pages: the copy shows no date from 2024 on (too old to confirm a page alone)'
+        : vswLost.has(bare(host))
+          ? 'stored pages: vendor-status-watch (2026-09) found no platform we read on it'
+          : '';
+    if (why) skip(why, host);
+    else {
+      const source = 'stored-pages';
+      confirmOrOffer({ name, url: `https://${host}`, platform, source, rank: 0.3, confirmedBy: source });
+    }
+  }
+}
+
 // ---- choose ----------------------------------------------------------------------------------------------
 const out = [];
 const ids = new Set(existing.map((e) => e.id));
@@ -857,6 +889,7 @@ const LATE = new Set([
   'code-index',
   'rss-gpt',
   'marketplace-app-status',
+  'stored-pages',
 ]);
 const order = (c) => (LATE.has(c.source) ? 1 : 0);
 for (const c of [...candidates.values()].sort(
