@@ -91,7 +91,7 @@ async function lowContrastText(page: Page): Promise<string[]> {
 
 describe('accessibility in a real browser', () => {
   it('works from the keyboard, with a visible focus, from the overview to an incident', async () => {
-    const { context, page } = await openPage(browser, app.url);
+    const { close, page } = await openPage(browser, app.url);
     try {
       await page.getByText('1 vendor with problems').waitFor({ timeout: 20_000 });
       // Tab until the vendor row has focus: it is reachable, and its focus is visible.
@@ -124,13 +124,13 @@ describe('accessibility in a real browser', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Workflow events delayed' }).waitFor();
     } finally {
-      await context.close();
+      await close();
     }
   });
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`keeps text readable (WCAG AA contrast) in the ${scheme} theme`, async () => {
-      const { context, page } = await openPage(browser, app.url, { colorScheme: scheme });
+      const { close, page } = await openPage(browser, app.url, { colorScheme: scheme });
       try {
         await page.getByText('1 vendor with problems').waitFor({ timeout: 20_000 });
         const problems: string[] = [];
@@ -152,7 +152,7 @@ describe('accessibility in a real browser', () => {
         problems.push(...(await lowContrastText(page)));
         expect([...new Set(problems)]).toEqual([]);
       } finally {
-        await context.close();
+        await close();
       }
     });
   }

@@ -37,7 +37,7 @@ afterAll(async () => {
 
 describe('adding a vendor by its status page address', () => {
   it('detects the page, watches one component, and follows only that one', async () => {
-    const { context, page, watch } = await openPage(browser, app.url);
+    const { close, page, watch } = await openPage(browser, app.url);
     try {
       await page.getByRole('heading', { level: 1, name: 'Your vendors' }).waitFor();
       await page.getByRole('link', { name: 'Add vendor' }).first().click();
@@ -68,7 +68,7 @@ describe('adding a vendor by its status page address', () => {
         .getByLabel('API', { exact: true })
         .check();
       await screenshot(dark.page, 'add-vendor-dark');
-      await dark.context.close();
+      await dark.close();
 
       await page.getByRole('button', { name: 'Add vendor' }).click();
       await page.getByRole('heading', { level: 1, name: 'Acme Cloud' }).waitFor({ timeout: 15_000 });
@@ -98,7 +98,7 @@ describe('adding a vendor by its status page address', () => {
       await screenshot(page, 'overview-live-update-light');
       expect(watch.errors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

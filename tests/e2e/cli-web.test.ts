@@ -80,7 +80,7 @@ describe('the web command', () => {
       'the address',
     );
 
-    const { context, page } = await openPage(browser, url);
+    const { close, page } = await openPage(browser, url);
     await page
       .getByRole('link', { name: /Kustomer/ })
       .first()
@@ -93,7 +93,7 @@ describe('the web command', () => {
     ).toContain('Operational');
     // The page keeps the key and takes it out of the address bar.
     expect(page.url()).not.toContain('token=');
-    await context.close();
+    await close();
     // Without it, the API answers nobody.
     const origin = new URL(url).origin;
     expect((await fetch(`${origin}/api/state:get`, { method: 'POST' })).status).toBe(401);

@@ -121,7 +121,7 @@ describe('npm run demo -- --web', () => {
     );
     // Subscribed before the first phase changes anything: the first notification takes polls to come.
     const feed = await followNotifications(url!);
-    const { context, page, watch } = await openPage(browser, url!);
+    const { close, page, watch } = await openPage(browser, url!);
     try {
       await page.getByRole('heading', { level: 1, name: 'Your vendors' }).waitFor();
       // The incident opens and the overview shows it, live.
@@ -149,7 +149,7 @@ describe('npm run demo -- --web', () => {
       await screenshot(page, 'demo-incident-postmortem');
       expect(watch.errors, output).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
     await waitForOutput(/The outage is over/);
     // The user hears of the outage, then of the recovery: the headline says the status after the change.

@@ -4,7 +4,14 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Dialog,
+  type Page,
+  type Request,
+} from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { createAppCore } from '../../electron/core/app';
@@ -100,6 +107,42 @@ export interface PageWatch {
   foreignRequests: string[];
 }
 
+/** A page opened on the dashboard by `openPage`, and how to give it back. */
+export interface OpenedPage {
+  /** The file's shared context (pages opened from it share the dashboard's storage, as tabs of one profile do). */
+  context: BrowserContext;
+  page: Page;
+  watch: PageWatch;
+  /** Ends this visit: closes the pages it opened, forgets what the dashboard stored, and leaves the page. */
+  close(): Promise<void>;
+}
+
+/**
+ * Pages of one browser connection (one test file) are reused: a new context and page cost Chromium about
+ * a second and a half of CPU each (a profile, two or three renderer processes), going to a new address in an
+ * open page a fraction of that, and the suite runs on two busy cores. A visit starts as a new visitor's would:
+ * the dashboard's local and session storage are cleared when the previous visit ends, its listeners, routes
+ * and extra pages are gone, and the viewport and colour scheme are set again.
+ */
+interface PagePool {
+  context: Promise<BrowserContext>;
+  idle: Page[];
+}
+const pools = new WeakMap<Browser, PagePool>();
+const VIEWPORT = { width: 1200, height: 860 };
+
+function poolOf(browser: Browser): PagePool {
+  let pool = pools.get(browser);
+  if (!pool) {
+    pool = {
+      context: browser.newContext({ viewport: VIEWPORT, timezoneId: 'America/New_York', locale: 'en-US' }),
+      idle: [],
+    };
+    pools.set(browser, pool);
+  }
+  return pool;
+}
+
 /**
  * Opens a page on the dashboard, recording any dialog (an injected alert() would be one), page errors
  * and requests leaving the dashboard's origin (an injected <img> or iframe would make one).
@@ -108,28 +151,57 @@ export async function openPage(
   browser: Browser,
   url: string,
   options: { colorScheme?: 'light' | 'dark' } = {},
-): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
-  const context = await browser.newContext({
-    colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: 1200, height: 860 },
-    timezoneId: 'America/New_York',
-    locale: 'en-US',
-  });
-  const page = await context.newPage();
+): Promise<OpenedPage> {
+  const pool = poolOf(browser);
+  const context = await pool.context;
+  const page = pool.idle.pop() ?? (await context.newPage());
+  await page.setViewportSize(VIEWPORT);
+  await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
   const watch: PageWatch = { dialogs: [], errors: [], foreignRequests: [] };
   const origin = new URL(url).origin;
-  page.on('dialog', (dialog) => {
+  const onDialog = (dialog: Dialog): void => {
     watch.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss().catch(() => {});
-  });
-  page.on('pageerror', (err) => watch.errors.push(err.message));
-  page.on('request', (request) => {
+  };
+  const onError = (err: Error): void => {
+    watch.errors.push(err.message);
+  };
+  const onRequest = (request: Request): void => {
     if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) {
       watch.foreignRequests.push(request.url());
     }
-  });
+  };
+  const opened = new Set<Page>();
+  const onPage = (other: Page): void => {
+    opened.add(other);
+  };
+  page.on('dialog', onDialog);
+  page.on('pageerror', onError);
+  page.on('request', onRequest);
+  context.on('page', onPage);
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    context.off('page', onPage);
+    page.off('dialog', onDialog);
+    page.off('pageerror', onError);
+    page.off('request', onRequest);
+    await Promise.all([...opened].map((other) => other.close()));
+    if (page.isClosed()) return;
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    // Storage is per origin: clear it for each dashboard this visit went to (the page is on the last one).
+    await page
+      .evaluate(() => {
+        localStorage.clear();
+        sessionStorage.clear();
+      })
+      .catch(() => {});
+    await page.goto('about:blank');
+    pool.idle.push(page);
+  };
   await page.goto(url);
-  return { context, page, watch };
+  return { context, page, watch, close };
 }
 
 /** Saves a screenshot (full page unless asked) as test-artifacts/screenshots/<name>.png and returns its path. */

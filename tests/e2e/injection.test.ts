@@ -89,7 +89,7 @@ async function liveInjections(page: Page): Promise<string[]> {
 
 describe('a status page carrying script injections', () => {
   it('shows names, titles and bodies as inert text in every view', async () => {
-    const { context, page, watch } = await openPage(browser, app.url);
+    const { close, page, watch } = await openPage(browser, app.url);
     try {
       await page.getByRole('heading', { level: 1, name: 'Your vendors' }).waitFor();
       // The injected title arrives as text in the overview (the vendor is in a critical incident).
@@ -140,7 +140,7 @@ describe('a status page carrying script injections', () => {
       expect(watch.foreignRequests).toEqual([]);
       expect(watch.errors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

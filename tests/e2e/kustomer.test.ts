@@ -41,7 +41,9 @@ async function openKustomer(page: Page): Promise<void> {
 describe('the seed Kustomer page in the browser dashboard', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`shows the overview, the vendor with its groups and history, and the postmortem (${scheme})`, async () => {
-      const { context, page, watch } = await openPage(browser, app.url, { colorScheme: scheme });
+      const { context, page, watch, close } = await openPage(browser, app.url, {
+        colorScheme: scheme,
+      });
       try {
         await page.getByRole('heading', { level: 1, name: 'Your vendors' }).waitFor();
         // The first read arrives within the poll interval; the overview then says all is well.
@@ -140,13 +142,13 @@ describe('the seed Kustomer page in the browser dashboard', () => {
         expect(watch.errors).toEqual([]);
         expect(watch.dialogs).toEqual([]);
       } finally {
-        await context.close();
+        await close();
       }
     });
   }
 
   it('applies the dark theme chosen in settings even when the system is light', async () => {
-    const { context, page } = await openPage(browser, app.url, { colorScheme: 'light' });
+    const { context, page, close } = await openPage(browser, app.url, { colorScheme: 'light' });
     try {
       await page.getByRole('link', { name: 'Settings' }).click();
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
@@ -166,11 +168,11 @@ describe('the seed Kustomer page in the browser dashboard', () => {
       await page.getByLabel('Same as the system').check();
       await page.waitForFunction(() => document.documentElement.dataset.theme === 'system');
     } finally {
-      await context.close();
+      await close();
     }
   });
   it('updates the open overview live when the page changes, and back when it recovers', async () => {
-    const { context, page, watch } = await openPage(browser, app.url);
+    const { page, watch, close } = await openPage(browser, app.url);
     try {
       await page.getByText('Your vendor is operational').waitFor({ timeout: 20_000 });
       let incidentId = '';
@@ -207,7 +209,7 @@ describe('the seed Kustomer page in the browser dashboard', () => {
       expect(await page.getByRole('main').getByText('Workflow events delayed on Prod1').count()).toBe(0);
       expect(watch.errors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

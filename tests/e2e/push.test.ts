@@ -67,7 +67,7 @@ const polls = () => servers.reduce((n, s) => n + s.count('/api/v2/summary.json')
 
 describe('pushing what changed', () => {
   it('pushes nothing for unchanged polls, only the vendor that changed, and the page shows it', async () => {
-    const { context, page } = await openPage(browser, app.url);
+    const { close, page } = await openPage(browser, app.url);
     const stream = followStream(app.url);
     try {
       await page.getByText(`All ${COUNT} vendors operational`).waitFor({ timeout: 30_000 });
@@ -89,12 +89,12 @@ describe('pushing what changed', () => {
       for (const p of stream.patches.slice(1)) expect(p.since).toBe(p.seq - 1);
     } finally {
       stream.close();
-      await context.close();
+      await close();
     }
   });
 
   it('shows the overview without loading the catalog or the markdown code, and brings the catalog when grouping by category', async () => {
-    const { context, page } = await openPage(browser, app.url);
+    const { close, page } = await openPage(browser, app.url);
     try {
       await page.getByRole('list', { name: /Vendors, worst first/ }).waitFor({ timeout: 30_000 });
       const loaded = (): Promise<Array<{ name: string }>> =>
@@ -111,7 +111,7 @@ describe('pushing what changed', () => {
       expect((await loaded()).some((e) => /vendor-category-[^/]+\.js$/.test(e.name))).toBe(true);
     } finally {
       await page.evaluate(() => localStorage.removeItem('statustray.grouping')).catch(() => {});
-      await context.close();
+      await close();
     }
   });
 });

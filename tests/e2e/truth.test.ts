@@ -13,7 +13,7 @@ import {
   type StatuspageServer,
 } from '../fakes/statuspage-server';
 import { STATUS_LABEL, type VendorStatus } from '../../shared/status';
-import { launchBrowser, openPage, screenshot, startWebApp, type WebApp } from './harness';
+import { launchBrowser, openPage, screenshot, startWebApp, type OpenedPage, type WebApp } from './harness';
 
 // Workflow is last of its group by the alphabet: it must still be the first thing a person sees.
 const ACME_COMPONENTS = [
@@ -94,10 +94,10 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
-async function open(width: number, height: number, hash = ''): Promise<Page> {
-  const { page } = await openPage(browser, app.url + hash);
-  await page.setViewportSize({ width, height });
-  return page;
+async function open(width: number, height: number, hash = ''): Promise<OpenedPage> {
+  const opened = await openPage(browser, app.url + hash);
+  await opened.page.setViewportSize({ width, height });
+  return opened;
 }
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -120,7 +120,7 @@ async function toastOverlaps(page: Page, selector: string): Promise<number> {
 
 describe('the overview says every status in words', () => {
   it('every row contains its status word; "api" reads "API"; "Nope" is named with a suggestion', async () => {
-    const page = await open(1280, 800);
+    const { page, close } = await open(1280, 800);
     try {
       await page.getByText(/^\d vendors? with problems/).waitFor({ timeout: 30_000 });
       const beacon = page.locator('li.row').filter({ hasText: 'Beacon Mail' });
@@ -145,7 +145,7 @@ describe('the overview says every status in words', () => {
       // Names and problems get two lines at phone width, and there is no keyboard hint.
       expect(await page.getByText('Press / to search').isVisible()).toBe(false);
     } finally {
-      await page.context().close();
+      await close();
     }
   });
 });
@@ -156,7 +156,7 @@ describe('a vendor in major outage', () => {
     [400, 700, 5, 'Core/Builds'],
   ] as const) {
     it(`shows the broken component above the fold, and no toast over a status (${width}×${height})`, async () => {
-      const page = await open(width, height);
+      const { page, close } = await open(width, height);
       try {
         await page.locator('li.row').filter({ hasText: 'Acme Cloud' }).locator('a').click();
         const wrong = page.getByRole('region', { name: "What's wrong" });
@@ -182,13 +182,13 @@ describe('a vendor in major outage', () => {
         expect(await toastOverlaps(page, '.update')).toBe(0);
         if (width === 400) await screenshot(page, 'incident-400px-toasts', { fullPage: false });
       } finally {
-        await page.context().close();
+        await close();
       }
     });
   }
 
   it('names the watched name the page lacks, with the nearest one, in the vendor view', async () => {
-    const page = await open(1280, 800);
+    const { page, close } = await open(1280, 800);
     try {
       await page.locator('li.row').filter({ hasText: 'Cobalt CDN' }).locator('a').click();
       const wrong = page.getByRole('region', { name: "What's wrong" });
@@ -197,14 +197,14 @@ describe('a vendor in major outage', () => {
         .toMatch(/'Nope' is not on this page — did you mean '.+'\?/);
       await screenshot(page, 'vendor-unmatched-component', { fullPage: false });
     } finally {
-      await page.context().close();
+      await close();
     }
   });
 });
 
 describe('toasts follow the vendor', () => {
   it('after an outage and its recovery, no outage toast of that vendor remains', async () => {
-    const page = await open(1280, 800);
+    const { page, close } = await open(1280, 800);
     try {
       await page.getByText(/^\d vendors? with problems/).waitFor({ timeout: 30_000 });
       let incident = '';
@@ -235,7 +235,7 @@ describe('toasts follow the vendor', () => {
       expect(await outageToasts.count()).toBe(0);
       await screenshot(page, 'toasts-after-recovery', { fullPage: false });
     } finally {
-      await page.context().close();
+      await close();
     }
   });
 });
@@ -250,7 +250,7 @@ describe('empty, locked and in a browser', () => {
   });
 
   it('offers the catalog, an import and the demo; says the key is missing once; no desktop option', async () => {
-    const { page } = await openPage(browser, empty.url);
+    const { page, close } = await openPage(browser, empty.url);
     try {
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.getByRole('link', { name: 'Add a vendor' }).waitFor({ timeout: 30_000 });
@@ -263,10 +263,10 @@ describe('empty, locked and in a browser', () => {
       await page.getByRole('heading', { name: 'Beyond this desktop' }).scrollIntoViewIfNeeded();
       await screenshot(page, 'settings-browser', { fullPage: true });
     } finally {
-      await page.context().close();
+      await close();
     }
     // A tab opened without the key (the key lives in a tab's own storage).
-    const locked = (await openPage(browser, new URL(empty.url).origin + '/')).page;
+    const { page: locked, close: closeLocked } = await openPage(browser, new URL(empty.url).origin + '/');
     try {
       await locked.setViewportSize({ width: 1280, height: 800 });
       await locked.getByRole('heading', { name: 'This dashboard needs its access key' }).waitFor();
@@ -274,7 +274,7 @@ describe('empty, locked and in a browser', () => {
       expect(await locked.getByText(/access key/).count()).toBe(1);
       await screenshot(locked, 'locked', { fullPage: false });
     } finally {
-      await locked.context().close();
+      await closeLocked();
     }
   });
 });

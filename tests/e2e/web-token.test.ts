@@ -38,7 +38,7 @@ afterAll(async () => {
 describe('the web access token', () => {
   it('opens from the printed address, drops the key from the address bar and keeps it across a reload', async () => {
     expect(app.url).toMatch(/\?token=[\w-]{40,}$/);
-    const { context, page, watch } = await openPage(browser, app.url);
+    const { close, page, watch } = await openPage(browser, app.url);
     try {
       await page
         .getByRole('link', { name: /Kustomer/ })
@@ -52,12 +52,12 @@ describe('the web access token', () => {
         .waitFor({ timeout: 20_000 });
       expect(watch.errors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 
   it('shows no data at the bare address, and says how to open the dashboard', async () => {
-    const { context, page } = await openPage(browser, new URL(app.url).origin + '/');
+    const { close, page } = await openPage(browser, new URL(app.url).origin + '/');
     try {
       await page
         .getByRole('heading', { level: 1, name: 'This dashboard needs its access key' })
@@ -65,18 +65,18 @@ describe('the web access token', () => {
       expect(await page.getByText(/printed when it started/).count()).toBe(1);
       expect(await page.getByText(/Kustomer/).count()).toBe(0);
     } finally {
-      await context.close();
+      await close();
     }
   });
 
   it('answers a link from another site with a page that explains how to open it', async () => {
-    const { context, page } = await openPage(browser, otherSite.url('/'));
+    const { close, page } = await openPage(browser, otherSite.url('/'));
     try {
       await Promise.all([page.waitForURL((u) => u.origin === new URL(app.url).origin), page.click('#go')]);
       await page.getByRole('heading', { name: 'Open StatusTray from its own address' }).waitFor();
       expect(await page.textContent('body')).toContain('statustray web');
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

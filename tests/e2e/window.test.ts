@@ -155,7 +155,7 @@ async function serveState(context: BrowserContext, state: AppState): Promise<voi
 
 describe('a window for forty vendors', () => {
   it('shows at least 15 vendors at 1280×800, those in trouble first', async () => {
-    const { context, page, watch } = await openOverview();
+    const { close, page, watch } = await openOverview();
     try {
       await page.getByText('3 vendors with problems', { exact: true }).waitFor();
       // Toasts have a strip of their own above the list (they never cover it): counted once read.
@@ -177,15 +177,15 @@ describe('a window for forty vendors', () => {
       const dark = await openOverview({ colorScheme: 'dark' });
       await dismissToasts(dark.page);
       await screenshot(dark.page, 'overview-dark', { fullPage: false });
-      await dark.context.close();
+      await dark.close();
       expect(watch.errors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 
   it('puts the outage in the tab title and favicon, and updates them when it ends', async () => {
-    const { context, page } = await openOverview();
+    const { close, page } = await openOverview();
     try {
       await page.getByText('3 vendors with problems', { exact: true }).waitFor();
       expect(await page.title()).toBe('(3) StatusTray — 3 vendors with problems');
@@ -215,12 +215,12 @@ describe('a window for forty vendors', () => {
       expect(await page.title()).toBe('(2) StatusTray — 2 vendors with problems');
       expect(await icon.getAttribute('data-status')).toBe('partial_outage');
     } finally {
-      await context.close();
+      await close();
     }
   });
 
   it('wraps long titles to two lines in a 400 px window, then cuts them, instead of clipping or overflowing', async () => {
-    const { context, page } = await openOverview({ width: 400, height: 800 });
+    const { close, page } = await openOverview({ width: 400, height: 800 });
     try {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
@@ -256,7 +256,7 @@ describe('a window for forty vendors', () => {
         .waitFor();
       expect(await runsOff()).toBe(false);
     } finally {
-      await context.close();
+      await close();
     }
   });
 
@@ -406,7 +406,7 @@ describe('a window for forty vendors', () => {
   });
 
   it('shows a vendor and its incident', async () => {
-    const { context, page } = await openOverview();
+    const { close, page } = await openOverview();
     try {
       await page.locator('li.row', { hasText: 'Willow HR' }).locator('a').click();
       await page.getByRole('heading', { level: 1, name: 'Willow HR' }).waitFor();
@@ -418,7 +418,7 @@ describe('a window for forty vendors', () => {
       await dismissToasts(page);
       await screenshot(page, 'incident', { fullPage: false });
     } finally {
-      await context.close();
+      await close();
     }
   });
 });
@@ -438,7 +438,7 @@ describe('a catalog pick whose page cannot be read now', () => {
   });
 
   it('says the page could not be read and why, and "Add anyway" keeps the catalog name and components', async () => {
-    const { context, page } = await openPage(browser, `${offline.url}#/add`);
+    const { close, page } = await openPage(browser, `${offline.url}#/add`);
     try {
       await page.getByRole('searchbox', { name: 'Vendor name' }).fill('AWS Lambda');
       await page.getByRole('button', { name: 'Choose AWS Lambda', exact: true }).click();
@@ -459,7 +459,7 @@ describe('a catalog pick whose page cannot be read now', () => {
         expect.objectContaining({ name: 'AWS Lambda', components: ['AWS Lambda'] }),
       ]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 });
