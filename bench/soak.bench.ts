@@ -8,7 +8,8 @@
 // ≤ 100 MB, peak included.
 // Knobs: BENCH_SOAK_MIN (60), BENCH_SOAK_SAMPLE_S (180), BENCH_SOAK_INTERVAL_S (60), BENCH_SOAK_CHANGE_S
 // (90), BENCH_SOAK_VENDORS (40), BENCH_SOAK_WARMUP_S (300), and BENCH_SOAK_BIN: the statustray.mjs to run
-// (default dist-cli/statustray.mjs; copy dist-cli elsewhere first to soak a build while rebuilding this one).
+// (default dist-cli/statustray.mjs; to soak a build while rebuilding this one, copy dist-cli to a folder inside the
+// project, e.g. node_modules/.soak-cli: its dependencies that are not compiled in resolve from node_modules).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
