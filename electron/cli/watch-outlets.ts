@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ForwardTarget, SharedCauseEvent, WatchEntry } from '../../shared/model';
 import { createOutlets } from '../core/app/outlets';
+import { reconcilePolicyGroup } from '../core/app/open-group';
+import type { OpenGroup } from '../core/policy/grouping';
 import { createPolicyRunner, policyConfigOf, type PolicyRunner } from '../core/app/policy';
 import { DEFAULT_SETTINGS, validatePolicyState } from '../core/app/stores';
 import { forwardContextOf } from '../core/forward/context';
@@ -38,6 +40,8 @@ export async function startWatchForwarding(opts: {
   onGroups?: (listener: (groups: SharedCauseEvent[]) => void) => () => void;
   /** Where the forwarding series go (/metrics), when watch serves them. */
   metrics?: EngineMetrics | null;
+  /** The group continued from before a restart, which the policy's own group follows. */
+  openGroup?: () => OpenGroup | null;
 }): Promise<WatchForwarding> {
   const { monitor, log } = opts;
   // Its schema checks the file and its backup alike: a backup it refuses is kept aside, never restored.
@@ -46,7 +50,10 @@ export async function startWatchForwarding(opts: {
   });
   const loaded = await store.load().catch(() => ({ value: null, notice: undefined }));
   if (loaded.notice) log(loaded.notice);
-  let state: PolicyState = { ...initialPolicyState(), ...(loaded.value ?? {}) };
+  let state: PolicyState = reconcilePolicyGroup(
+    { ...initialPolicyState(), ...(loaded.value ?? {}) },
+    opts.openGroup?.() ?? null,
+  );
   let saving: Promise<void> = Promise.resolve();
   const save = (): void => {
     saving = saving
