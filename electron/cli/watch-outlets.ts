@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { ForwardTarget, SharedCauseEvent, WatchEntry } from '../../shared/model';
+import type { ForwardTarget, MonitorEvent, SharedCauseEvent, WatchEntry } from '../../shared/model';
 import { createOutlets } from '../core/app/outlets';
 import { reconcilePolicyGroup } from '../core/app/open-group';
 import type { OpenGroup } from '../core/policy/grouping';
@@ -36,8 +36,12 @@ export async function startWatchForwarding(opts: {
   targets: readonly ForwardTarget[];
   dataDir: string;
   log: (line: string) => void;
-  /** The groups of vendors failing together, told once as a group (and its later stages as follow-ups). */
-  onGroups?: (listener: (groups: SharedCauseEvent[]) => void) => () => void;
+  /**
+   * The groups of vendors failing together, told once as a group (and its later stages as follow-ups),
+   * with the monitor's events they came from: one policy step for both, as in the app core, so that the
+   * last vendor of a group to recover is told by the group's recovery, not once more on its own.
+   */
+  onGroups?: (listener: (groups: SharedCauseEvent[], events: MonitorEvent[]) => void) => () => void;
   /** Where the forwarding series go (/metrics), when watch serves them. */
   metrics?: EngineMetrics | null;
   /** The group continued from before a restart, which the policy's own group follows. */
@@ -91,9 +95,9 @@ export async function startWatchForwarding(opts: {
     outlets,
   });
   let lastOffline = false;
-  const offEvents = monitor.onEvents((events) => policy.step(events));
-  const offGroups = opts.onGroups?.((groups) => {
-    if (groups.length) policy.step([], undefined, groups);
+  const offEvents = opts.onGroups ? () => undefined : monitor.onEvents((events) => policy.step(events));
+  const offGroups = opts.onGroups?.((groups, events) => {
+    if (groups.length || events.length) policy.step(events, undefined, groups);
   });
   const offChange = monitor.onChange(() => {
     const offline = monitor.isOffline();

@@ -170,10 +170,11 @@ export async function run(argv: string[]): Promise<number> {
   });
   const out = process.stdout;
   const firstReadings = new FirstReadings();
-  const groupListeners = new Set<(groups: SharedCauseEvent[]) => void>();
-  const tellGroups = (groups: SharedCauseEvent[]): void => {
+  const groupListeners = new Set<(groups: SharedCauseEvent[], events: MonitorEvent[]) => void>();
+  /** Prints the group events, and hands them to forwarding with the monitor's events they came from. */
+  const tellGroups = (groups: SharedCauseEvent[], events: MonitorEvent[] = []): void => {
     for (const g of groups) out.write((values.json ? JSON.stringify(g) : formatSharedCauseEvent(g)) + '\n');
-    for (const listener of groupListeners) listener(groups);
+    for (const listener of groupListeners) listener(groups, events);
   };
   // Several vendors failing together: one group with its likely cause (the few common providers the
   // vendors name are read once per group, never polled).
@@ -222,7 +223,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const groups = sharedCause.step(events);
     if (groups.length || events.some((e) => e.type === 'vendor_status_changed')) groupSave.schedule();
-    tellGroups(groups);
+    tellGroups(groups, events);
   });
   monitor.onChange((id) => {
     if (id === null) {

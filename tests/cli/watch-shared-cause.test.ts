@@ -14,11 +14,13 @@ import {
   startStatuspageServer,
   type StatuspageServer,
 } from '../fakes/statuspage-server';
+import { startReceiver, type Receiver } from '../fakes/receiver';
 import { spawnCli, until, type CliRun } from './spawn-cli';
 
 let dir: string;
 let servers: StatuspageServer[] = [];
 let child: CliRun | null = null;
+let receiver: Receiver | null = null;
 
 const groupsOf = (run: CliRun): SharedCauseEvent[] =>
   run.lines
@@ -32,12 +34,16 @@ afterEach(async () => {
   if (child && child.proc.exitCode === null) child.proc.kill('SIGKILL');
   child = null;
   await Promise.all(servers.map((s) => s.close()));
+  await receiver?.close();
+  receiver = null;
   servers = [];
   await fs.rm(dir, { recursive: true, force: true });
 });
 
 /** Three vendors on loopback fakes and a watchlist naming them. */
-async function threeVendors(): Promise<{ names: string[]; config: string }> {
+async function threeVendors(
+  extra: Record<string, unknown> = {},
+): Promise<{ names: string[]; config: string }> {
   const names = ['Canva', 'Shopify', 'Linear'];
   servers = await Promise.all(
     names.map((name) => startStatuspageServer({ page: buildFixture({ name, standalone: ['API'] }) })),
@@ -45,7 +51,11 @@ async function threeVendors(): Promise<{ names: string[]; config: string }> {
   const config = path.join(dir, 'watchlist.json');
   await fs.writeFile(
     config,
-    JSON.stringify({ version: 1, vendors: servers.map((s, i) => ({ url: s.pageUrl, name: names[i] })) }),
+    JSON.stringify({
+      version: 1,
+      vendors: servers.map((s, i) => ({ url: s.pageUrl, name: names[i] })),
+      ...extra,
+    }),
   );
   return { names, config };
 }
@@ -83,7 +93,12 @@ describe('watch --json and vendors failing together', () => {
   }, 60_000);
 
   it('continues the group after a restart and closes it once, with the vendors that recovered meanwhile', async () => {
-    const { names, config } = await threeVendors();
+    const hook = await startReceiver();
+    receiver = hook;
+    const { names, config } = await threeVendors({ forward: [{ type: 'webhook', url: hook.url() }] });
+    /** What the team's webhook received: title and group id. */
+    const forwarded = () =>
+      hook.accepted().map((d) => JSON.parse(d.body) as { title: string; group: { id: string } | null });
     const env = { STATUSTRAY_DATA_DIR: path.join(dir, 'data') };
     const args = ['watch', '--config', config, '--interval', '1', '--json'];
     const first = spawnCli(args, env);
@@ -101,6 +116,8 @@ describe('watch --json and vendors failing together', () => {
       20_000,
     );
     const opened = groupsOf(first).find((g) => g.type === 'shared_cause_opened')!;
+    await until('the group forwarded', () => forwarded().some((m) => m.group?.id === opened.group), first);
+    const before = forwarded().length;
     first.proc.kill('SIGTERM');
     expect(await first.exit).toBe(0);
 
@@ -133,7 +150,24 @@ describe('watch --json and vendors failing together', () => {
     expect(told.filter((g) => g.type === 'shared_cause_opened')).toEqual([]);
     expect(told.at(-1)).toMatchObject({ type: 'shared_cause_closed', group: opened.group });
     expect([...told.at(-1)!.vendors].sort()).toEqual([...names].sort());
+    await until(
+      'the recovery forwarded',
+      () => forwarded().some((m) => /^3 vendors recovered: /.test(m.title)),
+      second,
+    );
     second.proc.kill('SIGTERM');
     expect(await second.exit).toBe(0);
+    // The team heard the group go on (Canva recovered) and end, as the group; no vendor's own recovery was
+    // told or waits to be.
+    const after = forwarded().slice(before);
+    expect(after.every((m) => m.group?.id === opened.group)).toBe(true);
+    expect(after.filter((m) => /recovered: /.test(m.title))).toHaveLength(1);
+    const policy = JSON.parse(
+      await fs.readFile(path.join(dir, 'data', 'watch-notifications.json'), 'utf8'),
+    ) as {
+      data: { pending: unknown[]; group?: unknown };
+    };
+    expect(policy.data.pending).toEqual([]);
+    expect(policy.data.group ?? null).toBeNull();
   }, 90_000);
 });
