@@ -152,7 +152,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       return watchlistSave;
     },
     savePolicySoon: () => policySave.schedule(),
-    syncMonitor: () => ctx.monitor.setVendors(ctx.entries.map((entry) => ({ id: entryId(entry), entry }))),
+    syncMonitor: () => {
+      ctx.monitor.setVendors(ctx.entries.map((entry) => ({ id: entryId(entry), entry })));
+      groupFollowsWatched();
+    },
     intervalSeconds,
     reportSaveError,
   };
@@ -212,6 +215,27 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       .save(storedGrouping(sharedCause.state()))
       .catch(reportSaveError('group of vendors failing together'));
   });
+
+  /**
+   * A member of the open group no longer watched leaves it (it would never recover); the group ends,
+   * silently, when too few remain — the same rule as after a restart (open-group.ts).
+   */
+  function groupFollowsWatched(): void {
+    const open = sharedCause.open();
+    const watched = new Set(ctx.entries.map(entryId));
+    if (!open?.members.some((m) => !watched.has(m.id))) return;
+    const kept = restoreGrouping(sharedCause.state(), {
+      watched,
+      now: now(),
+      windowMs: (ctx.settings.groupWindowMinutes ?? 10) * 60_000,
+      maxAgeMs: Infinity,
+    });
+    sharedCause.restore(kept.state);
+    ctx.policyState = reconcilePolicyGroup(ctx.policyState, kept.state.open);
+    policySave.schedule();
+    sharedCauseSave.schedule();
+    ctx.push.changed();
+  }
 
   function afterEvents(events: MonitorEvent[], groups: SharedCauseEvent[]): void {
     if (groups.length || events.some((e) => e.type === 'vendor_status_changed')) sharedCauseSave.schedule();

@@ -114,13 +114,13 @@ export interface RestoredGrouping {
 /**
  * What of a stored grouping state to continue with, given what is watched now. The group goes on only
  * with its members still watched (the others are left out), when at least two remain and one of those is
- * still in trouble, and when it began within `maxAgeMs`. Otherwise it ends silently: a "recovered"
+ * still in trouble, and when it began within `maxAgeMs` (by default OPEN_GROUP_LIMITS'). Otherwise it ends silently: a "recovered"
  * notice would say something untrue of vendors still in trouble, and their own news is told again.
  * Vendors recently worse are kept within the grouping window, so a group can still form across a restart.
  */
 export function restoreGrouping(
   stored: GroupingState | null,
-  opts: { watched: ReadonlySet<string>; now: number; windowMs: number },
+  opts: { watched: ReadonlySet<string>; now: number; windowMs: number; maxAgeMs?: number },
 ): RestoredGrouping {
   const state = initialGroupingState();
   if (!stored) return { state, outcome: 'none', dropped: [] };
@@ -130,7 +130,7 @@ export function restoreGrouping(
   if (!g) return { state, outcome: 'none', dropped: [] };
   const members = g.members.filter((m) => opts.watched.has(m.id));
   const dropped = g.members.filter((m) => !opts.watched.has(m.id)).map((m) => m.name);
-  if (opts.now - g.since > L.maxAgeMs) return { state, outcome: 'too-old', dropped };
+  if (opts.now - g.since > (opts.maxAgeMs ?? L.maxAgeMs)) return { state, outcome: 'too-old', dropped };
   if (members.length < 2 || members.every((m) => m.recovered)) return { state, outcome: 'too-few', dropped };
   state.open = structuredClone({ ...g, members });
   return { state, outcome: 'continued', dropped };

@@ -371,4 +371,27 @@ describe('a group open across a restart', () => {
     await after.until(at('14:33:00'));
     expect(noticed(after.received).map((n) => n.title)).toEqual([expect.stringMatching(/^OpenAI — /)]);
   }, 120_000);
+
+  it('leaves out a member the user stops watching, and ends the group silently when too few remain', async () => {
+    const { d } = await morningThenStop();
+    const before = noticed(d.received).length;
+    const idOf = async (name: string) =>
+      (await d.core.handlers['state:get']()).vendors.find((v) => v.name === name)!.id;
+    await d.core.handlers['vendors:remove']({ id: await idOf('Discord') });
+    await d.core.handlers['vendors:remove']({ id: await idOf('Canva') });
+    const two = await d.core.handlers['state:get']();
+    expect(two.sharedCause?.vendors.map((v) => v.name).sort()).toEqual(['OpenAI', 'Shopify']);
+    await d.core.handlers['vendors:remove']({ id: await idOf('Shopify') });
+    expect((await d.core.handlers['state:get']()).sharedCause).toBeNull();
+    expect(await d.core.metrics()).toMatch(/^statustray_shared_cause_open 0$/m);
+    // No "recovered" for a group whose vendors are still in trouble; OpenAI's recovery is its own again.
+    await d.apply(AFTERNOON.slice(0, 1));
+    await d.until(at('14:31:00'));
+    expect(
+      noticed(d.received)
+        .slice(before)
+        .map((n) => n.title),
+    ).toEqual([expect.stringMatching(/^OpenAI — /)]);
+    expect((await d.core.handlers['state:get']()).acks).toEqual([]);
+  }, 120_000);
 });
