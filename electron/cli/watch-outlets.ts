@@ -4,8 +4,10 @@ import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { ForwardTarget, SharedCauseEvent, WatchEntry } from '../../shared/model';
+import type { ForwardTarget, MonitorEvent, SharedCauseEvent, WatchEntry } from '../../shared/model';
 import { createOutlets } from '../core/app/outlets';
+import { reconcilePolicyGroup } from '../core/app/open-group';
+import type { OpenGroup } from '../core/policy/grouping';
 import { createPolicyRunner, policyConfigOf, type PolicyRunner } from '../core/app/policy';
 import { DEFAULT_SETTINGS, validatePolicyState } from '../core/app/stores';
 import { forwardContextOf } from '../core/forward/context';
@@ -34,10 +36,16 @@ export async function startWatchForwarding(opts: {
   targets: readonly ForwardTarget[];
   dataDir: string;
   log: (line: string) => void;
-  /** The groups of vendors failing together, told once as a group (and its later stages as follow-ups). */
-  onGroups?: (listener: (groups: SharedCauseEvent[]) => void) => () => void;
+  /**
+   * The groups of vendors failing together, told once as a group (and its later stages as follow-ups),
+   * with the monitor's events they came from: one policy step for both, as in the app core, so that the
+   * last vendor of a group to recover is told by the group's recovery, not once more on its own.
+   */
+  onGroups?: (listener: (groups: SharedCauseEvent[], events: MonitorEvent[]) => void) => () => void;
   /** Where the forwarding series go (/metrics), when watch serves them. */
   metrics?: EngineMetrics | null;
+  /** The group continued from before a restart, which the policy's own group follows. */
+  openGroup?: () => OpenGroup | null;
 }): Promise<WatchForwarding> {
   const { monitor, log } = opts;
   // Its schema checks the file and its backup alike: a backup it refuses is kept aside, never restored.
@@ -46,7 +54,10 @@ export async function startWatchForwarding(opts: {
   });
   const loaded = await store.load().catch(() => ({ value: null, notice: undefined }));
   if (loaded.notice) log(loaded.notice);
-  let state: PolicyState = { ...initialPolicyState(), ...(loaded.value ?? {}) };
+  let state: PolicyState = reconcilePolicyGroup(
+    { ...initialPolicyState(), ...(loaded.value ?? {}) },
+    opts.openGroup?.() ?? null,
+  );
   let saving: Promise<void> = Promise.resolve();
   const save = (): void => {
     saving = saving
@@ -84,9 +95,9 @@ export async function startWatchForwarding(opts: {
     outlets,
   });
   let lastOffline = false;
-  const offEvents = monitor.onEvents((events) => policy.step(events));
-  const offGroups = opts.onGroups?.((groups) => {
-    if (groups.length) policy.step([], undefined, groups);
+  const offEvents = opts.onGroups ? () => undefined : monitor.onEvents((events) => policy.step(events));
+  const offGroups = opts.onGroups?.((groups, events) => {
+    if (groups.length || events.length) policy.step(events, undefined, groups);
   });
   const offChange = monitor.onChange(() => {
     const offline = monitor.isOffline();

@@ -6,6 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MonitorEvent, SharedCauseEvent } from '../../shared/model';
 import { createSharedCauseTracker } from '../core/app/shared-cause';
+import { restoreGrouping, storedGrouping, validateStoredGrouping } from '../core/app/open-group';
+import { saveLater } from '../core/app/stores';
+import { DEFAULT_GROUPING, type GroupingState } from '../core/policy/grouping';
+import { realTimers } from '../core/monitor/types';
 import { History, type HistoryData } from '../core/history/history';
 import { validateHistoryData } from '../core/history/history-schema';
 import { createHttpClient } from '../core/http/client';
@@ -166,10 +170,11 @@ export async function run(argv: string[]): Promise<number> {
   });
   const out = process.stdout;
   const firstReadings = new FirstReadings();
-  const groupListeners = new Set<(groups: SharedCauseEvent[]) => void>();
-  const tellGroups = (groups: SharedCauseEvent[]): void => {
+  const groupListeners = new Set<(groups: SharedCauseEvent[], events: MonitorEvent[]) => void>();
+  /** Prints the group events, and hands them to forwarding with the monitor's events they came from. */
+  const tellGroups = (groups: SharedCauseEvent[], events: MonitorEvent[] = []): void => {
     for (const g of groups) out.write((values.json ? JSON.stringify(g) : formatSharedCauseEvent(g)) + '\n');
-    for (const listener of groupListeners) listener(groups);
+    for (const listener of groupListeners) listener(groups, events);
   };
   // Several vendors failing together: one group with its likely cause (the few common providers the
   // vendors name are read once per group, never polled).
@@ -179,12 +184,46 @@ export async function run(argv: string[]): Promise<number> {
     lookUp: async (provider) => (await readSnapshot(provider.url, { http })).snapshot,
     onLateEvents: tellGroups,
   });
+  // The open group goes on across a restart (watch-shared-cause.json), with its members still watched.
+  const groupStore = createFileStore<GroupingState>(path.join(dataDir, 'watch-shared-cause.json'), {
+    validate: validateStoredGrouping,
+  });
+  const storedGroup = await groupStore.load().catch((err: unknown) => ({
+    value: null,
+    notice: `could not read ${groupStore.location}: ${(err as Error).message}`,
+  }));
+  if (storedGroup.notice) process.stderr.write(`statustray watch: ${terminalText(storedGroup.notice)}\n`);
+  const restored = restoreGrouping(storedGroup.value, {
+    watched: new Set(watchlist.vendors.map((e) => vendorIdFor(e.url))),
+    now: Date.now(),
+    windowMs: DEFAULT_GROUPING.windowMs,
+  });
+  sharedCause.restore(restored.state);
+  if (restored.state.open) {
+    const g = restored.state.open;
+    process.stderr.write(
+      `statustray watch: ${terminalText(`still following ${g.members.length} vendors in trouble together since ${stamp(new Date(g.since).toISOString())} (${g.id})`)}\n`,
+    );
+  }
+  let groupSaving: Promise<void> = Promise.resolve();
+  const saveGroup = (): void => {
+    groupSaving = groupSaving
+      .then(() => groupStore.save(storedGrouping(sharedCause.state())))
+      .catch((err: unknown) => {
+        process.stderr.write(
+          `statustray watch: could not save the open group: ${terminalText((err as Error).message)}\n`,
+        );
+      });
+  };
+  const groupSave = saveLater(realTimers, 1_000, saveGroup);
   monitor.onEvents((events) => {
     for (const e of events) {
       if (firstReadings.alreadyTold(e)) continue;
       out.write((values.json ? JSON.stringify(e) : formatEvent(e)) + '\n');
     }
-    tellGroups(sharedCause.step(events));
+    const groups = sharedCause.step(events);
+    if (groups.length || events.some((e) => e.type === 'vendor_status_changed')) groupSave.schedule();
+    tellGroups(groups, events);
   });
   monitor.onChange((id) => {
     if (id === null) {
@@ -200,6 +239,12 @@ export async function run(argv: string[]): Promise<number> {
     if (!view) return;
     const start = firstReadings.afterRead(view);
     if (start) out.write((values.json ? JSON.stringify(start) : formatStartLine(start)) + '\n');
+    // A group continued from before the restart learns how its members are now.
+    const settled = sharedCause.afterRead(view);
+    if (settled.length) {
+      groupSave.schedule();
+      tellGroups(settled);
+    }
     if (view.lastCheckedAt) {
       history.record(id, view.status, view.lastCheckedAt);
       historySave.changed();
@@ -218,6 +263,7 @@ export async function run(argv: string[]): Promise<number> {
         targets: watchlist.forward,
         dataDir,
         log,
+        openGroup: () => sharedCause.open(),
         onGroups: (listener) => {
           groupListeners.add(listener);
           return () => void groupListeners.delete(listener);
@@ -261,6 +307,9 @@ export async function run(argv: string[]): Promise<number> {
   });
   await monitor.stop();
   sharedCause.stop();
+  groupSave.cancel();
+  saveGroup();
+  await groupSaving;
   historySave.changed();
   await historySave.flush();
   await metricsServer?.close();

@@ -27,6 +27,7 @@ import { check } from './app/validate';
 import { followConfigFile } from './app/config-follow';
 import { Acks } from './app/acks';
 import { createSharedCauseTracker } from './app/shared-cause';
+import { reconcilePolicyGroup, restoreGrouping, storedGrouping } from './app/open-group';
 import type { SharedCauseView } from '../../shared/ipc';
 import type { MonitorEvent, SharedCauseEvent } from '../../shared/model';
 import { findEntry, importWatchlistFile, vendorHandlers, vendorSummary } from './app/vendors';
@@ -151,7 +152,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       return watchlistSave;
     },
     savePolicySoon: () => policySave.schedule(),
-    syncMonitor: () => ctx.monitor.setVendors(ctx.entries.map((entry) => ({ id: entryId(entry), entry }))),
+    syncMonitor: () => {
+      ctx.monitor.setVendors(ctx.entries.map((entry) => ({ id: entryId(entry), entry })));
+      groupFollowsWatched();
+    },
     intervalSeconds,
     reportSaveError,
   };
@@ -205,8 +209,36 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       (await (options.read ?? (readSnapshot as ReadFn))(provider.url, { http })).snapshot,
     onLateEvents: (groups) => afterEvents([], groups),
   });
+  // The open group is kept across a restart, saved soon after each change like the acknowledgements.
+  const sharedCauseSave = saveLater(timers, 1_000, () => {
+    void stores.sharedCause.store
+      .save(storedGrouping(sharedCause.state()))
+      .catch(reportSaveError('group of vendors failing together'));
+  });
+
+  /**
+   * A member of the open group no longer watched leaves it (it would never recover); the group ends,
+   * silently, when too few remain — the same rule as after a restart (open-group.ts).
+   */
+  function groupFollowsWatched(): void {
+    const open = sharedCause.open();
+    const watched = new Set(ctx.entries.map(entryId));
+    if (!open?.members.some((m) => !watched.has(m.id))) return;
+    const kept = restoreGrouping(sharedCause.state(), {
+      watched,
+      now: now(),
+      windowMs: (ctx.settings.groupWindowMinutes ?? 10) * 60_000,
+      maxAgeMs: Infinity,
+    });
+    sharedCause.restore(kept.state);
+    ctx.policyState = reconcilePolicyGroup(ctx.policyState, kept.state.open);
+    policySave.schedule();
+    sharedCauseSave.schedule();
+    ctx.push.changed();
+  }
 
   function afterEvents(events: MonitorEvent[], groups: SharedCauseEvent[]): void {
+    if (groups.length || events.some((e) => e.type === 'vendor_status_changed')) sharedCauseSave.schedule();
     policy.step(events, undefined, groups);
     if (acks.afterEvents(events, groups)) acksSave.schedule();
     for (const listener of [...groupListeners]) listener(groups);
@@ -246,6 +278,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }
     if (id !== null) {
       const view = monitor.view(id);
+      // A group continued after a restart learns how its members are now.
+      const settled = view ? sharedCause.afterRead(view) : [];
+      if (settled.length) afterEvents([], settled);
       if (view && view.lastCheckedAt !== null) {
         // Unknown while offline says nothing about the vendor: record it as not observed.
         const status = monitor.isOffline() ? 'unknown' : view.status;
@@ -305,6 +340,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       if (findEntry(ctx, id) && saved?.snapshot && typeof saved.at === 'number')
         monitor.seed(id, saved.snapshot, saved.at);
     }
+    // The group open before the restart goes on, with its members still watched (see open-group.ts).
+    const restored = restoreGrouping(loaded.sharedCause, {
+      watched: new Set(monitor.views().map((v) => v.id)),
+      now: now(),
+      windowMs: (ctx.settings.groupWindowMinutes ?? 10) * 60_000,
+    });
+    sharedCause.restore(restored.state);
+    ctx.policyState = reconcilePolicyGroup(ctx.policyState, restored.state.open);
     monitor.start();
     await forwarding.start();
     if (!stopped) pauseEnd.follow(ctx.settings);
@@ -318,6 +361,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     policy.stop();
     sharedCause.stop();
     acksSave.cancel();
+    sharedCauseSave.cancel();
     policySave.cancel();
     historySave.cancel();
     historyCatchUp.cancel();
@@ -332,6 +376,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         watchlistSave,
         stores.policy.store.save(ctx.policyState),
         stores.acks.store.save(acks.toJSON()),
+        stores.sharedCause.store.save(storedGrouping(sharedCause.state())),
         stores.history.store.save(ctx.history.toJSON()),
         stores.snapshots.store.save(savedSnapshots()),
       ]);

@@ -8,6 +8,7 @@ import {
   DEFAULT_GROUPING,
   initialGroupingState,
   refreshCause,
+  settleMember,
   stepGrouping,
   type GroupingConfig,
   type GroupingState,
@@ -38,6 +39,15 @@ export interface SharedCauseTracker {
   open(): OpenGroup | null;
   /** Stops late lookups from reporting. */
   stop(): void;
+  /** The whole grouping state, to keep across a restart. */
+  state(): GroupingState;
+  /** Continues from a state kept before a restart (before the first events). */
+  restore(state: GroupingState): void;
+  /**
+   * After a vendor's read: a member of a continued group read well for the first time since the restart
+   * settles its place in it (recovered when its page says it is fine). The group events it leads to.
+   */
+  afterRead(view: VendorRuntimeView): SharedCauseEvent[];
 }
 
 function hostOf(url: string): string {
@@ -56,6 +66,8 @@ export function createSharedCauseTracker(options: SharedCauseOptions): SharedCau
   /** Provider id → its page as read for the open group. */
   let lookedUp = new Map<string, Snapshot>();
   let lookedUpFor: string | null = null;
+  /** Members of a group continued after a restart not yet read well since (their first reading is no news). */
+  let unsettled = new Set<string>();
 
   const providerOf = (view: VendorRuntimeView): CommonProvider | undefined => {
     const host = hostOf(view.lastGood?.vendor.pageUrl ?? view.entry.url);
@@ -155,19 +167,47 @@ export function createSharedCauseTracker(options: SharedCauseOptions): SharedCau
   return {
     step(events) {
       if (stopped) return [];
-      const result = stepGrouping(state, { now: options.now(), events, causeOf }, config());
+      // A continued group's member first read after the restart (from unknown) is settled by afterRead.
+      const news = unsettled.size
+        ? events.filter(
+            (e) =>
+              !(
+                e.type === 'vendor_status_changed' &&
+                e.from === 'unknown' &&
+                unsettled.has(e.vendorId ?? e.vendor)
+              ),
+          )
+        : events;
+      const result = stepGrouping(state, { now: options.now(), events: news, causeOf }, config());
       state = result.state;
       const opened = result.events.find((e) => e.type === 'shared_cause_opened');
       if (opened && state.open) lookUpFor(state.open);
       if (!state.open) {
         lookedUp = new Map();
         lookedUpFor = null;
+        unsettled = new Set();
       }
       return result.events;
     },
     open: () => state.open,
     stop() {
       stopped = true;
+    },
+    state: () => state,
+    restore(restored) {
+      state = structuredClone(restored);
+      unsettled = new Set(state.open?.members.filter((m) => !m.recovered).map((m) => m.id) ?? []);
+      // Its providers were read (or not) before the restart: the cause stored with it stands.
+      lookedUpFor = state.open?.id ?? null;
+    },
+    afterRead(view) {
+      if (stopped || !unsettled.has(view.id) || view.lastCheckedAt === null || view.lastError !== null)
+        return [];
+      unsettled.delete(view.id);
+      const result = settleMember(state, view.id, view.status, options.now());
+      state = result.state;
+      if (!state.open) unsettled = new Set();
+      return result.events;
     },
   };
 }

@@ -1,4 +1,5 @@
-// The app's documents on disk (watchlist, settings, notification state, history, last statuses): which
+// The app's documents on disk (watchlist, settings, notification state, history, last statuses, the
+// acknowledgements and the open group of vendors failing together): which
 // store holds what, how each is checked when loaded (what cannot be used is kept aside and told, never
 // dropped), and saving later without piling up writes.
 import path from 'node:path';
@@ -14,6 +15,8 @@ import { isOpenIncident } from '../monitor/diff';
 import type { Timers } from '../monitor/types';
 import { initialPolicyState, type PolicyState } from '../policy/policy';
 import { validateAckFile, type AckFile } from './acks';
+import { validateStoredGrouping } from './open-group';
+import type { GroupingState } from '../policy/grouping';
 import { createFileStore } from '../storage/file-store';
 import type { DocumentStore } from '../storage/types';
 import { holdSavesUntil } from '../storage/held-store';
@@ -312,6 +315,8 @@ export interface AppStores {
   history: CheckedStore<HistoryData>;
   snapshots: CheckedStore<SavedSnapshots>;
   acks: CheckedStore<AckFile>;
+  /** The open group of vendors failing together (and those recently worse), kept across a restart. */
+  sharedCause: CheckedStore<GroupingState>;
 }
 
 /** What start() found on disk; null where nothing usable was stored. */
@@ -322,6 +327,7 @@ export interface LoadedDocuments {
   history: HistoryData | null;
   snapshots: SavedSnapshots | null;
   acks: AckFile | null;
+  sharedCause: GroupingState | null;
 }
 
 /** The file name each document is stored under (plus `.json`). */
@@ -332,6 +338,7 @@ export const STORE_NAMES: Record<keyof AppStores, string> = {
   history: 'history',
   snapshots: 'snapshots',
   acks: 'acknowledgements',
+  sharedCause: 'shared-cause',
 };
 
 /** Opens every document store: the host's own (openStore) or atomic JSON files under dataDir. */
@@ -363,6 +370,7 @@ export function openAppStores(
     history: open('history', checkWhole(validateHistory)),
     snapshots: open('snapshots', checkWhole(validateSnapshots)),
     acks: open('acks', checkWhole(validateAckFile)),
+    sharedCause: open('sharedCause', checkWhole(validateStoredGrouping)),
   };
 }
 
@@ -484,15 +492,16 @@ export async function loadAllStores(
   notice: (message: string) => void,
   now: () => number = Date.now,
 ): Promise<LoadedDocuments> {
-  const [watchlist, settings, policy, history, snapshots, acks] = await Promise.all([
+  const [watchlist, settings, policy, history, snapshots, acks, sharedCause] = await Promise.all([
     loadChecked(stores.watchlist, notice, now),
     loadChecked(stores.settings, notice, now),
     loadChecked(stores.policy, notice, now),
     loadChecked(stores.history, notice, now),
     loadChecked(stores.snapshots, notice, now),
     loadChecked(stores.acks, notice, now),
+    loadChecked(stores.sharedCause, notice, now),
   ]);
-  return { watchlist, settings, policy, history, snapshots, acks };
+  return { watchlist, settings, policy, history, snapshots, acks, sharedCause };
 }
 
 /** A save that waits `delayMs` and then writes once, however often it was asked for in between. */

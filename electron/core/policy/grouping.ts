@@ -169,6 +169,32 @@ export function refreshCause(prev: GroupingState, cause: SharedCause | null, now
   return { state, events: [groupEvent('shared_cause_updated', state.open!, now)] };
 }
 
+/**
+ * A member read again after a restart (its first good read): recovered when its page now says it is fine,
+ * which is an update of the group or, for the last one, its close. The monitor tells no change for a page
+ * first read fine, so without this a group continued across a restart would never close.
+ */
+export function settleMember(
+  prev: GroupingState,
+  id: string,
+  status: VendorStatus,
+  now: number,
+): GroupingResult {
+  const member = prev.open?.members.find((m) => m.id === id);
+  if (!member || member.recovered || !(status === 'operational' || status === 'maintenance'))
+    return { state: prev, events: [] };
+  const state = structuredClone(prev);
+  const g = state.open!;
+  g.members.find((m) => m.id === id)!.recovered = true;
+  const closed = g.members.every((m) => m.recovered);
+  const events = [groupEvent(closed ? 'shared_cause_closed' : 'shared_cause_updated', g, now)];
+  if (closed) {
+    for (const m of g.members) delete state.recent[m.id];
+    state.open = null;
+  }
+  return { state, events };
+}
+
 export function groupEvent(type: SharedCauseEvent['type'], g: OpenGroup, now: number): SharedCauseEvent {
   const closing = type === 'shared_cause_closed';
   const inTrouble = closing ? g.members : g.members.filter((m) => !m.recovered);

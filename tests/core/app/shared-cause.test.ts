@@ -49,8 +49,24 @@ afterEach(async () => {
 /** The app core on a fake clock, reading the fakes for real; `tick` moves the clock and waits for reads. */
 async function day(vendors: VendorName[], settings: Record<string, unknown> = {}) {
   for (const name of vendors) servers[name] = await startStatuspageServer({ page: PAGES[name]() });
+  const watchlist = path.join(dir, 'vendors.json');
+  await fs.writeFile(
+    watchlist,
+    JSON.stringify({ version: 1, vendors: vendors.map((n) => ({ url: servers[n]!.pageUrl, name: n })) }),
+  );
+  await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify(settings));
+  const d = await startCore(at('11:40:00'), watchlist);
+  await d.until(at('11:45:00'));
+  return d;
+}
+
+/**
+ * A new app core on the data folder from `startIso` (the vendors from `watchlist`, or as stored by the
+ * last run), with what it tells recorded; `restart` stops it and starts the next one on the same folder.
+ */
+async function startCore(startIso: string, watchlist?: string) {
   const timers = new FakeTimers();
-  timers.t = Date.parse(at('11:40:00'));
+  timers.t = Date.parse(startIso);
   let inFlight = 0;
   const read: ReadFn = async (url, options) => {
     inFlight++;
@@ -60,19 +76,21 @@ async function day(vendors: VendorName[], settings: Record<string, unknown> = {}
       inFlight--;
     }
   };
-  const watchlist = path.join(dir, 'vendors.json');
-  await fs.writeFile(
-    watchlist,
-    JSON.stringify({ version: 1, vendors: vendors.map((n) => ({ url: servers[n]!.pageUrl, name: n })) }),
-  );
-  await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify(settings));
   const http = createHttpClient();
-  core = createAppCore({ dataDir: dir, read, timers, http, watchlistPath: watchlist, intervalSeconds: 60 });
+  const started = createAppCore({
+    dataDir: dir,
+    read,
+    timers,
+    http,
+    ...(watchlist ? { watchlistPath: watchlist } : {}),
+    intervalSeconds: 60,
+  });
+  core = started;
   const received: AppNotification[] = [];
   const groups: SharedCauseEvent[] = [];
-  core.onNotification((n) => received.push(n));
-  core.onSharedCause?.((events) => groups.push(...events));
-  await core.start();
+  started.onNotification((n) => received.push(n));
+  started.onSharedCause?.((events) => groups.push(...events));
+  await started.start();
   const settle = async (): Promise<void> => {
     await vi.waitFor(() => expect(inFlight).toBe(0), { timeout: 10_000 });
     await timers.advance(0);
@@ -91,8 +109,12 @@ async function day(vendors: VendorName[], settings: Record<string, unknown> = {}
       servers[step.vendor]!.update(step.change);
     }
   };
-  await until(at('11:45:00'));
-  return { core, timers, received, groups, until, apply };
+  const restart = async (iso: string) => {
+    await started.stop();
+    await http.close();
+    return startCore(iso);
+  };
+  return { core: started, timers, received, groups, until, apply, restart };
 }
 
 const FOUR = ['OpenAI', 'Discord', 'Canva', 'Shopify'];
@@ -269,4 +291,107 @@ describe('a shared layer fails (Cloudflare, 18 November 2025)', () => {
     // Forgotten once the incident ended.
     expect((await d.core.handlers['state:get']()).acks).toEqual([]);
   }, 60_000);
+});
+
+describe('a group open across a restart', () => {
+  const FIVE: VendorName[] = ['Cloudflare', 'OpenAI', 'Discord', 'Canva', 'Shopify'];
+
+  /** The morning through one core, the group acknowledged ("Got it"), then that core stopped. */
+  async function morningThenStop() {
+    const d = await day(FIVE);
+    await d.apply(MORNING);
+    await d.until(at('12:05:00'));
+    const state = await d.core.handlers['state:get']();
+    expect(state.sharedCause?.vendors.map((v) => v.name).sort()).toEqual([...FOUR].sort());
+    await d.core.handlers['group:ack']({ groupId: state.sharedCause!.id });
+    return { d, groupId: state.sharedCause!.id };
+  }
+
+  it('shows the group again after a restart and tells its recovery once, as one group', async () => {
+    const { d, groupId } = await morningThenStop();
+    const after = await d.restart(at('13:00:00'));
+    await after.until(at('13:02:00'));
+
+    const state = await after.core.handlers['state:get']();
+    expect(state.sharedCause).toMatchObject({ id: groupId, cause: { vendor: 'Cloudflare' } });
+    expect(state.sharedCause?.vendors.map((v) => v.name).sort()).toEqual([...FOUR].sort());
+    // "Got it" on the group still applies.
+    expect(state.sharedCause?.acknowledgedAt).not.toBeNull();
+    expect(state.acks).toEqual([expect.objectContaining({ kind: 'group', groupId })]);
+    expect(await after.core.metrics()).toMatch(/^statustray_shared_cause_open 1$/m);
+    expect(noticed(after.received)).toEqual([]);
+
+    await after.apply(AFTERNOON);
+    await after.until(at('14:41:00'));
+    const told = noticed(after.received);
+    expect(told.map((n) => n.title)).toEqual([expect.stringMatching(/^4 vendors recovered: /)]);
+    for (const name of FOUR) expect(told[0]!.title).toContain(name);
+    expect(after.groups.at(-1)).toMatchObject({ type: 'shared_cause_closed', group: groupId });
+    const closed = await after.core.handlers['state:get']();
+    expect(closed.sharedCause).toBeNull();
+    expect(closed.acks).toEqual([]);
+    expect(await after.core.metrics()).toMatch(/^statustray_shared_cause_open 0$/m);
+  }, 120_000);
+
+  it('tells one group recovery when its vendors recovered while the app was closed', async () => {
+    const { d } = await morningThenStop();
+    await d.core.stop();
+    for (const step of AFTERNOON) servers[step.vendor]!.update(step.change);
+    const after = await d.restart(at('14:45:00'));
+    await after.until(at('14:48:00'));
+    const told = noticed(after.received);
+    expect(told.map((n) => n.title)).toEqual([expect.stringMatching(/^4 vendors recovered: /)]);
+    expect((await after.core.handlers['state:get']()).sharedCause).toBeNull();
+  }, 120_000);
+
+  it('a broken store file: told in plain words, kept aside, the group not restored and nothing else lost', async () => {
+    const { d } = await morningThenStop();
+    await d.core.stop();
+    // The file and its backup alike (a good backup would be restored by the file store).
+    const broken = JSON.stringify({
+      schemaVersion: 1,
+      data: { version: 1, recent: {}, open: { id: 'g-1', members: 'OpenAI, Discord' } },
+    });
+    await fs.writeFile(path.join(dir, 'shared-cause.json'), broken);
+    await fs.writeFile(path.join(dir, 'shared-cause.json.bak'), broken);
+    const after = await d.restart(at('13:00:00'));
+    await after.until(at('13:02:00'));
+    const state = await after.core.handlers['state:get']();
+    expect(state.sharedCause).toBeNull();
+    expect(state.notices).toContainEqual(
+      expect.stringMatching(
+        /^shared-cause\.json could not be read \(not a group of vendors failing together \(open\.[a-z]+: .*\)\); kept aside as shared-cause\.unusable-.*\.json\. Its backup could not be used either/,
+      ),
+    );
+    expect((await fs.readdir(dir)).some((f) => /^shared-cause\.unusable-.*\.json$/.test(f))).toBe(true);
+    expect(state.vendors.map((v) => v.name).sort()).toEqual([...FIVE].sort());
+    expect(await after.core.metrics()).toMatch(/^statustray_shared_cause_open 0$/m);
+    // Without the group, each vendor's recovery is its own news again (none stays unsaid).
+    await after.apply(AFTERNOON.slice(0, 1));
+    await after.until(at('14:33:00'));
+    expect(noticed(after.received).map((n) => n.title)).toEqual([expect.stringMatching(/^OpenAI — /)]);
+  }, 120_000);
+
+  it('leaves out a member the user stops watching, and ends the group silently when too few remain', async () => {
+    const { d } = await morningThenStop();
+    const before = noticed(d.received).length;
+    const idOf = async (name: string) =>
+      (await d.core.handlers['state:get']()).vendors.find((v) => v.name === name)!.id;
+    await d.core.handlers['vendors:remove']({ id: await idOf('Discord') });
+    await d.core.handlers['vendors:remove']({ id: await idOf('Canva') });
+    const two = await d.core.handlers['state:get']();
+    expect(two.sharedCause?.vendors.map((v) => v.name).sort()).toEqual(['OpenAI', 'Shopify']);
+    await d.core.handlers['vendors:remove']({ id: await idOf('Shopify') });
+    expect((await d.core.handlers['state:get']()).sharedCause).toBeNull();
+    expect(await d.core.metrics()).toMatch(/^statustray_shared_cause_open 0$/m);
+    // No "recovered" for a group whose vendors are still in trouble; OpenAI's recovery is its own again.
+    await d.apply(AFTERNOON.slice(0, 1));
+    await d.until(at('14:31:00'));
+    expect(
+      noticed(d.received)
+        .slice(before)
+        .map((n) => n.title),
+    ).toEqual([expect.stringMatching(/^OpenAI — /)]);
+    expect((await d.core.handlers['state:get']()).acks).toEqual([]);
+  }, 120_000);
 });

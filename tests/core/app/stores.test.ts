@@ -39,6 +39,7 @@ describe('app stores', () => {
       'history.json',
       'snapshots.json',
       'acknowledgements.json',
+      'shared-cause.json',
     ]);
   });
 
@@ -52,6 +53,7 @@ describe('app stores', () => {
       history: null,
       snapshots: null,
       acks: null,
+      sharedCause: null,
     });
     await stores.watchlist.store.save({ version: 1, vendors: [{ url: 'https://status.kustomer.test' }] });
     const again = await loadAllStores(openAppStores({ dataDir: dir }, Date.now), (m) => notices.push(m));
