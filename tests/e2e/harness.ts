@@ -127,6 +127,8 @@ export interface OpenedPage {
 interface PagePool {
   context: Promise<BrowserContext>;
   idle: Page[];
+  /** The pages the pool made: a visit's extra pages are the others (another visit's page is not its own). */
+  own: WeakSet<Page>;
 }
 const pools = new WeakMap<Browser, PagePool>();
 const VIEWPORT = { width: 1200, height: 860 };
@@ -137,6 +139,7 @@ function poolOf(browser: Browser): PagePool {
     pool = {
       context: browser.newContext({ viewport: VIEWPORT, timezoneId: 'America/New_York', locale: 'en-US' }),
       idle: [],
+      own: new WeakSet(),
     };
     pools.set(browser, pool);
   }
@@ -154,7 +157,11 @@ export async function openPage(
 ): Promise<OpenedPage> {
   const pool = poolOf(browser);
   const context = await pool.context;
-  const page = pool.idle.pop() ?? (await context.newPage());
+  let page = pool.idle.pop();
+  if (!page) {
+    page = await context.newPage();
+    pool.own.add(page);
+  }
   await page.setViewportSize(VIEWPORT);
   await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
   const watch: PageWatch = { dialogs: [], errors: [], foreignRequests: [] };
@@ -173,7 +180,7 @@ export async function openPage(
   };
   const opened = new Set<Page>();
   const onPage = (other: Page): void => {
-    opened.add(other);
+    if (!pool.own.has(other)) opened.add(other);
   };
   page.on('dialog', onDialog);
   page.on('pageerror', onError);
@@ -189,16 +196,21 @@ export async function openPage(
     page.off('request', onRequest);
     await Promise.all([...opened].map((other) => other.close()));
     if (page.isClosed()) return;
-    await page.unrouteAll({ behavior: 'ignoreErrors' });
-    // Storage is per origin: clear it for each dashboard this visit went to (the page is on the last one).
-    await page
-      .evaluate(() => {
-        localStorage.clear();
-        sessionStorage.clear();
-      })
-      .catch(() => {});
-    await page.goto('about:blank');
-    pool.idle.push(page);
+    try {
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      // Storage is per origin: clear it for the dashboard the page is on (the visit's last).
+      await page
+        .evaluate(() => {
+          localStorage.clear();
+          sessionStorage.clear();
+        })
+        .catch(() => {});
+      await page.goto('about:blank');
+      pool.idle.push(page);
+    } catch {
+      // A page that cannot be reset (crashed, say) is not handed out again.
+      await page.close().catch(() => {});
+    }
   };
   await page.goto(url);
   return { context, page, watch, close };
