@@ -3,7 +3,7 @@
 // writes shared/catalog/data/more-vendors.json plus a count of what was left out and why.
 //
 //   node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git> \
-//     <w6w-apps.git> <is-it-down.git> <rss-gpt.git> <marketplace-app-status.git>
+//     <w6w-apps.git> <is-it-down.git> <rss-gpt.git> <marketplace-app-status.git> <status-monitor.git>
 //
 // It also reads scripts/catalog-sources/vendor-status-watch-2026-09.tsv (a transcription of a 2026 live probe
 // of statusphere's pages, whose repository has no snapshot to `git show`) and
@@ -24,10 +24,11 @@ const [
   isItDownGit,
   rssGptGit,
   marketplaceGit,
+  statusMonitorGit,
 ] = process.argv.slice(2);
-if (!marketplaceGit) {
+if (!statusMonitorGit) {
   console.error(
-    'usage: node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git> <w6w-apps.git> <is-it-down.git> <rss-gpt.git> <marketplace-app-status.git>',
+    'usage: node scripts/catalog-import.mjs <statusphere.git> <stts.git> <multi-status.git> <statuspile.git> <sahin-status-page.git> <w6w-apps.git> <is-it-down.git> <rss-gpt.git> <marketplace-app-status.git> <status-monitor.git>',
   );
   process.exit(1);
 }
@@ -46,6 +47,33 @@ const showIfAny = (gitDir, file) => {
 
 // Names the lists misspell, or that would be read as another vendor's.
 const NAME_FIXES = {
+  // Datadog's regional pages are named like the EU one already here.
+  'status.us3.datadoghq.com': 'Datadog (US3)',
+  // Circle the USDC issuer, not the community platform at circle.so.
+  'status.circle.com': 'Circle (USDC)',
+  // Pages status-monitor names by a product, a region or a department alone.
+  'atlas.status.atlassian.com': 'Atlassian Atlas',
+  'guard.status.atlassian.com': 'Atlassian Guard',
+  'status.sse.security.cisco.com': 'Cisco Security Services Exchange',
+  'nodestatus.catchpoint.com': 'Catchpoint Nodes',
+  'web-cloud.status-ovhcloud.com': 'OVHcloud Web Cloud',
+  'status.au.workato.com': 'Workato (AU)',
+  'northeastern.statuspage.io': 'Northeastern University IT',
+  'itstatus.oswego.edu': 'SUNY Oswego IT',
+  'status.alaska.edu': 'University of Alaska IT',
+  'status.usg.edu': 'University System of Georgia',
+  'status.people-doc.com': 'UKG HR Service Delivery',
+  'scdoestatus.powerschool.com': 'PowerSchool (South Carolina)',
+  'status.ancestry.com': 'Ancestry',
+  'osfa.status.ato.gov.au': 'ATO Online Services for Agents',
+  'status.flashparking.com': 'FLASH Parking',
+  'status.iheartjane.com': 'Jane (iHeartJane)',
+  'status.developer.yelp.com': 'Yelp Developers',
+  'status.outscale.com': '3DS Outscale',
+  'status.clover.com': 'Clover',
+  'status.crashplan.com': 'CrashPlan',
+  'status.e-boks.com': 'e-Boks',
+  'status.everflow.io': 'Everflow',
   'status.gatsbyjs.com': 'Gatsby',
   'status.gemini.com': 'Gemini (crypto exchange)',
   'status.securecodewarrior.com': 'Secure Code Warrior',
@@ -208,6 +236,9 @@ const CATEGORY_BY_NAME = new Map(
     'JobNimbus=crm;BarTender Cloud=other;Nanonets=ai;Batch.com=marketing;Equiem=collaboration;Signhost=collaboration;Connectbase=networking;Benevity=hr;Xen Learning=hr;Cronofy=collaboration;Thoughtly=ai;Firstup=communication;Livepeer Studio=media;vintrace=other;SchemeServe=finance;Higher Logic=marketing;Crumbl=ecommerce;Latitude=ai;TicketCo=ecommerce;',
     // Second pass of stored copies (stored-pages-2026-12b.tsv); schools' and training software under hr, as above.
     'Air=design;Arc XP=media;Articulate=hr;Blitzz=support;Bloomerang=crm;BTG Pactual Empresas=finance;Calamari=hr;Channel.io=support;ChargeOver=payments;Citrus Lime=ecommerce;Cludo=marketing;FeedbackFruits=hr;Fluid Attacks=security;Fonix Services=communication;Internic=networking;JazzHR=hr;Jobvite=hr;Kard=finance;KARTE=marketing;Kiwify=ecommerce;Learnosity=hr;LiveKit=communication;Matrix Booking=collaboration;MindTickle, Inc.=crm;mxHero=email;MyCashflow=ecommerce;Neoway=data;Neto by Maropost=ecommerce;NILTO=devtools;Omnivore.io=ecommerce;Payfast=payments;Payyo=payments;PEAK 15 Systems=crm;Qase=devtools;QliqSOFT=communication;Red Sift UK=security;Reown=devtools;RIPE NCC=networking;Rivo=marketing;Siteimprove=analytics;Stellate=devtools;Subbly=ecommerce;Swapcard=collaboration;Teem=collaboration;The Coupon Bureau=marketing;The Old Reader=media;The Things Industries=networking;Tilroy=ecommerce;Tink=finance;Transifex=devtools;Traveltek=ecommerce;TripWorks=ecommerce;TwentyThree=media;Veratad=identity;Visp=networking;Worldline WLOP=payments;Xink=email;',
+    // Third pass of stored copies (stored-pages-2026-12c.tsv).
+    'Unity=devtools;Railway=cloud;SendGrid=email;LangSmith=ai;Windsurf=ai;Circle (USDC)=finance;Zeta Global=marketing;Node.js=devtools;Money Forward=finance;MagicPod=devtools;MadKudu=analytics;Chili Piper=crm;LeanData=crm;6sense=marketing;Tackle.io=crm;Prodly=devtools;Arovy=other;WorkRamp=hr;Kuali Build=collaboration;Omnilert=communication;ScreenCloud=media;Ad Astra=hr;Bitwarden=security;Bolna=ai;GOV.UK Notify=email;',
+    'Tungsten Automation APAC=finance;Cova=ecommerce;Dstny=communication;Everit=collaboration;Alpaca=finance;CalAmp=other;Cigo=other;One Identity Starling=identity;Coin Metrics=finance;Crossref=data;Cornerstone=hr;Databento=finance;EdCast by Cornerstone=hr;FireServiceRota=other;Fundraise Up=payments;Give Lively=payments;Hiper Software=ecommerce;Kindly=ai;Labelbox=ai;Modulr Finance=finance;Movable Ink=marketing;NeuroID=security;NextQS=support;Productsup=ecommerce;Proto=support;Purple Publish=media;QSR Enterprise=ecommerce;Sardine AI=security;ServiceChannel=other;Shepherd Veterinary Solutions=other;Socure=identity;Stripo=email;TaxSys=finance;Templafy=collaboration;The Dental App=other;TrackAbout System=other;TrackVia=devtools;UiPath=devtools;Vectara=ai;Vimeo OTT=media;WellSaid Labs=ai;Zomentum=crm;Ai-Media=media;Storm Commerce=ecommerce;Treezor=finance;Yext=marketing;',
     '1upHealth=data;Aisera=ai;Alteryx Cloud=analytics;Bubble=devtools;Dialogue=other;Diligent=security;Fountain=hr;Goodtill by SumUp=ecommerce;Greenphire=payments;Infobip=communication;Informatica=data;Kandji=security;Lunio=marketing;Lytx=other;Meltwater=marketing;Monese=finance;Morningstar=finance;NVIDIA NGC=ai;Onfido=identity;OpenText=data;Palantir Foundry=data;PayPlug=payments;Peloton=media;Permutive=marketing;PTC=other;Reltio=data;Resideo=other;Retraced=ecommerce;Ring=security;Rockset=data;Sage=finance;Securiti=security;Sonos=media;StormForge=cloud;Supermetrics=analytics;ThanksBen=hr;ThingSolver=ai;Tricent=security;TuneIn=media;Virtuagym=other;WEKA=data;',
   ]
     .join('')
@@ -404,9 +435,11 @@ const NOT_OURS = [
   /^status\.alibabacloud\.com$/,
   // Vendors an earlier check of this catalog found on a platform in doubt (README: "left out").
   /^status\.auth0\.com$/,
+  // Auth0 posts on Okta's own page; its old Statuspage page still answers (status-monitor lists it), but the
+  // catalog does not offer a page the vendor may no longer post on.
+  /^auth0\.statuspage\.io$/,
   /^status\.apollographql\.com$/,
   /(^|\.)railway\.app$/,
-  /^railway\.instatus\.com$/,
   /(^|\.)sumologic\.com$/,
   /^status\.deepseek\.com$/,
   /(^|\.)fivetran\.com$/,
@@ -414,6 +447,11 @@ const NOT_OURS = [
   /(^|\.)salesloft\.com$/,
   /(^|\.)databricks\.com$/,
 ];
+
+// Platforms we read but have tested on documented examples only: the catalog offers no page on them until a capture of
+// a real page is found (shared/catalog/README.md, "Real captures behind every platform"). A person who pastes such a
+// page's address still gets it read: detection does not ask the catalog.
+const NO_CAPTURE_YET = new Set(['sorry', 'statuspal']);
 
 const skipped = {};
 const skip = (reason, what) => {
@@ -721,9 +759,12 @@ const corrected = [];
 // 9. Readers found in the public code index (2026-12): programs that read the page with a reader of the named
 //    platform (scripts/catalog-sources/code-index-readers-*.tsv, each file's header names the programs). They confirm
 //    a page another list names, or add one no list names.
+//    `program-readers-*.tsv` are the same kind of evidence from repositories read whole (each line names the repository
+//    and the date of its newest commit touching the list).
 for (const file of readdirSync(path.join(import.meta.dirname, 'catalog-sources'))
-  .filter((f) => /^code-index-readers-.*\.tsv$/.test(f))
+  .filter((f) => /^(code-index|program)-readers-.*\.tsv$/.test(f))
   .sort()) {
+  const source = file.startsWith('program-') ? 'program-readers' : 'code-index';
   const text = readFileSync(path.join(import.meta.dirname, 'catalog-sources', file), 'utf8');
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
@@ -733,9 +774,9 @@ for (const file of readdirSync(path.join(import.meta.dirname, 'catalog-sources')
       name,
       url: `https://${address}`,
       platform,
-      source: 'code-index',
+      source,
       rank: 0.4,
-      confirmedBy: 'code-index',
+      confirmedBy: source,
     });
   }
 }
@@ -774,9 +815,13 @@ const vswLost = new Set(
     if (!statuspage) {
       // Not a Statuspage feed (Instatus serves `/history.rss` too): the feed itself is what RSS-GPT read, so it is
       // catalogued as a feed at that address, unless the vendor is here already.
-      if (known.has(bare(host)) || candidates.has(bare(host)))
+      // A page another list files under a platform the catalog offers no page on yet (Sorry, Statuspal: no real
+      // capture) is offered by the feed RSS-GPT read instead (Unity).
+      const seen = candidates.get(bare(host));
+      if (known.has(bare(host)) || (seen && !NO_CAPTURE_YET.has(seen.platform)))
         skip('RSS-GPT: items of a platform other than Statuspage, vendor already here', feed);
-      else
+      else {
+        if (seen) candidates.delete(bare(host));
         confirmOrOffer({
           name,
           url: url.href.replace(/^http:/, 'https:'),
@@ -785,6 +830,7 @@ const vswLost = new Set(
           rank: 0.3,
           confirmedBy: 'rss-gpt',
         });
+      }
       continue;
     }
     if (vswLost.has(bare(host))) {
@@ -851,6 +897,9 @@ const vswLost = new Set(
 //     shows: a page whose newest shown date is before 2024 is too old to confirm alone, as the 2021 captures weighed
 //     before were, and a page the 2026 probe found on no platform we read stays out (the newer reading wins).
 const STORED_SINCE = '2024-01';
+// A page can have several copies across the files (a later pass found a newer copy of a page an earlier pass found
+// only in old ones): each page is judged by its newest copy.
+const storedByHost = new Map();
 for (const file of readdirSync(path.join(import.meta.dirname, 'catalog-sources'))
   .filter((f) => /^stored-pages-.*\.tsv$/.test(f))
   .sort()) {
@@ -858,23 +907,135 @@ for (const file of readdirSync(path.join(import.meta.dirname, 'catalog-sources')
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const [platform, host, name, shown] = line.split('\t');
-    if (known.has(bare(host))) continue;
-    const why =
-      !/^\d{4}-\d{2}$/.test(shown) || shown < STORED_SINCE
-        ? 'stored pages: the copy shows no date from 2024 on (too old to confirm a page alone)'
-        : vswLost.has(bare(host))
-          ? 'stored pages: vendor-status-watch (2026-09) found no platform we read on it'
-          : '';
-    if (why) skip(why, host);
-    else {
-      const source = 'stored-pages';
-      confirmOrOffer({ name, url: `https://${host}`, platform, source, rank: 0.3, confirmedBy: source });
+    const dated = /^\d{4}-\d{2}$/.test(shown) ? shown : '';
+    const seen = storedByHost.get(bare(host));
+    if (!seen || dated > seen.dated) storedByHost.set(bare(host), { platform, host, name, dated });
+  }
+}
+for (const { platform, host, name, dated } of storedByHost.values()) {
+  if (known.has(bare(host))) continue;
+  const why =
+    dated < STORED_SINCE
+      ? 'stored pages: the copy shows no date from 2024 on (too old to confirm a page alone)'
+      : vswLost.has(bare(host))
+        ? 'stored pages: vendor-status-watch (2026-09) found no platform we read on it'
+        : '';
+  if (why) skip(why, host);
+  else {
+    const source = 'stored-pages';
+    confirmOrOffer({ name, url: `https://${host}`, platform, source, rank: 0.3, confirmedBy: source });
+  }
+}
+
+// 13. moollaza/status-monitor (2026-04): a macOS menu-bar monitor whose catalog (`Resources/catalog.json`) was grown
+//     from two public lists (`scripts/statusphere-urls.json`, `scripts/awesome-status-urls.json`) by
+//     `scripts/merge-and-verify.py`, which fetched each address's `/api/v2/summary.json` live (2026-04-12) and kept only
+//     a JSON answer with Statuspage's `page` and `status` (named by the page's own `page.name`); the app reads each
+//     entry of `type: "statuspage"` there (`Models/Models.swift`). Its `platform` label ("atlassian" when the answer
+//     listed incidents, else "incident.io") is a guess from one answer and is not used: the answer's shape is
+//     Statuspage's, which incident.io pages serve too, so the entry is "statuspage" and detection decides what is read
+//     when a page is added (as for vendor-status-watch's "statuspage"). Only entries whose address is in one of the two
+//     lists are read here: the rest (92) were found by trying address patterns made from a vendor's name
+//     (`scripts/discover-services.py`), which this catalog does not do. A page the newer 2026-09 probe found on no
+//     platform we read, or gone, stays out; a page another source files under another platform keeps it.
+const STATUS_MONITOR_CATEGORY = {
+  'Developer Tools': 'devtools',
+  'Cloud & Hosting': 'cloud',
+  Productivity: 'collaboration',
+  Communication: 'communication',
+  Finance: 'finance',
+  Security: 'security',
+  'E-commerce': 'ecommerce',
+  Education: 'hr',
+  Analytics: 'analytics',
+  Payments: 'payments',
+  Monitoring: 'monitoring',
+  Media: 'media',
+  CRM: 'crm',
+  'AI & ML': 'ai',
+  HR: 'hr',
+  Healthcare: 'other',
+  CMS: 'devtools',
+  IoT: 'other',
+  'Social & Media': 'media',
+  Atlassian: 'collaboration',
+  Databases: 'data',
+  Gaming: 'media',
+};
+// The vendor's name: the curated list's (awesome-status-pages names vendors as people write them) where it has the
+// page, else the page's own name without what pages add to it ("Status", "System Status", "Inc."), else the other
+// list's (statusphere's lower-case key). A page whose own name says it is retired is left out.
+function statusMonitorName(pageName, listName, sphereName) {
+  const generic =
+    /^(status|it|it services|insights|operations?|api|cloud|platform|services?|site availability|enterprise support)$/i;
+  for (const raw of [listName, pageName]) {
+    if (!raw) continue;
+    let name = raw
+      .replace(/^(server\s+)?status\s*[-–|:]\s*/i, '')
+      .replace(/^status\.(?=\S+\.[a-z]+$)/i, '')
+      .replace(/^status\s+/i, '');
+    for (let before = ''; before !== name;) {
+      before = name;
+      name = name
+        .replace(/,?\s+(inc|ltd|llc|gmbh|oy|ab|limited|corp|co)\.?$/i, '')
+        .replace(
+          /\s+(system status dashboard|system status|system health|status page|statuspage|service status|status|services?|systems?|platform|dashboard|product|site|prod)$/i,
+          '',
+        )
+        .trim();
     }
+    name = name.replace(/^([a-z0-9]{3,})status$/i, '$1');
+    if (name && !generic.test(name)) return name;
+  }
+  return sphereName || '';
+}
+{
+  const listName = new Map();
+  const sphereName = new Map();
+  for (const [file, names] of [
+    ['scripts/awesome-status-urls.json', listName],
+    ['scripts/statusphere-urls.json', sphereName],
+  ])
+    for (const e of JSON.parse(show(statusMonitorGit, file)))
+      names.set(e.url.replace(/\/+$/, '').toLowerCase(), e.name);
+  for (const e of JSON.parse(show(statusMonitorGit, 'Resources/catalog.json'))) {
+    if (e.type !== 'statuspage') continue;
+    const url = e.base_url.replace(/\/+$/, '');
+    const key = url.toLowerCase();
+    if (!listName.has(key) && !sphereName.has(key)) {
+      skip("status-monitor: an address tried from a pattern of the vendor's name, not from a list", url);
+      continue;
+    }
+    if (/decommissioned|deprecated|retired/i.test(e.name)) {
+      skip('status-monitor: the page names itself retired', url);
+      continue;
+    }
+    const host = bare(hostOf(url));
+    if (vswLost.has(host)) {
+      if (!known.has(host))
+        skip(
+          'status-monitor: vendor-status-watch (2026-09, newer) found no platform we read on it, or its host gone',
+          url,
+        );
+      continue;
+    }
+    confirmOrOffer({
+      name: statusMonitorName(e.name, listName.get(key), sphereName.get(key)),
+      url: `https://${hostOf(url)}`,
+      platform: 'statuspage',
+      source: 'status-monitor',
+      rank: 0.25,
+      confirmedBy: 'status-monitor',
+      category: STATUS_MONITOR_CATEGORY[e.category],
+    });
   }
 }
 
 // ---- choose ----------------------------------------------------------------------------------------------
 const out = [];
+const PROVIDERS = existing
+  .filter((e) => !e.parent && existing.some((child) => child.parent === e.id))
+  .map((e) => ({ id: e.id, host: bare(hostOf(e.url)) }));
 const ids = new Set(existing.map((e) => e.id));
 const nameKey = (n) =>
   n
@@ -889,16 +1050,22 @@ const LATE = new Set([
   'is-it-down',
   'vendor-status-watch',
   'code-index',
+  'program-readers',
   'rss-gpt',
   'marketplace-app-status',
   'stored-pages',
 ]);
-const order = (c) => (LATE.has(c.source) ? 1 : 0);
+// status-monitor last of all: its names are pages' own names, the other lists' are the vendors'.
+const order = (c) => (c.source === 'status-monitor' ? 2 : LATE.has(c.source) ? 1 : 0);
 for (const c of [...candidates.values()].sort(
   (a, b) => order(a) - order(b) || a.name.localeCompare(b.name),
 )) {
   if (known.has(c.host)) {
     skip('already in the catalog (same host)', c.url);
+    continue;
+  }
+  if (NO_CAPTURE_YET.has(c.platform)) {
+    skip('a platform no real capture of which was found yet (Sorry, Statuspal)', c.url);
     continue;
   }
   if (NOT_OURS.some((re) => re.test(c.host))) {
@@ -936,13 +1103,17 @@ for (const c of [...candidates.values()].sort(
     continue;
   }
   ids.add(id);
+  // A page on a sub-domain of a provider's page whose products the catalog lists under it (Atlassian's products at
+  // `<product>.status.atlassian.com`) is one of those products.
+  const parent = PROVIDERS.find((p) => c.host.endsWith(`.${p.host}`))?.id;
   const entry = {
     id,
     name,
-    category: categorize(name, c.host),
+    category: CATEGORY_BY_NAME.get(name) ?? c.category ?? categorize(name, c.host),
     // A feed is catalogued at the feed's own address; a page at the root of its host.
     url: c.platform === 'feed' ? c.url : `https://${hostOf(c.url)}`,
     platform: c.platform,
+    ...(parent ? { parent } : {}),
   };
   out.push({
     entry,

@@ -21,7 +21,7 @@ async function catalog(...argv: string[]): Promise<{ code: number; out: string; 
 }
 
 describe('catalog command', () => {
-  it('lists at least 1,704 distinct pages, each with its platform and category, through the real command line', async () => {
+  it('lists at least 2,400 distinct pages, each with its platform and category, through the real command line', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [path.join(root, 'dist-cli/statustray.mjs'), 'catalog', '--json'],
@@ -29,7 +29,7 @@ describe('catalog command', () => {
     );
     const entries = JSON.parse(stdout) as CatalogEntry[];
     expect(entries.length).toBeGreaterThanOrEqual(1000);
-    expect(new Set(entries.map((e) => new URL(e.url).hostname)).size).toBeGreaterThanOrEqual(1704);
+    expect(new Set(entries.map((e) => new URL(e.url).hostname)).size).toBeGreaterThanOrEqual(2400);
     expect(entries.filter((e) => !e.platform || !e.category)).toEqual([]);
     expect(entries.find((e) => e.id === 'kustomer')).toMatchObject({
       url: 'https://status.kustomer.com',
