@@ -71,8 +71,14 @@ describe('pushing what changed', () => {
     const stream = followStream(app.url);
     try {
       await page.getByText(`All ${COUNT} vendors operational`).waitFor({ timeout: 30_000 });
-      await expect.poll(() => stream.patches.length).toBeGreaterThan(0);
-      // Every vendor polled twice more with nothing changed: no patch beyond the stream's first.
+      // The page reads the whole state at once, but pushes are at least a second apart: the patch carrying the
+      // last first readings can still be on its way to this stream. Once every vendor has been polled twice more,
+      // it has been pushed; the stream has caught up when it holds what the app last pushed.
+      const settling = polls();
+      await expect.poll(polls, { timeout: 60_000 }).toBeGreaterThan(settling + 2 * COUNT);
+      const { seq } = await app.core.handlers['state:get']();
+      await expect.poll(() => stream.patches.at(-1)?.seq ?? -1).toBeGreaterThanOrEqual(seq ?? 0);
+      // Every vendor polled twice more with nothing changed: no patch beyond the ones so far.
       const before = polls();
       const pushed = stream.patches.length;
       await expect.poll(polls, { timeout: 60_000 }).toBeGreaterThan(before + 2 * COUNT);
