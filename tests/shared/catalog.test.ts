@@ -322,9 +322,9 @@ describe('searchCatalog', () => {
       postmark: '',
       pipedrive: '',
       pingdom: '',
-      exoscale: '',
-      // Unity's Statuspal page, offered by its feed (a real capture of which RSS-GPT kept).
+      // Statuspal pages offered by their feeds, which RSS-GPT kept (Unity) and multi-status reads (Exoscale).
       unity: 'Unity',
+      exoscale: 'Exoscale',
     };
     const wrong = Object.entries(expected)
       .map(([query, first]) => ({ query, first, got: names(query)[0] ?? '' }))
