@@ -74,6 +74,7 @@ const NAME_FIXES = {
   'status.crashplan.com': 'CrashPlan',
   'status.e-boks.com': 'e-Boks',
   'status.everflow.io': 'Everflow',
+  'status.astronomer.io': 'Astronomer (Astro)',
   'status.gatsbyjs.com': 'Gatsby',
   'status.gemini.com': 'Gemini (crypto exchange)',
   'status.securecodewarrior.com': 'Secure Code Warrior',
