@@ -322,6 +322,13 @@ describe('searchCatalog', () => {
       postmark: '',
       pipedrive: '',
       pingdom: '',
+      // Pages added in 2026-12 from status-monitor's probe, programs read whole and stored copies.
+      bitwarden: 'Bitwarden',
+      railway: 'Railway',
+      'cash app': 'Cash App',
+      uipath: 'UiPath',
+      yext: 'Yext',
+      astro: 'Astronomer (Astro)',
       // Statuspal pages offered by their feeds, which RSS-GPT kept (Unity) and multi-status reads (Exoscale).
       unity: 'Unity',
       exoscale: 'Exoscale',
