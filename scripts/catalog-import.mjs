@@ -237,8 +237,9 @@ const CATEGORY_BY_NAME = new Map(
     'JobNimbus=crm;BarTender Cloud=other;Nanonets=ai;Batch.com=marketing;Equiem=collaboration;Signhost=collaboration;Connectbase=networking;Benevity=hr;Xen Learning=hr;Cronofy=collaboration;Thoughtly=ai;Firstup=communication;Livepeer Studio=media;vintrace=other;SchemeServe=finance;Higher Logic=marketing;Crumbl=ecommerce;Latitude=ai;TicketCo=ecommerce;',
     // Second pass of stored copies (stored-pages-2026-12b.tsv); schools' and training software under hr, as above.
     'Air=design;Arc XP=media;Articulate=hr;Blitzz=support;Bloomerang=crm;BTG Pactual Empresas=finance;Calamari=hr;Channel.io=support;ChargeOver=payments;Citrus Lime=ecommerce;Cludo=marketing;FeedbackFruits=hr;Fluid Attacks=security;Fonix Services=communication;Internic=networking;JazzHR=hr;Jobvite=hr;Kard=finance;KARTE=marketing;Kiwify=ecommerce;Learnosity=hr;LiveKit=communication;Matrix Booking=collaboration;MindTickle, Inc.=crm;mxHero=email;MyCashflow=ecommerce;Neoway=data;Neto by Maropost=ecommerce;NILTO=devtools;Omnivore.io=ecommerce;Payfast=payments;Payyo=payments;PEAK 15 Systems=crm;Qase=devtools;QliqSOFT=communication;Red Sift UK=security;Reown=devtools;RIPE NCC=networking;Rivo=marketing;Siteimprove=analytics;Stellate=devtools;Subbly=ecommerce;Swapcard=collaboration;Teem=collaboration;The Coupon Bureau=marketing;The Old Reader=media;The Things Industries=networking;Tilroy=ecommerce;Tink=finance;Transifex=devtools;Traveltek=ecommerce;TripWorks=ecommerce;TwentyThree=media;Veratad=identity;Visp=networking;Worldline WLOP=payments;Xink=email;',
-    // Third pass of stored copies (stored-pages-2026-12c.tsv).
+    // Unity's and Exoscale's feeds, and the pages of programs read whole (program-readers-2026-12.tsv).
     'Unity=devtools;Exoscale=cloud;Railway=cloud;SendGrid=email;LangSmith=ai;Windsurf=ai;Circle (USDC)=finance;Zeta Global=marketing;Node.js=devtools;Money Forward=finance;MagicPod=devtools;MadKudu=analytics;Chili Piper=crm;LeanData=crm;6sense=marketing;Tackle.io=crm;Prodly=devtools;Arovy=other;WorkRamp=hr;Kuali Build=collaboration;Omnilert=communication;ScreenCloud=media;Ad Astra=hr;Bitwarden=security;Bolna=ai;GOV.UK Notify=email;',
+    // Third pass of stored copies (stored-pages-2026-12c.tsv).
     'Tungsten Automation APAC=finance;Cova=ecommerce;Dstny=communication;Everit=collaboration;Alpaca=finance;CalAmp=other;Cigo=other;One Identity Starling=identity;Coin Metrics=finance;Crossref=data;Cornerstone=hr;Databento=finance;EdCast by Cornerstone=hr;FireServiceRota=other;Fundraise Up=payments;Give Lively=payments;Hiper Software=ecommerce;Kindly=ai;Labelbox=ai;Modulr Finance=finance;Movable Ink=marketing;NeuroID=security;NextQS=support;Productsup=ecommerce;Proto=support;Purple Publish=media;QSR Enterprise=ecommerce;Sardine AI=security;ServiceChannel=other;Shepherd Veterinary Solutions=other;Socure=identity;Stripo=email;TaxSys=finance;Templafy=collaboration;The Dental App=other;TrackAbout System=other;TrackVia=devtools;UiPath=devtools;Vectara=ai;Vimeo OTT=media;WellSaid Labs=ai;Zomentum=crm;Ai-Media=media;Storm Commerce=ecommerce;Treezor=finance;Yext=marketing;',
     '1upHealth=data;Aisera=ai;Alteryx Cloud=analytics;Bubble=devtools;Dialogue=other;Diligent=security;Fountain=hr;Goodtill by SumUp=ecommerce;Greenphire=payments;Infobip=communication;Informatica=data;Kandji=security;Lunio=marketing;Lytx=other;Meltwater=marketing;Monese=finance;Morningstar=finance;NVIDIA NGC=ai;Onfido=identity;OpenText=data;Palantir Foundry=data;PayPlug=payments;Peloton=media;Permutive=marketing;PTC=other;Reltio=data;Resideo=other;Retraced=ecommerce;Ring=security;Rockset=data;Sage=finance;Securiti=security;Sonos=media;StormForge=cloud;Supermetrics=analytics;ThanksBen=hr;ThingSolver=ai;Tricent=security;TuneIn=media;Virtuagym=other;WEKA=data;',
   ]
@@ -454,6 +455,12 @@ const NOT_OURS = [
 // page's address still gets it read: detection does not ask the catalog.
 const NO_CAPTURE_YET = new Set(['sorry', 'statuspal']);
 
+/** A candidate on such a platform, which a feed a reader read of the same page may stand in for (Unity, Exoscale). */
+const replaceableByFeed = (host) => {
+  const seen = candidates.get(host);
+  return seen && NO_CAPTURE_YET.has(seen.platform) ? seen : null;
+};
+
 const skipped = {};
 const skip = (reason, what) => {
   (skipped[reason] ??= []).push(what);
@@ -500,8 +507,8 @@ const feedConfirmed = new Map();
     if (/^\/history\.(atom|rss)$/.test(feed.pathname)) {
       // A page stts files under a platform the catalog offers no page on yet (Sorry, Statuspal: no real capture)
       // serves this feed too: the feed is what multi-status reads, and what is catalogued (Exoscale).
-      const seen = candidates.get(bare(feed.hostname));
-      if (seen && NO_CAPTURE_YET.has(seen.platform)) {
+      const seen = replaceableByFeed(bare(feed.hostname));
+      if (seen) {
         candidates.delete(bare(feed.hostname));
         offer({ name: seen.name, url: feed.href, platform: 'feed', source: 'multi-status', rank: 2 });
         continue;
@@ -826,8 +833,8 @@ const vswLost = new Set(
       // catalogued as a feed at that address, unless the vendor is here already.
       // A page another list files under a platform the catalog offers no page on yet (Sorry, Statuspal: no real
       // capture) is offered by the feed RSS-GPT read instead (Unity).
-      const seen = candidates.get(bare(host));
-      if (known.has(bare(host)) || (seen && !NO_CAPTURE_YET.has(seen.platform)))
+      const seen = replaceableByFeed(bare(host));
+      if (known.has(bare(host)) || (candidates.has(bare(host)) && !seen))
         skip('RSS-GPT: items of a platform other than Statuspage, vendor already here', feed);
       else {
         if (seen) candidates.delete(bare(host));
@@ -944,7 +951,7 @@ for (const { platform, host, name, dated } of storedByHost.values()) {
 //     listed incidents, else "incident.io") is a guess from one answer and is not used: the answer's shape is
 //     Statuspage's, which incident.io pages serve too, so the entry is "statuspage" and detection decides what is read
 //     when a page is added (as for vendor-status-watch's "statuspage"). Only entries whose address is in one of the two
-//     lists are read here: the rest (92) were found by trying address patterns made from a vendor's name
+//     lists are read here: the rest (89 pages) were found by trying address patterns made from a vendor's name
 //     (`scripts/discover-services.py`), which this catalog does not do. A page the newer 2026-09 probe found on no
 //     platform we read, or gone, stays out; a page another source files under another platform keeps it.
 const STATUS_MONITOR_CATEGORY = {
@@ -1118,7 +1125,7 @@ for (const c of [...candidates.values()].sort(
   const entry = {
     id,
     name,
-    category: CATEGORY_BY_NAME.get(name) ?? c.category ?? categorize(name, c.host),
+    category: categorize(name, c.host, c.category),
     // A feed is catalogued at the feed's own address; a page at the root of its host.
     url: c.platform === 'feed' ? c.url : `https://${hostOf(c.url)}`,
     platform: c.platform,
@@ -1195,8 +1202,10 @@ function slug(text) {
 }
 
 // A category from words of the name and host; "other" when none fits. Checked in order: the first match wins.
-function categorize(name, host) {
+// A category the source gives (status-monitor's own) comes after the hand-made table, before the words.
+function categorize(name, host, given) {
   if (CATEGORY_BY_NAME.has(name)) return CATEGORY_BY_NAME.get(name);
+  if (given) return given;
   // The host's own words, without the words every status page's host has ("status", "www", the TLD).
   const labels = host
     .split('.')
